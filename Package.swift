@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way (see docs/ARCHITECTURE.md):
+//   fuwu → CatalogueStore → Catalogue → {Geodesy, ChineseText}
+//   fuwu → CursesTerminal → BrowserUI → Catalogue;  CursesTerminal → CNcursesw
+let package = Package(
+    name: "fuwu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fuwu", targets: ["fuwu"]),
+        .library(name: "Catalogue", targets: ["Catalogue"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Pure text: display width, sanitising, line breaking, pinyin, matching.
+        .target(name: "ChineseText"),
+        // Pure geodesy: datums, distances, spatial index.
+        .target(name: "Geodesy"),
+        // The model, its source format, validation, nearby and search over catalogue values.
+        .target(name: "Catalogue", dependencies: ["ChineseText", "Geodesy"]),
+        // The compiled catalogue: the only module that imports GRDB.
+        .target(name: "CatalogueStore", dependencies: [
+            "Catalogue", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The terminal UI without a terminal: screens, keys, state, views.
+        .target(name: "BrowserUI", dependencies: ["Catalogue"]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncursesw5-dev"])]),
+        // The only importer of ncurses.
+        .target(name: "CursesTerminal", dependencies: ["BrowserUI", "CNcursesw"]),
+        .executableTarget(name: "fuwu", dependencies: [
+            "Catalogue", "CatalogueStore", "BrowserUI", "CursesTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText"]),
+
+        .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
+        .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"]),
+        .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
+        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"]),
+        .testTarget(name: "CLITests", dependencies: ["Catalogue"]),
+    ]
+)
