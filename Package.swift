@@ -27,7 +27,7 @@ let package = Package(
             "Catalogue", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The terminal UI without a terminal: screens, keys, state, views.
-        .target(name: "BrowserUI", dependencies: ["Catalogue"]),
+        .target(name: "BrowserUI", dependencies: ["Catalogue", "ChineseText", "Geodesy"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
                        providers: [.apt(["libncursesw5-dev"])]),
         // The only importer of ncurses.
@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"]),
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"]),
-        .testTarget(name: "CLITests", dependencies: ["Catalogue"]),
+        .testTarget(name: "CLITests", dependencies: ["fuwu"]),
     ]
 )

@@ -1,0 +1,10 @@
+/// The one impure edge of the browser: something that shows screens and delivers events.
+/// `CursesTerminal` implements it over ncurses; tests use a scripted terminal.
+public protocol Terminal: AnyObject {
+    /// The current size in columns and rows.
+    var size: (width: Int, height: Int) { get }
+    /// Shows a frame (only differences need reach the real terminal).
+    func present(_ screen: Screen)
+    /// Blocks until the next event.
+    func nextEvent() -> TerminalEvent
+}

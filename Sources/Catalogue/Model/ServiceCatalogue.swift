@@ -1,0 +1,82 @@
+/// A whole catalogue as values, with lookups by id. Standard bodies are not held here; they are
+/// read on demand through a `StandardBodySource`.
+public struct ServiceCatalogue: Sendable {
+    public var metadata: CatalogueMetadata
+    public var sources: [SourceInfo]
+    public var pointTypes: [PointType]
+    public var domains: [Domain]
+    public var items: [ServiceItem]
+    public var points: [ServicePoint]
+    public var standards: [StandardText]
+    public var subdistricts: [Subdistrict]
+    public var landmarks: [Landmark]
+
+    private var domainIndex: [String: Int] = [:]
+    private var itemIndex: [String: Int] = [:]
+    private var pointIndex: [String: Int] = [:]
+    private var standardIndex: [String: Int] = [:]
+    private var typeIndex: [String: Int] = [:]
+    private var subdistrictIndex: [String: Int] = [:]
+    private var sourceIndex: [String: Int] = [:]
+
+    public init(metadata: CatalogueMetadata, sources: [SourceInfo], pointTypes: [PointType],
+                domains: [Domain], items: [ServiceItem], points: [ServicePoint],
+                standards: [StandardText], subdistricts: [Subdistrict], landmarks: [Landmark]) {
+        self.metadata = metadata
+        self.sources = sources
+        self.pointTypes = pointTypes
+        self.domains = domains
+        self.items = items
+        self.points = points
+        self.standards = standards
+        self.subdistricts = subdistricts
+        self.landmarks = landmarks
+        domainIndex = Self.index(domains.map(\.id))
+        itemIndex = Self.index(items.map(\.id))
+        pointIndex = Self.index(points.map(\.id))
+        standardIndex = Self.index(standards.map(\.id))
+        typeIndex = Self.index(pointTypes.map(\.id))
+        subdistrictIndex = Self.index(subdistricts.map(\.code))
+        sourceIndex = Self.index(sources.map(\.id))
+    }
+
+    private static func index(_ ids: [String]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (offset, id) in ids.enumerated() where result[id] == nil { result[id] = offset }
+        return result
+    }
+
+    public func domain(_ id: String) -> Domain? { domainIndex[id].map { domains[$0] } }
+    public func item(_ id: String) -> ServiceItem? { itemIndex[id].map { items[$0] } }
+    public func point(_ id: String) -> ServicePoint? { pointIndex[id].map { points[$0] } }
+    public func standard(_ id: String) -> StandardText? { standardIndex[id].map { standards[$0] } }
+    public func pointType(_ id: String) -> PointType? { typeIndex[id].map { pointTypes[$0] } }
+    public func subdistrict(_ code: String) -> Subdistrict? { subdistrictIndex[code].map { subdistricts[$0] } }
+    public func source(_ id: String) -> SourceInfo? { sourceIndex[id].map { sources[$0] } }
+
+    /// Items of a domain, in catalogue order.
+    public func items(inDomain domainID: String) -> [ServiceItem] {
+        items.filter { $0.domainID == domainID }
+    }
+
+    /// Points that provide an item, in catalogue order.
+    public func points(servingItem itemID: String) -> [ServicePoint] {
+        points.filter { $0.itemIDs.contains(itemID) }
+    }
+
+    /// Standard texts of an item, in the order the item lists them.
+    public func standards(forItem itemID: String) -> [StandardText] {
+        item(itemID)?.standardIDs.compactMap { standard($0) } ?? []
+    }
+
+    /// The domain a point belongs to through its type.
+    public func domainID(ofPoint point: ServicePoint) -> String? {
+        pointType(point.typeID)?.domainID
+    }
+}
+
+/// Reads a standard text's body on demand (the compiled store implements it; tests use values).
+public protocol StandardBodySource: Sendable {
+    /// The Markdown body of the text with this id.
+    func body(ofStandard id: String) throws -> String
+}

@@ -1,0 +1,2 @@
+import BrowserUI
+import CNcursesw

@@ -1,0 +1,3 @@
+enum NearbyBenchmark {
+    static func run(_ arguments: [String]) { print("nearby benchmark: not built yet") }
+}

@@ -1,0 +1,8 @@
+// Benchmarks print their baseline beside their figures; see docs/performance.md.
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "nearby": NearbyBenchmark.run(Array(arguments.dropFirst()))
+case "search": SearchBenchmark.run(Array(arguments.dropFirst()))
+default:
+    print("usage: fuwu-bench nearby|search [options]   (build with -c release)")
+}
