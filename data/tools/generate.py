@@ -777,7 +777,7 @@ described in `data/reference/SOURCES.md`) and the hand-written tables in `data/t
   a hand-drawn 街道 polygon, have no phone and no street address, and a generic opening time.
 - **Standards**: `S0001` is the real DB4403/T 236—2022 儿童友好公共服务体系建设指南 (front matter and the
   headings readable in the source only; the text is © 深圳市市场监督管理局 and not reproduced). `S0002`–`S0881`
-  are sample texts with codes starting `样例` (`样例 FT/NB …` district texts, one per item and kind; `样例 SZ/FW …`
+  are sample texts with codes starting `样例` (`样例 FT/NB …` district texts, one per item and kind; `样例 FT/TY …`
   category-wide texts that serve every item of a category), generated from templates; their 前言 says so and their
   dates are sample dates. Every item has at
   least one service guide with a chapter `5 服务流程`.

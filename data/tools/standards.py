@@ -30,7 +30,7 @@ SCOPE = {
     "eval": "评价原则、评价内容与方法、评价组织实施和结果运用",
     "facility": "服务设施的配置原则、场地、设备、标识和维护要求",
     "staff": "服务人员的配备、资格条件、能力要求和培训考核",
-    "category": "通用的服务提供、服务保障和管理要求",
+    "category": "服务提供、服务保障和管理通用要求",
 }
 
 
@@ -67,7 +67,7 @@ def build(items, dom_names, ptype_names, local_refs, rng):
     extra = per_item_total - base * len(items)
     extra_ids = set(rng.sample([i["id"] for i in items], extra))
 
-    seq = {"district": 0, "shenzhen": 0}
+    seq = {"district": 0, "category": 0}
     done_cats = {}
     n = 1
     for it in items:
@@ -76,9 +76,9 @@ def build(items, dom_names, ptype_names, local_refs, rng):
             n += 1
             members = [i for i in items if i["category"] == cat]
             issued = _d(rng, datetime.date(2020, 6, 1), datetime.date(2021, 12, 31))
-            seq["shenzhen"] += 1
-            t = {"id": "S%04d" % n, "code": "样例 SZ/FW %03d—%d" % (seq["shenzhen"], issued.year),
-                 "title": "%s通用要求" % cat, "kind": "standard", "level": "shenzhen",
+            seq["category"] += 1
+            t = {"id": "S%04d" % n, "code": "样例 FT/TY %03d—%d" % (seq["category"], issued.year),
+                 "title": "%s通用要求" % cat, "kind": "standard", "level": "district",
                  "issued": issued.isoformat(),
                  "effective": (issued + datetime.timedelta(days=rng.choice([30, 60, 90]))).isoformat(),
                  "items": [m["id"] for m in members], "provenance": "sample"}
@@ -103,6 +103,10 @@ def build(items, dom_names, ptype_names, local_refs, rng):
             texts.append(t)
     assert len(texts) == 881, len(texts)
     return texts
+
+
+def svc(name):
+    return name if name.endswith("服务") else name + "服务"
 
 
 def join_title(name, suffix):
@@ -269,8 +273,8 @@ def facility_chapter(it, prov, rng):
     return [
         "## 5 设施配置", "",
         "### 5.1 配置原则", "",
-        _pick(rng, "按照就近便民、均衡布局的原则配置%s服务设施，优先利用既有公共服务用房。" % it["name"],
-              "%s服务设施应结合服务人口规模和服务半径配置，做到15分钟内可达。" % it["name"]), "",
+        _pick(rng, "按照就近便民、均衡布局的原则配置%s设施，优先利用既有公共服务用房。" % svc(it["name"]),
+              "%s设施应结合服务人口规模和服务半径配置，做到15分钟内可达。" % svc(it["name"])), "",
         "### 5.2 场地与设备", "",
         "%s应设置服务窗口或服务区域，配备办公、信息化和安全应急设备。" % prov, "",
         "### 5.3 标识", "",
