@@ -20,8 +20,11 @@ struct TableMatcher {
     private var base = 0
     private var count = 0
 
-    // Classes of a consumption, worst of a path wins: 3 literal, 2 full syllable, 1 initial.
-    private static let literal = 3
+    // Classes of a consumption, worst of a path wins: 4 literal, 3 whole syllable, 2 the start
+    // of the syllable still being typed, 1 initial.
+    private static let literal = 4
+    private static let whole = 3
+    private static let unfinished = 2
     private static let unreachable: UInt8 = 255
 
     init(scalars: UnsafeBufferPointer<UInt32>, syllables: UnsafeBufferPointer<UInt16>,
@@ -82,9 +85,9 @@ struct TableMatcher {
         }
         if m == 0 { return result }
         if m == length {
-            result.add(length, 2)
+            result.add(length, Self.whole)
         } else if m >= 2 && q + m == query.count {
-            result.add(m, 2)
+            result.add(m, Self.unfinished)
         }
         if length > 1 { result.add(1, 1) }
         if syllableInitialLengths[Int(id)] == 2 && m >= 2 && !(m == 2 && q + m == query.count) {
@@ -122,20 +125,26 @@ struct TableMatcher {
         return nil
     }
 
-    /// The fewest units skipped to consume the query from `q` on, the next unit consumed being `u`
-    /// or later (each unit skipped costs one), capped at `unreachable`.
+    /// The fewest units skipped to consume the query from `q` on at unit `u`, skipping one run of
+    /// units once, after something was consumed and before the rest matches contiguously;
+    /// `unreachable` when there is no such match within `SearchKeyTable.maximumGaps`.
     private func gaps(_ q: Int, _ u: Int) -> Int {
-        if q == query.count { return 0 }
-        if u == count { return Int(Self.unreachable) }
+        if q == query.count || u >= count { return Int(Self.unreachable) }
         let slot = q * memoWidth + u
         let known = memo[slot]
         if known != Self.unreachable - 1 { return Int(known) }
-        var best = min(Int(Self.unreachable), 1 + gaps(q, u + 1))
+        var best = Int(Self.unreachable)
+        var g = 1
+        while g <= SearchKeyTable.maximumGaps && u + g < count && g < best {
+            if contiguous(q, u + g) > 0 { best = g }
+            g += 1
+        }
         let o = options(q, u)
-        for i in 0..<o.n { best = min(best, gaps(q + o.length(i), u + 1)) }
-        let capped = best > SearchKeyTable.maximumGaps ? Int(Self.unreachable) : best
-        memo[slot] = UInt8(capped)
-        return capped
+        for i in 0..<o.n where q + o.length(i) < query.count {
+            best = min(best, gaps(q + o.length(i), u + 1))
+        }
+        memo[slot] = UInt8(best)
+        return best
     }
 
     private func startBonus(_ u: Int) -> Int {
@@ -171,8 +180,8 @@ struct TableMatcher {
                 else { tier = wordStarts[base + u] ? .wordStart : .substring }
                 bonus = 0
             } else {
-                tier = cls == 2 ? .fullPinyin : .initials
-                bonus = startBonus(u)
+                tier = cls >= Self.unfinished ? .fullPinyin : .initials
+                bonus = startBonus(u) | (cls == Self.whole ? 4 : 0)
             }
             let score = tier.rawValue << 8 | bonus
             if score > best {
@@ -194,9 +203,9 @@ struct TableMatcher {
         guard count <= memoWidth - 1 else { return 0 }
         resetMemo()
         var best = 0
-        for u in 0..<count {
+        for u in 0..<count where wordStarts[base + u] {
             let o = options(0, u)
-            for i in 0..<o.n {
+            for i in 0..<o.n where o.length(i) < query.count {
                 let g = gaps(o.length(i), u + 1)
                 if g > SearchKeyTable.maximumGaps { continue }
                 let score = MatchTier.fuzzy.rawValue << 8 | (SearchKeyTable.maximumGaps - g) << 2 | startBonus(u)
@@ -211,36 +220,42 @@ struct TableMatcher {
         select(entry)
         let tier = MatchTier(rawValue: score >> 8) ?? .fuzzy
         if tier != .fuzzy {
-            let cls = tier >= .substring ? Self.literal : tier == .fullPinyin ? 2 : 1
+            let cls = tier >= .substring ? Self.literal
+                : tier == .initials ? 1 : (score & 4 != 0 ? Self.whole : Self.unfinished)
             for u in 0..<count {
-                let bonus = tier >= .substring ? 0 : startBonus(u)
-                if bonus != score & 0xFF { continue }
-                if tier == .exact || tier == .prefix, u != 0 { continue }
-                if tier == .wordStart, u == 0 || !wordStarts[base + u] { continue }
+                if tier >= .substring {
+                    if tier == .exact || tier == .prefix, u != 0 { continue }
+                    if tier == .wordStart, u == 0 || !wordStarts[base + u] { continue }
+                } else if startBonus(u) != score & 3 {
+                    continue
+                }
                 if let end = contiguousEnd(0, u, cls) { return Array(u..<end) }
             }
             return []
         }
         resetMemo()
-        let targetGaps = SearchKeyTable.maximumGaps - (score & 0xFF) >> 2
-        for u in 0..<count where startBonus(u) == score & 0x3 {
+        let target = SearchKeyTable.maximumGaps - (score & 0xFF) >> 2
+        for u in 0..<count where wordStarts[base + u] && startBonus(u) == score & 3 {
             let o = options(0, u)
-            for i in 0..<o.n where gaps(o.length(i), u + 1) == targetGaps {
+            for i in 0..<o.n where o.length(i) < query.count && gaps(o.length(i), u + 1) == target {
                 var path = [u]
                 var q = o.length(i)
                 var v = u + 1
-                walk: while q < query.count {
-                    let need = gaps(q, v)
+                // Before the gap: follow consumptions that keep the target; then the gap; then the rest.
+                walk: while true {
+                    if v + target < count, let end = contiguousEnd(q, v + target, 1) {
+                        return path + Array((v + target)..<end)
+                    }
                     let next = options(q, v)
-                    for j in 0..<next.n where gaps(q + next.length(j), v + 1) == need {
+                    for j in 0..<next.n where q + next.length(j) < query.count
+                        && gaps(q + next.length(j), v + 1) == target {
                         path.append(v)
                         q += next.length(j)
                         v += 1
                         continue walk
                     }
-                    v += 1
+                    return path
                 }
-                return path
             }
         }
         return []
