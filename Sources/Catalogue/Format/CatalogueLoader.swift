@@ -638,7 +638,10 @@ private struct Reader {
                 }
             }
         }
-        let pointTypesByItem = Dictionary(uniqueKeysWithValues: items.map { ($0.id, Set($0.pointTypeIDs)) })
+        // Items naming an unknown type are reported already; checking points against them adds noise.
+        let knownTypes = Set(pointTypes.map(\.id))
+        let pointTypesByItem = Dictionary(uniqueKeysWithValues: items.filter { $0.pointTypeIDs.allSatisfy(knownTypes.contains) }
+            .map { ($0.id, Set($0.pointTypeIDs)) })
         for point in points {
             for itemID in point.itemIDs {
                 if let types = pointTypesByItem[itemID], !types.contains(point.typeID) {
