@@ -133,6 +133,10 @@ SOURCES = [
      "origin": "GitHub haliun0301/metro, data/metro-stations/stations.ts, commit c923c38",
      "licence": "none stated", "datum": "WGS-84", "snapshot": "unknown", "reliability": "low",
      "note": "Reliability medium-low: a student app whose coordinate origin is not stated; WGS-84 inferred. Used only for newer-line stations inside Futian that sf-defence-metro lacks."},
+    {"id": "sz-metro-official-order", "title": "深圳地铁线路站序 (metro_official.json)",
+     "origin": "GitHub troicc/Shenzhen_Transit_Explorer, data/metro_official.json, commit 461a437; cites https://jtys.sz.gov.cn/jtzx/wycx/dtcx/dtxl/content/post_12601089.html",
+     "licence": "none found", "datum": "none", "snapshot": "2026-01-14", "reliability": "high",
+     "note": "No coordinates. Used only to confirm the name and line of each station taken from haliun-metro."},
     {"id": "citywalk-venues", "title": "CityWalk Shenzhen notes: Futian parks, culture and sports venues",
      "origin": "GitHub sunshang-hl/CityWalk, packages/guangdong/city-shenzhen/docs/notes/**.md, commit ef74330 (pages cite 深圳政府在线 / cgj.sz.gov.cn)",
      "licence": "CC BY-NC 4.0 (non-commercial use only; attribution: sunshang-hl/CityWalk)",
@@ -166,6 +170,8 @@ STATION_PINYIN = {
     "红岭北": "honglingbei", "园岭": "yuanling", "银湖": "yinhu", "孖岭": "maling", "上梅林": "shangmeilin",
     "梅村": "meicun", "下梅林": "xiameilin", "梅景": "meijing", "香梅": "xiangmei", "下沙": "xiasha",
     "福田口岸": "futiankouan", "莲花北": "lianhuabei",
+    # newer-line stations taken from the haliun table
+    "福保": "fubao", "体育中心": "tiyuzhongxin", "翰岭": "hanling", "冬瓜岭": "dongualing", "福星": "fuxing",
 }
 STATION_NOTES = {
     "通岭新": "源数据拼写为“通岭新”，即通新岭站（haliun数据另列其为6号线换乘站）。",
@@ -282,6 +288,11 @@ def build_landmarks(boundary):
         out.append(lm)
     known = set(by_name) | {"通新岭"}  # haliun spells 通岭新 correctly as 通新岭: same station
     # newer lines from haliun (WGS-84), only station names sf-defence lacks
+    official = read_json("shenzhen_metro_lines_official_order.json")
+    official_lines = {}
+    for route in official["routes"]:
+        for st in route["stations"]:
+            official_lines.setdefault(st, set()).add(route["short_name"])
     hal = read_json("shenzhen_metro_stations_haliun_wgs84.json")
     extra = {}
     extra_order = []
@@ -293,6 +304,8 @@ def build_landmarks(boundary):
         if not geo.multipolygon_contains(boundary, lng, lat):
             continue
         line = r["line"].replace("Line ", "").replace(" Branch", "支线")
+        if line not in official_lines.get(n, ()):
+            continue  # keep only station/line pairs confirmed by the official line order
         if n not in extra:
             extra[n] = {"lines": [], "coords": (lng, lat), "en": r["name"]}
             extra_order.append(n)
@@ -300,7 +313,7 @@ def build_landmarks(boundary):
             extra[n]["lines"].append(line)
     for n in extra_order:
         e = extra[n]
-        slug = re.sub(r"[^a-z0-9]+", "", e["en"].lower())
+        slug = STATION_PINYIN.get(n) or re.sub(r"[^a-z0-9]+", "", e["en"].lower())
         lm_id = "M-" + slug
         if any(x["id"] == lm_id for x in out):
             lm_id += "-h"
@@ -309,7 +322,7 @@ def build_landmarks(boundary):
                     "location": [r7(e["coords"][0]), r7(e["coords"][1])], "source_datum": "WGS-84",
                     "source_coordinates": [e["coords"][0], e["coords"][1]], "source": "haliun-metro",
                     "provenance": "reference",
-                    "note": "较新线路车站，仅见于haliun数据（坐标来源未说明，可靠性中低）。"})
+                    "note": "较新线路车站，仅见于haliun数据（坐标来源未说明，可靠性中低）；站名和线路已与深圳官方线路站序核对。"})
     return out
 
 
@@ -743,7 +756,9 @@ python3 data/tools/validate.py      # checks counts, ids, references, locations,
 ```
 
 Python 3 standard library only; input is `data/reference/` (copies of the public source files, unchanged,
-described in `data/reference/SOURCES.md`) and the hand-written tables in `data/tools/content.py`.
+described in `data/reference/SOURCES.md`) and the hand-written tables in `data/tools/content.py`
+(domains, point types, items). `data/tools/standards.py` holds the text templates, `data/tools/geo.py` the
+datum conversions.
 
 ## What is real and what is sample
 
@@ -785,7 +800,8 @@ described in `data/reference/SOURCES.md`) and the hand-written tables in `data/t
   not a subdistrict. Communities are the {communities} names derived from library service points. `centre` is the
   centroid of a hand-drawn polygon (low reliability); 福保街道 uses the 福田保税区 polygon.
 - **Landmarks**: {lm_sf} metro stations of the sf-defence table inside the DataV Futian polygon (source
-  spellings kept: 通岭新 = 通新岭, 福邻) plus {lm_hal} newer-line stations from the haliun table (medium-low reliability).
+  spellings kept: 通岭新 = 通新岭, 福邻) plus {lm_hal} newer-line stations from the haliun table (medium-low reliability; only station/line pairs
+  confirmed by the official line order, `sz-metro-official-order`, are taken).
 
 ### Reference points by source
 
