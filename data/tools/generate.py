@@ -789,13 +789,17 @@ datum conversions.
   The `items` list of every point, reference points included, is assigned by the generator from the point's
   type (a seeded choice among the items that type provides): for a real facility it is illustrative, not sourced.
   Sample points are named `福田区样例<类型><NNN>`, lie at uniform random positions inside both the district boundary and
-  a hand-drawn 街道 polygon, have no phone and no street address, and a generic opening time.
+  a hand-drawn 街道 polygon (which gives their `subdistrict`; `community` is a seeded choice among that 街道's
+  communities), have no phone and no street address, and a generic opening time.
+- **Subdistrict of a reference point**: by containment in the hand-drawn 街道 polygons when it has a location;
+  otherwise from the library file's derived columns, or from an address that names a 街道; else `null`
+  ({pts_ref_nosub} reference points). AED records whose source title is only "AED" are displayed as
+  `AED（<source address>）`, with a `note`.
 - **Standards**: `S0001` is the real DB4403/T 236—2022 儿童友好公共服务体系建设指南 (front matter and the
   headings readable in the source only; the text is © 深圳市市场监督管理局 and not reproduced). `S0002`–`S0881`
   are sample texts with codes starting `样例` (`样例 FT/NB …` district texts, one per item and kind; `样例 FT/TY …`
   category-wide texts that serve every item of a category), generated from templates; their 前言 says so and their
-  dates are sample dates. Every item has at
-  least one service guide with a chapter `5 服务流程`.
+  dates are sample dates. Every item has at least one service guide with a chapter `5 服务流程`.
 - **Subdistricts**: the 10 街道 and codes from the National Bureau of Statistics list (modood); 福田保税区 is
   not a subdistrict. Communities are the {communities} names derived from library service points. `centre` is the
   centroid of a hand-drawn polygon (low reliability); 福保街道 uses the 福田保税区 polygon.
