@@ -355,7 +355,7 @@ class PointBuilder:
         self.points = []
 
     def add(self, name, ptype, source, datum=None, src_xy=None, address=None, phone=None, hours=None,
-            community=None, subdistrict=None, note=None, withhold_reason=None):
+            community=None, subdistrict=None, note=None, withhold_reason=None, allow=None, deny=None):
         props = {"name": clean(name), "type": ptype, "items": []}
         geometry = None
         notes = [note] if note else []
@@ -393,7 +393,35 @@ class PointBuilder:
         props["source"] = source
         if notes:
             props["note"] = clean("".join(notes))
-        self.points.append({"type": "Feature", "id": None, "geometry": geometry, "properties": props})
+        self.points.append({"type": "Feature", "id": None, "geometry": geometry, "properties": props,
+                            "_allow": allow, "_deny": deny})
+
+
+# Item names a real facility may be linked to (by name keyword); keeps generated links plausible.
+HOSPITAL_ALLOW = [
+    ("急救中心", {"院前急救服务"}),
+    ("妇幼保健", {"增补叶酸预防神经管缺陷服务", "孕前优生健康检查", "孕产妇健康服务", "基本避孕服务", "预防接种",
+              "儿童健康管理", "新生儿疾病筛查", "适龄妇女两癌筛查", "健康教育与健康素养促进"}),
+    ("慢性病防治", {"健康教育与健康素养促进", "传染病及突发公共卫生事件报告和处理", "肺结核患者健康管理",
+               "严重精神障碍患者健康管理", "艾滋病病毒感染者随访管理", "社会心理健康服务"}),
+    ("眼科", {"健康教育与健康素养促进"}),
+    ("肛肠", {"健康教育与健康素养促进"}),
+    ("儿童医院", {"预防接种", "儿童健康管理", "新生儿疾病筛查", "健康教育与健康素养促进", "院前急救服务"}),
+    ("中医院", {"中医药健康管理", "健康教育与健康素养促进", "院前急救服务",
+             "传染病及突发公共卫生事件报告和处理"}),
+]
+HIGH_SCHOOL_ITEMS = {"普通高中国家助学金", "普通高中免除学杂费"}
+COMPULSORY_ITEMS = {"义务教育学位保障", "义务教育阶段免除学杂费", "义务教育免费提供教科书",
+                    "农村义务教育学生营养膳食补助", "家庭经济困难学生生活补助", "随迁子女入学服务",
+                    "课后延时服务"}
+LIBRARY_BASIC = {"公共图书馆免费开放", "图书馆总分馆服务"}
+
+
+def hospital_allow(name):
+    for key, allow in HOSPITAL_ALLOW:
+        if key in name:
+            return allow
+    return None
 
 
 def ref_points(builder, subs):
@@ -426,9 +454,15 @@ def ref_points(builder, subs):
         note = None
         if r["AREA"] and r["AREA"] != "福田区":
             note = "源数据AREA字段为%s，与学校所属区（福田区）不一致。" % r["AREA"]
+        sub_type = r["SUBJECT_SCHOOL_TYPE_NAME"]
+        deny = None
+        if sub_type in ("初级中学", "九年一贯制学校"):
+            deny = HIGH_SCHOOL_ITEMS
+        elif sub_type == "高级中学":
+            deny = COMPULSORY_ITEMS
         builder.add(r["NAME"], cls_type[r["NAME_OF_SCHOOL_CLASSIFICATION"]], "sf-defence-schools",
                     "BD-09" if xy else None, xy, address=r["SCHOOL_ADDRESS"], phone=r["OFFICE_PHONE"],
-                    subdistrict=sd, note=note)
+                    subdistrict=sd, note=note, deny=deny)
     # 3. hospitals with AREA 福田区 (BD-09)
     for r in read_csv("shenzhen_hospitals_sf_defence.csv"):
         if r["AREA"] != "福田区":
@@ -440,14 +474,17 @@ def ref_points(builder, subs):
                         "Source coordinate withheld: known latitude error in the source.")
         sd = None if xy and not withhold else subdistrict_from_text(subs, r["ADDRESS"])
         builder.add(r["UNITNAME"], "hospital", "sf-defence-hospitals", "BD-09" if xy else None, xy,
-                    address=r["ADDRESS"], phone=r["TELEPHONE"], subdistrict=sd, withhold_reason=withhold)
+                    address=r["ADDRESS"], phone=r["TELEPHONE"], subdistrict=sd, withhold_reason=withhold,
+                    allow=hospital_allow(r["UNITNAME"]))
     # 4. library service points (no coordinates)
     code_by_name = {s["name"]: s["code"] for s in subs}
     for r in read_csv("futian_library_service_points_szlib_opac.csv"):
         sd = code_by_name.get(r["derived_subdistrict"]) if r["derived_subdistrict"] else None
         note = "图书馆服务点代码 %s；源数据无坐标。" % r["serviceaddr_code"]
+        code = r["serviceaddr_code"]
+        basic = code.startswith(("SSL", "FTLT")) or code in ("FTHZ05", "STSZZY")
         builder.add(r["service_point_name"], "library", "szlib-opac", community=r["derived_community"] or None,
-                    subdistrict=sd, note=note)
+                    subdistrict=sd, note=note, allow=LIBRARY_BASIC if basic else None)
     # 5. parks, culture and sports venues (no coordinates)
     for r in read_csv("futian_parks_culture_sports_venues_citywalk.csv"):
         sec = r["section"]
@@ -476,8 +513,11 @@ def ref_points(builder, subs):
             hours = None
         addr = r["详细地址"]
         sd = subdistrict_from_text(subs, addr)
+        deny = None
+        if t == "heritage" and "烈士" not in r["title"]:
+            deny = {"烈士褒扬与纪念"}
         builder.add(r["title"], t, "citywalk-venues", address=addr, phone=phone, hours=hours,
-                    subdistrict=sd, note=note)
+                    subdistrict=sd, note=note, deny=deny)
 
 
 SAMPLE_PLAN = [  # type, count (fitness takes the remainder)
@@ -529,7 +569,8 @@ def sample_points(builder, subs, rng):
             props["provenance"] = "sample"
             props["note"] = "样例服务点：名称和位置由生成器随机生成，不对应真实设施。"
             builder.points.append({"type": "Feature", "id": None,
-                                   "geometry": {"type": "Point", "coordinates": [x, y]}, "properties": props})
+                                   "geometry": {"type": "Point", "coordinates": [x, y]}, "properties": props,
+                                   "_allow": None, "_deny": None})
 
 
 def assign_items(points, items, rng):
@@ -537,8 +578,15 @@ def assign_items(points, items, rng):
     for it in items:
         for t in it["point_types"]:
             by_type.setdefault(t, []).append(it["id"])
+    name_of = {it["id"]: it["name"] for it in items}
+
+    def ok(p, iid):
+        n = name_of[iid]
+        return (p["_allow"] is None or n in p["_allow"]) and (p["_deny"] is None or n not in p["_deny"])
+
     for p in points:
-        cands = by_type[p["properties"]["type"]]
+        cands = [i for i in by_type[p["properties"]["type"]] if ok(p, i)]
+        assert cands, p["properties"]["name"]
         if len(cands) <= 6:
             chosen = list(cands)
         else:
@@ -549,12 +597,13 @@ def assign_items(points, items, rng):
     for it in items:
         if it["id"] in covered:
             continue
-        pool = [p for p in points if p["properties"]["type"] in it["point_types"]]
+        pool = [p for p in points if p["properties"]["type"] in it["point_types"] and ok(p, it["id"])]
         for p in rng.sample(pool, min(3, len(pool))):
             p["properties"]["items"].append(it["id"])
     order = {it["id"]: k for k, it in enumerate(items)}
     for p in points:
         p["properties"]["items"] = sorted(set(p["properties"]["items"]), key=order.get)
+        del p["_allow"], p["_deny"]
 
 
 # ---------------------------------------------------------------- items
