@@ -24,7 +24,12 @@ public struct SearchIndex: Sendable {
     let referenceStarts: [Int32]
     let referenceRecords: [Int32]
     let referenceFields: [UInt8]
+    /// Reference → whether its field names the record.
+    let referencePrimary: [Bool]
     let records: [Record]
+    /// Record → its kind's position in `SearchKind.allCases`.
+    let recordKinds: [UInt8]
+    let recordTitleLengths: [Int]
 
     /// Every distinct text that the index searches, in a stable order; the catalogue compiler
     /// stores a key for each.
@@ -80,7 +85,12 @@ public struct SearchIndex: Sendable {
         self.referenceStarts = starts
         self.referenceRecords = referenceRecords
         self.referenceFields = referenceFields
+        let fields = SearchField.allCases
+        self.referencePrimary = referenceFields.map { fields[Int($0)].isPrimary }
         self.records = records
+        let kinds = SearchKind.allCases
+        self.recordKinds = records.map { UInt8(kinds.firstIndex(of: $0.kind) ?? 0) }
+        self.recordTitleLengths = records.map { min($0.titleLength, 0xFFFF) }
     }
 
     /// Builds the index compiling every key here (tests and synthetic catalogues; the app reads
@@ -136,7 +146,6 @@ public struct SearchIndex: Sendable {
     func hits(for query: SearchQuery, scores: [EntryScore], kinds: Set<SearchKind>?, limit: Int) -> [SearchHit] {
         guard limit > 0, !scores.isEmpty else { return [] }
         let allowed = kinds.map { set in SearchKind.allCases.map { set.contains($0) } } ?? [true, true, true, true]
-        let kindIndex: [SearchKind: Int] = [.domain: 0, .item: 1, .point: 2, .standard: 3]
         // Best (rank, entry, field) per record, found through the entries' references.
         var bestRank = [Int](repeating: 0, count: records.count)
         var bestEntry = [Int32](repeating: 0, count: records.count)
@@ -145,19 +154,19 @@ public struct SearchIndex: Sendable {
         for s in scores {
             let fuzzy = s.tier == .fuzzy
             let e = Int(s.entry)
+            let entryRank = Int(s.score) << 16
             for r in Int(referenceStarts[e])..<Int(referenceStarts[e + 1]) {
                 let record = Int(referenceRecords[r])
-                let rec = records[record]
-                guard allowed[kindIndex[rec.kind] ?? 0] else { continue }
-                let field = referenceFields[r]
-                let primary = SearchField.allCases[Int(field)].isPrimary
+                guard allowed[Int(recordKinds[record])] else { continue }
+                let primary = referencePrimary[r]
                 let group = fuzzy ? (primary ? 1 : 0) : (primary ? 3 : 2)
-                let rank = group << 40 | Int(s.score) << 16 | (0xFFFF - min(rec.titleLength, 0xFFFF))
-                if bestRank[record] >= rank { continue }
-                if bestRank[record] == 0 { touched.append(Int32(record)) }
+                let rank = group << 40 | entryRank | (0xFFFF - recordTitleLengths[record])
+                let known = bestRank[record]
+                if known >= rank { continue }
+                if known == 0 { touched.append(Int32(record)) }
                 bestRank[record] = rank
                 bestEntry[record] = s.entry
-                bestField[record] = field
+                bestField[record] = referenceFields[r]
             }
         }
         // Keep the best `limit` in order: rank descending, then catalogue order.
