@@ -9,6 +9,8 @@ public struct NearbyIndex: Sendable {
     private let locatedPoints: [Int32]
     /// Indices into `catalogue.points` of points without a location.
     private let unlocatedPoints: [Int32]
+    /// The unlocated points themselves, shared by every unfiltered result rather than copied.
+    private let allUnlocatedPoints: [ServicePoint]
     // Per point (parallel to `catalogue.points`): positions of its domain, type and subdistrict in
     // the catalogue's arrays (−1 when unknown), its items' positions, and the rank of its id, so a
     // query compares integers rather than strings and copies no records until it builds hits.
@@ -58,6 +60,7 @@ public struct NearbyIndex: Sendable {
         }
         locatedPoints = located
         unlocatedPoints = unlocated
+        allUnlocatedPoints = unlocated.map { catalogue.points[Int($0)] }
         pointDomain = domains
         pointType = types
         pointSubdistrict = subdistricts
@@ -148,22 +151,16 @@ public struct NearbyIndex: Sendable {
             a.distance != b.distance ? a.distance < b.distance : idRank[a.point] < idRank[b.point]
         }
         let kept = query.limit.map { within.prefix($0) } ?? within[...]
-        let plane = LocalTangentPlane(origin: query.origin)
+        let entries = kept.map { NearbyResult.Entry(point: Int32($0.point), distanceMetres: $0.distance) }
         let points = catalogue.points
-        let hits = kept.map { entry -> NearbyHit in
-            let point = points[entry.point]
-            let bearing = point.location.map { plane.initialBearingDegrees(to: $0) } ?? 0
-            let domain = Int(pointDomain[entry.point])
-            return NearbyHit(point: point, domainID: domain >= 0 ? catalogue.domains[domain].id : nil,
-                             distanceMetres: entry.distance, bearingDegrees: bearing)
-        }
-        let unlocated = unlocatedPoints.filter { matches(Int($0), filter) }.map { points[Int($0)] }
+        let unlocated = filter.isEmpty
+            ? allUnlocatedPoints : unlocatedPoints.filter { matches(Int($0), filter) }.map { points[Int($0)] }
         let listed = summaryDomains(filter)
         let rows = (0..<domainCount).filter { listed[$0] }.map { d in
             NearbyDomainCount(domain: catalogue.domains[d], counts: Array(counts[(d * radii.count)..<((d + 1) * radii.count)]))
         }
-        return NearbyResult(query: query, hits: hits, totalWithinRadius: within.count, unlocatedPoints: unlocated,
-                            summaryRadiiMetres: radii, domainCounts: rows)
+        return NearbyResult(query: query, entries: entries, totalWithinRadius: within.count, unlocatedPoints: unlocated,
+                            summaryRadiiMetres: radii, domainCounts: rows, catalogue: catalogue)
     }
 
     /// Which domains a summary lists: all of them without filters; otherwise the filtered domain,
