@@ -258,11 +258,11 @@ extension NearbyCommand {
         func geoJSON() -> JSONOut {
             let origin = location.origin
             let radius = result.query.radiusMetres
+            // From north, anticlockwise as RFC 7946 §3.1.6 asks of exterior rings, closed on its first position.
             var ring = (0..<NearbyCommand.circleVertices).map { step in
-                origin.destination(bearingDegrees: Double(step) * 360 / Double(NearbyCommand.circleVertices), distanceMetres: radius)
+                origin.destination(bearingDegrees: 360 - Double(step) * 360 / Double(NearbyCommand.circleVertices),
+                                   distanceMetres: radius)
             }
-            // GeoJSON rings run anticlockwise (RFC 7946 §3.1.6) and close on their first position.
-            ring.reverse()
             if let first = ring.first { ring.append(first) }
             var features: [JSONOut] = [
                 .object([("type", .string("Feature")),
