@@ -9,7 +9,7 @@ struct NearbyCommand: ParsableCommand {
         abstract: "List service points within 500, 1000, 1500 m (or any radius) of a place, nearest first.",
         discussion: """
         LOCATION is coordinates (22.5431,114.0579: latitude first; --lng-lat for longitude first), a metro \
-        station (市民中心), a service point (id or name) or a subdistrict (福田街道). Coordinates are read in \
+        station (市民中心, or in pinyin: shiminzhongxin, smzx), a service point (id or name) or a subdistrict (福田街道). Coordinates are read in \
         --datum: wgs84 (GPS, default), gcj02 (Amap, Tencent, WeChat) or bd09 (Baidu), and converted to WGS-84. \
         Distances are straight-line on the WGS-84 ellipsoid. \(WalkingEstimate.assumptionsEnglish)
         """
@@ -41,6 +41,18 @@ struct NearbyCommand: ParsableCommand {
     /// Unlocated points listed by name in table output; JSON lists all of them.
     static let unlocatedListed = 5
 
+    /// Resolves a location by its text first; only when nothing matches does it build the pinyin
+    /// matcher (which transcribes the place names) and try again.
+    static func resolve(_ text: String, datum: Datum, order: CoordinateOrder,
+                        in catalogue: ServiceCatalogue) throws(NearbyError) -> ResolvedLocation {
+        do {
+            return try LocationResolver(catalogue: catalogue).resolve(text, datum: datum, order: order)
+        } catch .noPlaceMatches(let name) where name.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) {
+            return try LocationResolver(catalogue: catalogue, alternativeMatch: LocationResolver.pinyinMatch(for: catalogue))
+                .resolve(text, datum: datum, order: order)
+        }
+    }
+
     func run() throws {
         let lang = options.lang
         guard let readDatum = Datum(loose: datum) else {
@@ -51,8 +63,8 @@ struct NearbyCommand: ParsableCommand {
         let result: NearbyResult
         let location: ResolvedLocation
         do {
-            location = try LocationResolver(catalogue: catalogue)
-                .resolve(at, datum: readDatum, order: longitudeFirst ? .longitudeFirst : .latitudeFirst)
+            location = try Self.resolve(at, datum: readDatum, order: longitudeFirst ? .longitudeFirst : .latitudeFirst,
+                                        in: catalogue)
             let query = try NearbyQuery(origin: location.origin, radiusMetres: radius, domain: domain, item: item,
                                         pointType: type, subdistrict: subdistrict, limit: limit, in: catalogue)
             result = NearbyIndex(catalogue: catalogue).query(query)
