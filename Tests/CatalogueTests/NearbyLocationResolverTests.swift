@@ -74,6 +74,7 @@ import Testing
         let subdistrict = try resolver.resolve("福田街道")
         #expect(subdistrict.origin == GeoCoordinate(latitude: 22.530582, longitude: 114.064769))
         #expect(subdistrict.note == "derived centroid")
+        #expect(subdistrict.alsoMatched == [])
         #expect(try resolver.resolve("futian").englishLabel == "福田街道 (subdistrict)")
         #expect(try resolver.resolve("福田站").alsoMatched == [])
     }

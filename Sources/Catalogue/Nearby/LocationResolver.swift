@@ -130,7 +130,10 @@ public struct LocationResolver: Sendable {
         }
         guard let bestTier = tiers.map(\.0).min() else { return ([], []) }
         let best = tiers.filter { $0.0 == bestTier }.map(\.1)
-        let also = bestTier == .exact ? tiers.filter { $0.0 == .exactWithoutSuffix }.map(\.1) : []
+        // A bare name (福田) may mean the station or the subdistrict: name the other; a name with its
+        // suffix (福田街道) was explicit.
+        let also = bestTier == .exact && query == queryStem && !stationOnly
+            ? tiers.filter { $0.0 == .exactWithoutSuffix }.map(\.1) : []
         return (best, also)
     }
 
