@@ -16,6 +16,7 @@ enum SearchBenchmark {
         var show: String?
         var queries = Self.queries
         var onlyScaled = false
+        var profile = false
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -26,6 +27,7 @@ enum SearchBenchmark {
             case "--show": show = value; i += 1
             case "--queries": queries = value.split(separator: ",").map(String.init); i += 1
             case "--only-scaled": onlyScaled = true
+            case "--profile": profile = true
             default: print("unknown option \(arguments[i])"); return
             }
             i += 1
@@ -73,6 +75,16 @@ enum SearchBenchmark {
             let start = DispatchTime.now()
             let bigIndex = SearchIndex(catalogue: big)
             print()
+            if profile {
+                // Only the searches, for a profiler: each query typed 20 times.
+                for _ in 0..<20 {
+                    for query in queries {
+                        var session = SearchSession(index: bigIndex)
+                        for k in 1...query.count { _ = session.search(String(query.prefix(k)), limit: 50) }
+                    }
+                }
+                return
+            }
             print(String(format: "synthetic ×%d: %d records, %d distinct texts, keys compiled and indexed in %.1f s",
                          scale, bigIndex.recordCount, bigIndex.textCount, seconds(since: start)))
             table(name: "×\(scale)", catalogue: big, index: bigIndex, queries: queries, runs: max(1, runs / 10))
