@@ -27,8 +27,8 @@ struct NearbyCommand: ParsableCommand {
     var datum: String = "wgs84"
     @Flag(name: .customLong("lng-lat"), help: "Coordinates are longitude first (114.0579,22.5431).")
     var longitudeFirst = false
-    @Option(help: ArgumentHelp("Radius in metres: 500, 1000, 1500 or any value from 1 to 50000.", valueName: "metres"))
-    var radius: Double = 1000
+    @Option(help: ArgumentHelp("Radius in metres: 500, 1000 (default), 1500 or any value from 1 to 50000.", valueName: "metres"))
+    var radius: Double?
     @Option(help: "Only points of this domain (id such as D4, or name such as 病有良医).") var domain: String?
     @Option(help: "Only points that provide this item (id or exact name).") var item: String?
     @Option(help: "Only points of this type (id such as shekang, or name such as 社康中心).") var type: String?
@@ -65,7 +65,7 @@ struct NearbyCommand: ParsableCommand {
         do {
             location = try Self.resolve(at, datum: readDatum, order: longitudeFirst ? .longitudeFirst : .latitudeFirst,
                                         in: catalogue)
-            let query = try NearbyQuery(origin: location.origin, radiusMetres: radius, domain: domain, item: item,
+            let query = try NearbyQuery(origin: location.origin, radiusMetres: radius ?? 1000, domain: domain, item: item,
                                         pointType: type, subdistrict: subdistrict, limit: limit, in: catalogue)
             result = NearbyIndex(catalogue: catalogue).query(query)
         } catch {
