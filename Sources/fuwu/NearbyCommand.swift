@@ -1,5 +1,7 @@
 import ArgumentParser
 import Catalogue
+import ChineseText
+import CatalogueStore
 import Foundation
 import Geodesy
 
@@ -41,14 +43,14 @@ struct NearbyCommand: ParsableCommand {
     /// Unlocated points listed by name in table output; JSON lists all of them.
     static let unlocatedListed = 5
 
-    /// Resolves a location by its text first; only when nothing matches does it build the pinyin
-    /// matcher (which transcribes the place names) and try again.
-    static func resolve(_ text: String, datum: Datum, order: CoordinateOrder,
-                        in catalogue: ServiceCatalogue) throws(NearbyError) -> ResolvedLocation {
+    /// Resolves a location by its text first; only when nothing matches does it try pinyin, with
+    /// the keys compiled into the catalogue (`keys`, read on demand).
+    static func resolve(_ text: String, datum: Datum, order: CoordinateOrder, in catalogue: ServiceCatalogue,
+                        keys: () -> [String: SearchKey]) throws(NearbyError) -> ResolvedLocation {
         do {
             return try LocationResolver(catalogue: catalogue).resolve(text, datum: datum, order: order)
         } catch .noPlaceMatches(let name) where name.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) {
-            return try LocationResolver(catalogue: catalogue, alternativeMatch: LocationResolver.pinyinMatch(for: catalogue))
+            return try LocationResolver(catalogue: catalogue, alternativeMatch: LocationResolver.pinyinMatch(for: catalogue, keys: keys()))
                 .resolve(text, datum: datum, order: order)
         }
     }
@@ -59,12 +61,13 @@ struct NearbyCommand: ParsableCommand {
             throw CLIError.usage(lang.pick("未知坐标系“\(datum)”；可用：wgs84、gcj02、bd09",
                                            "unknown datum \"\(datum)\"; use wgs84, gcj02 or bd09"))
         }
-        let catalogue = try options.open().catalogue
+        let opened = try options.open()
+        let catalogue = opened.catalogue
         let result: NearbyResult
         let location: ResolvedLocation
         do {
             location = try Self.resolve(at, datum: readDatum, order: longitudeFirst ? .longitudeFirst : .latitudeFirst,
-                                        in: catalogue)
+                                        in: catalogue, keys: { (try? SearchKeyStore.keys(of: opened.database)) ?? [:] })
             let query = try NearbyQuery(origin: location.origin, radiusMetres: radius ?? 1000, domain: domain, item: item,
                                         pointType: type, subdistrict: subdistrict, limit: limit, in: catalogue)
             result = NearbyIndex(catalogue: catalogue).query(query)
