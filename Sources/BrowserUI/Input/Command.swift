@@ -8,6 +8,8 @@ public enum Command: Sendable, Hashable {
     case back
     /// Show the selected record's details page.
     case details
+    /// Move to the next (or previous) row that opens something.
+    case nextLink, previousLink
     /// Open the name search.
     case find
     /// Search inside the text being read.
@@ -67,6 +69,8 @@ public enum Command: Sendable, Hashable {
         case .open: ("打开所选", "Open the selected row")
         case .back: ("返回（回到离开时的那一行）", "Go back to the row you left")
         case .details: ("查看所选记录的详情", "Show the selected record's details")
+        case .nextLink: ("跳到下一个可打开的行（▸）", "Jump to the next row that opens (▸)")
+        case .previousLink: ("跳到上一个可打开的行", "Jump to the previous row that opens")
         case .find: ("按名称搜索事项、服务点、标准", "Search items, points and standards by name")
         case .searchText: ("在正文中搜索", "Search in the text")
         case .nextMatch: ("下一个匹配", "Next match")
@@ -97,6 +101,7 @@ public enum Command: Sendable, Hashable {
         case .open: ("打开", "Open")
         case .back: ("返回", "Back")
         case .details: ("详情", "Info")
+        case .nextLink: ("链接", "Links")
         case .find: ("搜索", "Find")
         case .searchText: ("查找", "Search")
         case .nextMatch: ("下个", "Next")

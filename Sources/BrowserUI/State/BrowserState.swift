@@ -90,6 +90,8 @@ public struct BrowserState: Sendable {
         case .open, .submit: open()
         case .back, .cancel: back()
         case .details: details()
+        case .nextLink: jumpToLink(forward: true)
+        case .previousLink: jumpToLink(forward: false)
         case .find: startFind()
         case .searchText:
             guard case .reader = page else { break }
@@ -207,6 +209,18 @@ public struct BrowserState: Sendable {
         default:
             break
         }
+    }
+
+    /// Moves a details page's cursor to the next or previous link row, wrapping around.
+    mutating func jumpToLink(forward: Bool) {
+        guard page.mode == .itemDetail || page.mode == .pointDetail else { return }
+        let rows = sheetRows(page)
+        let links = rows.indices.filter { rows[$0].link != nil }
+        guard !links.isEmpty else { return }
+        let cursor = positions[page.positionKey]?.cursor ?? 0
+        let target = forward ? (links.first { $0 > cursor } ?? links[0]) : (links.last { $0 < cursor } ?? links[links.count - 1])
+        let shape = shape(of: page)
+        positions[page.positionKey, default: ListPosition()].select(target, count: shape.count, visible: shape.visible)
     }
 
     // MARK: Motion

@@ -14,7 +14,12 @@ struct RecordSheet {
     private var linkMark: String { ascii ? "> " : "▸ " }
 
     private var catalogue: ServiceCatalogue { context.catalogue }
-    private var labelColumns: Int { columns >= 60 ? (language == .chinese ? 14 : 18) : 0 }
+    private var labelColumns: Int {
+        switch language {
+        case .chinese: columns >= 36 ? 14 : 0
+        case .english: columns >= 48 ? 17 : 0
+        }
+    }
 
     /// The rows of a page, or nil when the page is not a details page.
     func rows(for page: Page) -> [SheetRow] {

@@ -60,14 +60,14 @@ enum LineBreaker {
         let previous = characters[index - 1]
         let next = characters[index]
         if next == " " || previous == " " { return true }
-        if noStart.contains(next) || noEnd.contains(previous) { return false }
         if isWordCharacter(previous) && isWordCharacter(next) { return false }
+        if noStart.contains(next) || noEnd.contains(previous) { return false }
         return true
     }
 
     private static func isWordCharacter(_ c: Character) -> Bool {
         guard let ascii = c.asciiValue else { return false }
         return (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x41 && ascii <= 0x5A)
-            || (ascii >= 0x61 && ascii <= 0x7A) || ascii == 0x2D || ascii == 0x5F || ascii == 0x2F
+            || (ascii >= 0x61 && ascii <= 0x7A) || ascii == 0x2D || ascii == 0x5F || ascii == 0x2F || ascii == 0x2E || ascii == 0x3A
     }
 }

@@ -37,7 +37,8 @@ extension Screen {
         var shown = tags
         func tagWidth() -> Int { shown.reduce(0) { $0 + DisplayWidth.of($1.text, ambiguousWide: ambiguousWide) + 1 } }
         let titleWidth = DisplayWidth.of(Sanitiser.line(title), ambiguousWide: ambiguousWide)
-        while !shown.isEmpty, columns - tagWidth() < min(titleWidth, max(columns / 2, 6)) { shown.removeLast() }
+        // Tags stay while the title fits whole, or still gets three fifths of the row.
+        while !shown.isEmpty, columns - tagWidth() < min(titleWidth, max(columns * 3 / 5, 6)) { shown.removeLast() }
         let tagColumns = tagWidth()
         putStyled(title, row: row, column: column, columns: columns - tagColumns, style: style,
                   highlights: highlights, ellipsis: ellipsis)
