@@ -1,3 +1,208 @@
+import Catalogue
+import ChineseText
+import Foundation
+
+/// `fuwu-bench search [--catalogue DIR] [--runs N] [--scale N] [--show QUERY]`: per-keystroke
+/// latency of the search session typing queries one character at a time, over the catalogue and
+/// over a synthetic copy `--scale` times larger, beside a plain substring scan of the same texts;
+/// and the time to compile the search keys.
 enum SearchBenchmark {
-    static func run(_ arguments: [String]) { print("search benchmark: not built yet") }
+    static let queries = ["shekangzhongxin", "skzx", "社康中心", "ftskzx", "社區", "yinhang", "db4403t236", "gangxia"]
+
+    static func run(_ arguments: [String]) {
+        var folder = "data/futian"
+        var runs = 20
+        var scale = 100
+        var show: String?
+        var i = 0
+        while i < arguments.count {
+            let value = i + 1 < arguments.count ? arguments[i + 1] : ""
+            switch arguments[i] {
+            case "--catalogue": folder = value; i += 1
+            case "--runs": runs = Int(value) ?? runs; i += 1
+            case "--scale": scale = Int(value) ?? scale; i += 1
+            case "--show": show = value; i += 1
+            default: print("unknown option \(arguments[i])"); return
+            }
+            i += 1
+        }
+        let report = CatalogueLoader.load(folder: URL(fileURLWithPath: folder))
+        guard let loaded = report.loaded else {
+            print("cannot load \(folder): \(report.errors.first.map { "\($0)" } ?? "unknown error")")
+            return
+        }
+        let catalogue = loaded.catalogue
+
+        if let show {
+            let index = SearchIndex(catalogue: catalogue)
+            for hit in index.search(show, limit: 15) {
+                let marked = mark(hit.matchedText, hit.ranges)
+                print("\(hit.kind.rawValue)\t\(hit.id)\t\(hit.tier.name)\t\(hit.field.rawValue)\t\(hit.title)\t\(marked)")
+            }
+            return
+        }
+
+        print("search benchmark — \(machine())")
+        let texts = SearchIndex.texts(of: catalogue)
+        var compileSeconds = Double.infinity
+        var keys: [String: SearchKey] = [:]
+        for _ in 0..<3 {
+            let start = DispatchTime.now()
+            var transcriber = PinyinTranscriber()
+            var compiled: [String: SearchKey] = [:]
+            for text in texts { compiled[text] = transcriber.key(for: text) }
+            compileSeconds = min(compileSeconds, seconds(since: start))
+            keys = compiled
+        }
+        var serialised = 0
+        for key in keys.values { serialised += key.serialised.utf8.count }
+        print(String(format: "key compilation, %@: %d texts in %.1f ms (%.1f µs a text), stored form %d KB",
+                     folder, texts.count, compileSeconds * 1000, compileSeconds * 1e6 / Double(texts.count), serialised / 1024))
+        let buildStart = DispatchTime.now()
+        let index = SearchIndex(catalogue: catalogue, keys: keys)
+        print(String(format: "index from stored keys: %.1f ms (%d records)", seconds(since: buildStart) * 1000, index.recordCount))
+        print()
+        table(name: "Futian", catalogue: catalogue, index: index, runs: runs)
+
+        if scale > 1 {
+            let big = scaled(catalogue, by: scale)
+            let start = DispatchTime.now()
+            let bigIndex = SearchIndex(catalogue: big)
+            print()
+            print(String(format: "synthetic ×%d: %d records, %d distinct texts, keys compiled and indexed in %.1f s",
+                         scale, bigIndex.recordCount, bigIndex.textCount, seconds(since: start)))
+            table(name: "×\(scale)", catalogue: big, index: bigIndex, runs: max(1, runs / 10))
+        }
+    }
+
+    /// Prints one row per query: mean and worst keystroke for the session and for the baseline.
+    static func table(name: String, catalogue: ServiceCatalogue, index: SearchIndex, runs: Int) {
+        let baseline = SubstringScan(catalogue: catalogue)
+        print("\(name): per keystroke, typing each query one character at a time (median of \(runs) runs, limit 50)")
+        print("query              keys  search mean   search worst  first-key  hits | substring mean  worst  hits")
+        for query in queries {
+            let prefixes = (1...query.count).map { String(query.prefix($0)) }
+            var searchTimes = [[Double]](repeating: [], count: prefixes.count)
+            var scanTimes = [[Double]](repeating: [], count: prefixes.count)
+            var hits = 0
+            var scanHits = 0
+            for _ in 0..<runs {
+                var session = SearchSession(index: index)
+                for (k, prefix) in prefixes.enumerated() {
+                    let start = DispatchTime.now()
+                    let result = session.search(prefix, limit: 50)
+                    searchTimes[k].append(seconds(since: start))
+                    hits = result.count
+                }
+                for (k, prefix) in prefixes.enumerated() {
+                    let start = DispatchTime.now()
+                    let result = baseline.search(prefix, limit: 50)
+                    scanTimes[k].append(seconds(since: start))
+                    scanHits = result
+                }
+            }
+            let search = searchTimes.map(median)
+            let scan = scanTimes.map(median)
+            let line = String(format: "%@ %4d  %8.3f ms  %9.3f ms  %7.3f ms  %4d | %10.3f ms %7.3f ms %4d",
+                              pad(query, 17), prefixes.count, mean(search) * 1000, (search.max() ?? 0) * 1000,
+                              search[0] * 1000, hits, mean(scan) * 1000, (scan.max() ?? 0) * 1000, scanHits)
+            print(line)
+        }
+    }
+
+    /// The baseline: every field text tested with `String.contains`, the way a plain list filter
+    /// does it (no folding, no pinyin).
+    struct SubstringScan {
+        let texts: [(record: Int, text: String)]
+
+        init(catalogue: ServiceCatalogue) {
+            var texts: [(Int, String)] = []
+            var record = 0
+            for d in catalogue.domains { texts.append((record, d.name)); record += 1 }
+            for i in catalogue.items { texts.append((record, i.name)); texts.append((record, i.category)); record += 1 }
+            for p in catalogue.points {
+                texts.append((record, p.name))
+                if let a = p.address { texts.append((record, a)) }
+                if let c = p.community { texts.append((record, c)) }
+                record += 1
+            }
+            for s in catalogue.standards { texts.append((record, s.title)); texts.append((record, s.code)); record += 1 }
+            self.texts = texts
+        }
+
+        /// The number of records found (at most `limit`).
+        func search(_ query: String, limit: Int) -> Int {
+            var found = Set<Int>()
+            for (record, text) in texts where text.contains(query) {
+                found.insert(record)
+            }
+            return min(found.count, limit)
+        }
+    }
+
+    /// A catalogue `factor` times larger: every item, point and standard repeated with a place
+    /// word in front and a copy number behind, so texts stay distinct.
+    static func scaled(_ catalogue: ServiceCatalogue, by factor: Int) -> ServiceCatalogue {
+        let places = ["华强北", "香蜜湖", "莲花", "梅林", "沙头", "上步", "景田", "车公庙", "岗厦", "园岭", "福保", "南园"]
+        var items: [ServiceItem] = []
+        var points: [ServicePoint] = []
+        var standards: [StandardText] = []
+        for copy in 0..<factor {
+            let place = places[copy % places.count]
+            let suffix = copy == 0 ? "" : "-\(copy)"
+            for var item in catalogue.items {
+                if copy > 0 { item.id += suffix; item.name = place + item.name + suffix }
+                items.append(item)
+            }
+            for var point in catalogue.points {
+                if copy > 0 {
+                    point.id += suffix
+                    point.name = place + point.name + suffix
+                    point.address = point.address.map { $0 + "\(copy)号" }
+                }
+                points.append(point)
+            }
+            for var standard in catalogue.standards {
+                if copy > 0 { standard.id += suffix; standard.title = place + standard.title + suffix; standard.code += suffix }
+                standards.append(standard)
+            }
+        }
+        return ServiceCatalogue(metadata: catalogue.metadata, sources: catalogue.sources, pointTypes: catalogue.pointTypes,
+                                domains: catalogue.domains, items: items, points: points, standards: standards,
+                                subdistricts: catalogue.subdistricts, landmarks: catalogue.landmarks)
+    }
+
+    static func mark(_ text: String, _ ranges: [Range<Int>]) -> String {
+        var out = ""
+        for (i, c) in text.enumerated() {
+            if ranges.contains(where: { $0.lowerBound == i }) { out += "[" }
+            out.append(c)
+            if ranges.contains(where: { $0.upperBound == i + 1 }) { out += "]" }
+        }
+        return out
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    }
+
+    static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+    }
+
+    static func pad(_ text: String, _ columns: Int) -> String {
+        text + String(repeating: " ", count: max(0, columns - DisplayWidth.of(text)))
+    }
+
+    static func machine() -> String {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }
+            .map { $0.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown CPU"
+        return "\(cpu ?? "unknown CPU"), \(ProcessInfo.processInfo.activeProcessorCount) cores, single-threaded"
+    }
 }
