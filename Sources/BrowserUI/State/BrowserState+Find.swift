@@ -13,7 +13,10 @@ extension BrowserState {
     mutating func refreshFind() {
         let hits = context.search.search(findField.text, limit: Self.findLimit)
         var rows: [FindRow] = []
-        for kind in RecordKind.allCases {
+        // Groups come in the order of their best hit, so a ranked search keeps its ranking.
+        var kinds: [RecordKind] = []
+        for hit in hits where !kinds.contains(hit.kind) { kinds.append(hit.kind) }
+        for kind in kinds {
             let group = hits.filter { $0.kind == kind }
             guard !group.isEmpty else { continue }
             rows.append(.heading(kind, count: group.count))

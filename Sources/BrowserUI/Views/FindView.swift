@@ -31,20 +31,21 @@ enum FindView {
                 let style: Style = selected ? .selected : .normal
                 screen.fill(row: row, column: 0, height: 1, width: layout.width, style: style)
                 var tags: [SheetRow.Piece] = []
+                if let detail = record.detail { tags.append(SheetRow.Piece(text: detail, style: .dim)) }
                 switch record.kind {
                 case .item:
                     if let item = catalogue.item(record.id) {
-                        tags.append(SheetRow.Piece(text: catalogue.domain(item.domainID)?.name ?? "", style: .dim))
+                        if record.detail == nil { tags.append(SheetRow.Piece(text: catalogue.domain(item.domainID)?.name ?? "", style: .dim)) }
                         if item.provenance.isSample { tags.insert(SheetRow.Piece(text: language.pick("样例", "sample"), style: .warning), at: 0) }
                     }
                 case .point:
                     if let point = catalogue.point(record.id) {
-                        tags.append(SheetRow.Piece(text: catalogue.pointType(point.typeID)?.name ?? "", style: .dim))
+                        if record.detail == nil { tags.append(SheetRow.Piece(text: catalogue.pointType(point.typeID)?.name ?? "", style: .dim)) }
                         if point.provenance.isSample { tags.insert(SheetRow.Piece(text: language.pick("样例", "sample"), style: .warning), at: 0) }
                     }
                 case .standard:
                     if let standard = catalogue.standard(record.id) {
-                        tags.append(SheetRow.Piece(text: standard.code, style: .dim))
+                        if record.detail == nil { tags.append(SheetRow.Piece(text: standard.code, style: .dim)) }
                     }
                 case .domain:
                     break
