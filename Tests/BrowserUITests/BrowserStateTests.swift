@@ -253,8 +253,8 @@ import Testing
 
     @Test func aClickOnTheKeyBarGivesItsCommand() {
         var state = Fixture.state()
-        // The key bar reads "Enter打开 Esc返回 i详情 /搜索 …": columns 24–29 hold "/搜索 ".
-        _ = state.handle(.click(row: 23, column: 27))
+        // The key bar reads "Enter 打开 Esc 返回 i 详情 / 搜索 …": columns 27–33 hold "/ 搜索 ".
+        _ = state.handle(.click(row: 23, column: 30))
         #expect(state.page == .find)
     }
 

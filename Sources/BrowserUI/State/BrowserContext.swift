@@ -12,6 +12,10 @@ public final class BrowserContext: Sendable {
     let pointsByItem: [String: [Int]]
     /// Distinct points per domain (through their items).
     let pointCountByDomain: [String: Int]
+    /// The spatial index the nearby screen queries.
+    let nearbyIndex: NearbyIndex
+    /// Reads place names for "where I am".
+    let locations: LocationResolver
 
     /// Builds the lookups; `search` defaults to the plain substring search over names.
     public init(catalogue: ServiceCatalogue, bodies: any StandardBodySource,
@@ -36,6 +40,8 @@ public final class BrowserContext: Sendable {
         self.itemsByDomain = itemsByDomain
         self.pointsByItem = pointsByItem
         self.pointCountByDomain = pointCountByDomain
+        nearbyIndex = NearbyIndex(catalogue: catalogue)
+        locations = LocationResolver(catalogue: catalogue)
     }
 
     func items(inDomain id: String) -> [Int] { itemsByDomain[id] ?? [] }

@@ -16,28 +16,44 @@ extension BrowserState {
         switch purpose {
         case .origin:
             if let (coordinate, datum) = OriginText.coordinate(pickerField.text) {
-                let datums = datum.map { [$0] } ?? Datum.allCases
-                for datum in datums {
+                for datum in datum.map({ [$0] }) ?? Datum.allCases {
                     choices.append(PickerChoice(
                         title: "\(DecimalText.fixed(coordinate.latitude, digits: 6)), \(DecimalText.fixed(coordinate.longitude, digits: 6)) \(datum.rawValue)",
-                        kind: language.pick("坐标", "coordinate"), action: .origin(.coordinate(coordinate, datum))))
+                        kind: language.pick("坐标", "coordinates"), action: .origin(.coordinate(coordinate, datum))))
                 }
             }
+            var seen = Set<NearbyOrigin>()
+            func add(_ origin: NearbyOrigin, _ title: String, _ kind: String) {
+                guard choices.count < Self.pickerLimit, seen.insert(origin).inserted else { return }
+                choices.append(PickerChoice(title: title, kind: kind, action: .origin(origin)))
+            }
+            func add(_ candidate: LocationCandidate) {
+                switch candidate.kind {
+                case .landmark: add(.landmark(id: candidate.id), candidate.name, stationKind(candidate.id))
+                case .subdistrict: add(.subdistrict(code: candidate.id), candidate.name, language.pick("街道", "subdistrict"))
+                case .servicePoint:
+                    guard candidate.location != nil else { return }
+                    add(.point(id: candidate.id), candidate.name, language.pick("服务点", "service point"))
+                case .community:
+                    guard catalogue.subdistrict(candidate.id)?.centre != nil else { return }
+                    add(.subdistrict(code: candidate.id), "\(candidate.name) → \(candidate.subdistrictName ?? "")",
+                        language.pick("社区（用街道中心）", "community (subdistrict centre)"))
+                }
+            }
+            if !needle.isEmpty, OriginText.coordinate(pickerField.text) == nil {
+                let (best, also) = context.locations.matches(for: pickerField.text)
+                for candidate in best + also { add(candidate) }
+            }
             for landmark in catalogue.landmarks where matches(landmark.name) {
-                let lines = landmark.lines.joined(separator: "/")
-                choices.append(PickerChoice(title: landmark.name,
-                                            kind: landmark.kind == "metro" ? language.pick("地铁站 ", "metro ") + lines : landmark.kind,
-                                            action: .origin(.landmark(id: landmark.id))))
+                add(.landmark(id: landmark.id), landmark.name, stationKind(landmark.id))
             }
             for subdistrict in catalogue.subdistricts where subdistrict.centre != nil
                 && (matches(subdistrict.name) || matches(subdistrict.pinyin)) {
-                choices.append(PickerChoice(title: subdistrict.name, kind: language.pick("街道", "subdistrict"),
-                                            action: .origin(.subdistrict(code: subdistrict.code))))
+                add(.subdistrict(code: subdistrict.code), subdistrict.name, language.pick("街道", "subdistrict"))
             }
             if !needle.isEmpty {
                 for point in catalogue.points where point.location != nil && matches(point.name) {
-                    choices.append(PickerChoice(title: point.name, kind: catalogue.pointType(point.typeID)?.name ?? "",
-                                                action: .origin(.point(id: point.id))))
+                    add(.point(id: point.id), point.name, catalogue.pointType(point.typeID)?.name ?? "")
                     if choices.count >= Self.pickerLimit { break }
                 }
             }
@@ -64,6 +80,14 @@ extension BrowserState {
         var position = ListPosition()
         position.select(0, count: choices.count, visible: layout.visibleRows(for: page))
         positions[page.positionKey] = position
+    }
+
+    /// "地铁站 2/4号线"-style kind label of a landmark.
+    func stationKind(_ id: String) -> String {
+        guard let landmark = catalogue.landmarks.first(where: { $0.id == id }) else { return "" }
+        guard landmark.kind == "metro" else { return landmark.kind }
+        let lines = landmark.lines.joined(separator: "/")
+        return language.pick("地铁站 \(lines)", "metro \(lines)")
     }
 
     mutating func choosePicker(_ purpose: PickerPurpose, index: Int) {

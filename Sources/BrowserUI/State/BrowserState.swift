@@ -236,7 +236,7 @@ public struct BrowserState: Sendable {
         case .reader: return (document?.lines.count ?? 0, visible, true)
         case .contents: return (document?.headings.count ?? 0, visible, false)
         case .find: return (findRows.count, visible, false)
-        case .nearby: return (nearby.results.count, visible, false)
+        case .nearby: return (nearby.lines.count, visible, false)
         case .picker: return (pickerChoices.count, visible, false)
         case .help(let mode): return (HelpPage.rows(for: mode, keyMap: keyMap, language: language).count, visible, true)
         }

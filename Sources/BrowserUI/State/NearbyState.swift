@@ -1,14 +1,15 @@
+import Catalogue
+
 /// The nearby screen's settings and current answer.
 struct NearbyState: Sendable {
-    /// The published circles (500, 1000, 1500 m).
-    static let publishedRadii = [500, 1000, 1500]
-
     var origin: NearbyOrigin?
     var radiusMetres = 1000
     var filter: NearbyFilter = .none
-    var results: [NearbyRow] = []
-    /// Domains (by id) with no point within the radius, for the "nothing within reach" summary.
-    var emptyDomainIDs: [String] = []
-    /// Why there is no answer (no origin, origin without a location), shown instead of rows.
+    /// Where the origin stands on WGS-84 and how it was read.
+    var location: ResolvedLocation?
+    var result: NearbyResult?
+    /// The rows of the list, rebuilt with each answer.
+    var lines: [NearbyLine] = []
+    /// Why there is no answer (no origin, origin without a location).
     var problem: String?
 }

@@ -16,15 +16,21 @@ enum KeyBarView {
         let bindings = keyMap.barBindings(in: mode)
         func size(_ b: KeyBinding) -> Int {
             DisplayWidth.of(b.keys[0].label, ambiguousWide: ambiguousWide)
-                + DisplayWidth.of(b.command.label(language), ambiguousWide: ambiguousWide) + 1
+                + DisplayWidth.of(b.command.label(language), ambiguousWide: ambiguousWide) + 2
         }
+        // Help and quit always show; then the screen's own keys; Open and Back, which every
+        // screen shares, give way first.
         let kept: Set<Command> = [.help, .quit]
+        let shared: Set<Command> = [.open, .back, .submit, .cancel]
         var budget = width - bindings.filter { kept.contains($0.command) }.reduce(0) { $0 + size($1) }
-        var chosen: [KeyBinding] = []
-        for binding in bindings {
-            if kept.contains(binding.command) { chosen.append(binding); continue }
-            if size(binding) <= budget { chosen.append(binding); budget -= size(binding) }
+        var shown = Set<Int>(bindings.indices.filter { kept.contains(bindings[$0].command) })
+        let order = bindings.indices.filter { !kept.contains(bindings[$0].command) && !shared.contains(bindings[$0].command) }
+            + bindings.indices.filter { shared.contains(bindings[$0].command) }
+        for index in order where size(bindings[index]) <= budget {
+            shown.insert(index)
+            budget -= size(bindings[index])
         }
+        let chosen = bindings.indices.filter { shown.contains($0) }.map { bindings[$0] }
         var column = 0
         var entries: [Entry] = []
         for binding in chosen {
@@ -43,8 +49,8 @@ enum KeyBarView {
         for entry in entries(mode: state.mode, keyMap: state.keyMap, language: state.language,
                              width: layout.width, ambiguousWide: screen.ambiguousWide) {
             let used = screen.put(entry.key, row: row, column: entry.columns.lowerBound, style: .key)
-            screen.put(entry.label, row: row, column: entry.columns.lowerBound + used, style: .keyBar,
-                       maxColumns: entry.columns.count - used - 1)
+            screen.put(entry.label, row: row, column: entry.columns.lowerBound + used + 1, style: .keyBar,
+                       maxColumns: entry.columns.count - used - 2)
         }
     }
 }
