@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"]),
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
-        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"]),
+        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["fuwu"]),
     ]
 )

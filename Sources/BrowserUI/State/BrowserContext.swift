@@ -14,8 +14,6 @@ public final class BrowserContext: Sendable {
     let pointCountByDomain: [String: Int]
     /// The spatial index the nearby screen queries.
     let nearbyIndex: NearbyIndex
-    /// Reads place names for "where I am".
-    let locations: LocationResolver
 
     /// Builds the lookups; `search` defaults to the plain substring search over names.
     public init(catalogue: ServiceCatalogue, bodies: any StandardBodySource,
@@ -41,7 +39,6 @@ public final class BrowserContext: Sendable {
         self.pointsByItem = pointsByItem
         self.pointCountByDomain = pointCountByDomain
         nearbyIndex = NearbyIndex(catalogue: catalogue)
-        locations = LocationResolver(catalogue: catalogue)
     }
 
     func items(inDomain id: String) -> [Int] { itemsByDomain[id] ?? [] }

@@ -2,6 +2,9 @@ import Catalogue
 import Geodesy
 
 extension BrowserState {
+    /// Unlocated points are listed one by one up to this many.
+    static let unlocatedListLimit = 20
+
     /// Opens the nearby screen: from a located point's page the point becomes "where I am"; with
     /// no origin yet, the place picker opens straight away.
     mutating func showNearby() {
@@ -103,15 +106,22 @@ extension BrowserState {
             lines.append(.notice(language.pick("\(nearby.radiusMetres) 米内没有符合条件的服务点，试试按 3 或 r 扩大范围",
                                                "Nothing within \(nearby.radiusMetres) m; try 3 or r for a wider circle")))
         }
-        if !result.unlocatedPoints.isEmpty {
-            lines.append(.blank)
-            lines.append(.heading(language.pick("位置未知、可能就在附近（\(result.unlocatedPoints.count)）",
-                                                "No location, may be near (\(result.unlocatedPoints.count))")))
-            lines += result.unlocatedPoints.map(NearbyLine.unlocated)
-        }
         lines.append(.blank)
         lines.append(.summaryHeading(language.pick("各领域服务点数（米内）", "Points per domain (within m)")))
         lines += result.domainCounts.map(NearbyLine.domainCount)
+        let unlocated = result.unlocatedPoints
+        if !unlocated.isEmpty {
+            lines.append(.blank)
+            lines.append(.heading(language.pick("另有 \(unlocated.count) 个符合条件的服务点位置未知，可能就在附近",
+                                                "\(unlocated.count) matching points have no location and may be near")))
+            // A short list helps; hundreds of points from all over the district do not.
+            if unlocated.count <= Self.unlocatedListLimit {
+                lines += unlocated.map(NearbyLine.unlocated)
+            } else {
+                lines.append(.notice(language.pick("按 f 筛选到某个事项或类型即可列出它们",
+                                                   "Filter by an item or type (f) to list them")))
+            }
+        }
         return lines
     }
 

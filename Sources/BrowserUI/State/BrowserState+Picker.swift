@@ -41,7 +41,8 @@ extension BrowserState {
                 }
             }
             if !needle.isEmpty, OriginText.coordinate(pickerField.text) == nil {
-                let (best, also) = context.locations.matches(for: pickerField.text)
+                if locations == nil { locations = LocationResolver(catalogue: catalogue) }
+                let (best, also) = locations?.matches(for: pickerField.text) ?? ([], [])
                 for candidate in best + also { add(candidate) }
             }
             for landmark in catalogue.landmarks where matches(landmark.name) {

@@ -22,6 +22,9 @@ public struct BrowserState: Sendable {
     var pickerField = TextField()
     var pickerChoices: [PickerChoice] = []
     var nearby = NearbyState()
+    /// Reads place names for "where I am"; built when the place picker first needs it, since
+    /// it costs more than the first frame.
+    var locations: LocationResolver?
 
     /// A browser at the domains list, sized for a terminal.
     public init(context: BrowserContext, options: BrowserOptions = BrowserOptions(),
