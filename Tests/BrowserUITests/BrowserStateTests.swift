@@ -266,6 +266,18 @@ import Testing
         #expect(cursor(state) == 1)
     }
 
+    @Test func aSelectedLinkStaysSelectedWhenTheDetailsRewrap() {
+        var state = Fixture.state()
+        for command in GoldenScreenTests.healthDomain + [.details, .nextLink] { _ = state.apply(command) }
+        #expect(state.sheetRows(state.page)[cursor(state)].link == .reader(standardID: "S1"))
+        state.resize(width: 40, height: 12)
+        #expect(state.sheetRows(state.page)[cursor(state)].link == .reader(standardID: "S1"))
+        let screen = BrowserView.frame(state)
+        let selectedRows = (0..<screen.height).filter { screen[$0, 0].style == .selected }
+        #expect(selectedRows.count == 1)
+        #expect(selectedRows.first.map { screen.rowText($0).contains("家庭医生签约服务指南") } == true)
+    }
+
     @Test func resizingToNothingAndBackKeepsThePlace() {
         var state = Fixture.state()
         _ = state.apply(.down)

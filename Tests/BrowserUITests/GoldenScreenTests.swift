@@ -78,6 +78,13 @@ import Testing
         Snapshot.assert(Self.frame(width, height, []), named: "too-small-\(width)x\(height)")
     }
 
+    @Test func asciiBorders() {
+        var state = Fixture.state()
+        state.options.ascii = true
+        for command in Self.healthDomain { _ = state.apply(command) }
+        Snapshot.assert(BrowserView.frame(state), named: "items-ascii-80x24")
+    }
+
     @Test func englishLabels() {
         Snapshot.assert(Self.frame(80, 24, language: .english, Self.healthDomain + [.details]), named: "item-detail-en-80x24")
     }

@@ -43,7 +43,7 @@ public struct KeyMap: Sendable {
     ]
     private static let back = KeyBinding([.escape, .backspace, .character("h"), .left], .back, inBar: true)
     private static let find = KeyBinding([.character("/")], .find, inBar: true)
-    private static let help = KeyBinding([.character("?")], .help, inBar: true)
+    private static let help = KeyBinding([.character("?"), .function(1)], .help, inBar: true)
     private static let quit = KeyBinding([.character("q")], .quit, inBar: true)
     private static let nearby = KeyBinding([.character("w")], .nearby, inBar: true)
     private static let language = KeyBinding([.character("L")], .toggleLanguage)
@@ -51,6 +51,7 @@ public struct KeyMap: Sendable {
     private static let textEditing: [KeyBinding] = [
         KeyBinding([.enter], .submit, inBar: true),
         KeyBinding([.escape], .cancel, inBar: true),
+        KeyBinding([.function(1)], .help),
         KeyBinding([.backspace, .control("h")], .deleteBackward),
         KeyBinding([.left], .caretLeft),
         KeyBinding([.right], .caretRight),
@@ -96,7 +97,7 @@ public struct KeyMap: Sendable {
                                find, help, language, quit],
             .picker: resultMotion + textEditing,
             .prompt: textEditing,
-            .help: motion + [KeyBinding([.escape, .backspace, .character("h"), .left, .character("?")],
+            .help: motion + [KeyBinding([.escape, .backspace, .character("h"), .left, .character("?"), .function(1)],
                                         .back, inBar: true), quit],
         ]
     }

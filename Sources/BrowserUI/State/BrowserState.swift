@@ -69,8 +69,20 @@ public struct BrowserState: Sendable {
 
     /// Changes the size the pages lay out for, keeping every position.
     public mutating func resize(width: Int, height: Int) {
+        // Details pages re-wrap, so a selected link row is found again by where it leads.
+        var selectedLinks: [Page: Page] = [:]
+        for page in stack where page.mode == .itemDetail || page.mode == .pointDetail {
+            let rows = sheetRows(page)
+            let cursor = positions[page.positionKey]?.cursor ?? 0
+            if rows.indices.contains(cursor), let link = rows[cursor].link { selectedLinks[page] = link }
+        }
         self.width = max(0, width)
         self.height = max(0, height)
+        for (page, link) in selectedLinks {
+            if let index = sheetRows(page).firstIndex(where: { $0.link == link }) {
+                positions[page.positionKey, default: ListPosition()].cursor = index
+            }
+        }
         let columns = readerColumns
         document?.resize(columns: columns, ambiguousWide: options.ambiguousWide)
         for page in stack { reveal(page) }
@@ -176,7 +188,7 @@ public struct BrowserState: Sendable {
             if let link = rows[position.cursor].link {
                 push(link)
             } else {
-                message = language.pick("这一行没有可打开的内容（▸ 行可以打开）", "Nothing to open on this row (rows with ▸ open)")
+                message = language.pick("这一行没有可打开的内容；按 Tab 跳到可打开的行", "Nothing to open here; Tab jumps to a row that opens")
             }
         case .contents(let id):
             guard let document, document.standardID == id, document.headings.indices.contains(position.cursor) else { return }
@@ -367,6 +379,9 @@ public struct BrowserState: Sendable {
             }
         case .cancel:
             self.prompt = nil
+        case .help:
+            self.prompt = nil
+            push(.help(.prompt))
         default:
             if prompt.purpose == .radius, case .insert(let c) = command, !(c.isASCII && c.isNumber) {
                 message = language.pick("只能输入数字", "Digits only")

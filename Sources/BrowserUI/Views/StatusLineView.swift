@@ -24,7 +24,7 @@ enum StatusLineView {
         }
         let right = position(state)
         let rightWidth = DisplayWidth.of(right, ambiguousWide: screen.ambiguousWide)
-        let left = state.message ?? summary(state)
+        let left = state.message ?? summary(state, borders: borders)
         let leftColumns = max(0, layout.width - rightWidth - 2)
         screen.putStyled(left, row: row, column: 0, columns: leftColumns, style: .status, ellipsis: borders.ellipsis)
         if rightWidth + 1 <= layout.width {
@@ -56,7 +56,7 @@ enum StatusLineView {
         }
     }
 
-    static func summary(_ state: BrowserState) -> String {
+    static func summary(_ state: BrowserState, borders: Borders) -> String {
         let catalogue = state.catalogue
         let language = state.language
         switch state.page {
@@ -70,7 +70,8 @@ enum StatusLineView {
             return language.pick("\(state.context.points(servingItem: i).count) 个服务点提供此项服务",
                                  "\(state.context.points(servingItem: i).count) points provide this item")
         case .item, .point:
-            return language.pick("▸ 行按 Enter 打开", "Enter opens rows marked ▸")
+            let mark = borders.linkMark.filter { $0 != " " }
+            return language.pick("\(mark) 行按 Enter 打开，Tab 跳到下一个", "Enter opens rows marked \(mark), Tab jumps to the next")
         case .reader(let s):
             let query = state.document?.query ?? ""
             let base = catalogue.standard(s).map { "\($0.code)" } ?? s
