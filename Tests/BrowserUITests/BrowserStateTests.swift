@@ -58,6 +58,12 @@ import Testing
         #expect(state.page == .item("I0201"))
     }
 
+    @Test func detailsOnAPointsListShowsTheirItem() {
+        var state = Fixture.state()
+        for command in GoldenScreenTests.familyDoctorPoints + [.down, .details] { _ = state.apply(command) }
+        #expect(state.page == .item("I0401"))
+    }
+
     @Test func detailsOpensTheItemPage() {
         var state = Fixture.state()
         for command in [Command.down, .down, .open, .details] { _ = state.apply(command) }

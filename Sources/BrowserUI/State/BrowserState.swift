@@ -126,6 +126,8 @@ public struct BrowserState: Sendable {
         case .toggleLanguage:
             options.language = language == .chinese ? .english : .chinese
             if case .picker = page { refreshPicker() }
+            if stack.contains(.nearby) { refreshNearby() }
+            for page in stack { reveal(page) }
         case .insert, .deleteBackward, .caretLeft, .caretRight, .caretHome, .caretEnd:
             editField(command)
         }
@@ -215,9 +217,8 @@ public struct BrowserState: Sendable {
             guard items.indices.contains(position.cursor) else { return }
             push(.item(catalogue.items[items[position.cursor]].id))
         case .points(let itemID):
-            let points = context.points(servingItem: itemID)
-            guard points.indices.contains(position.cursor) else { return }
-            push(.point(catalogue.points[points[position.cursor]].id))
+            // Enter already opens a point; here `i` shows the item the points provide.
+            push(.item(itemID))
         case .domains:
             guard catalogue.domains.indices.contains(position.cursor) else { return }
             message = catalogue.domains[position.cursor].summary

@@ -42,6 +42,12 @@ struct Layout: Sendable, Hashable {
         }
     }
 
+    /// The indices of the rows a list shows from `top`, safe when the list has shrunk below it.
+    static func rows(from top: Int, count: Int, visible: Int) -> Range<Int> {
+        let start = max(0, min(top, count))
+        return start..<max(start, min(count, start + max(0, visible)))
+    }
+
     /// Columns of the browse panes, left to right, each with its start and width; a one-column
     /// gap between panes holds the border.
     func paneColumns(count: Int) -> [(start: Int, width: Int)] {

@@ -5,11 +5,13 @@ struct Borders: Sendable {
     let horizontal: Character
     let linkMark: String
     let ellipsis: String
+    let pathSeparator: String
 
     init(ascii: Bool) {
         vertical = ascii ? "|" : "│"
         horizontal = ascii ? "-" : "─"
         linkMark = ascii ? "> " : "▸ "
         ellipsis = ascii ? "~" : "…"
+        pathSeparator = ascii ? " > " : " › "
     }
 }

@@ -97,7 +97,7 @@ enum BrowseView {
                        maxColumns: pane.width)
             return
         }
-        for index in top..<min(shape.count, top + visible) {
+        for index in Layout.rows(from: top, count: shape.count, visible: visible) {
             let row = firstRow + index - top
             let selected = index == position.cursor
             let style: Style = selected ? (pane.focused ? .selected : .title) : .normal

@@ -6,7 +6,7 @@ enum ContentsView {
         let visible = layout.visibleRows(for: state.page)
         let firstRow = layout.firstRow(for: state.page)
         let minimumLevel = document.headings.map(\.level).min() ?? 1
-        for index in position.top..<min(document.headings.count, position.top + visible) {
+        for index in Layout.rows(from: position.top, count: document.headings.count, visible: visible) {
             let heading = document.headings[index]
             let row = firstRow + index - position.top
             let indent = 1 + 2 * (heading.level - minimumLevel)

@@ -20,7 +20,7 @@ enum FindView {
         let position = state.positions[Page.find.positionKey] ?? ListPosition()
         let visible = layout.visibleRows(for: .find)
         let firstRow = layout.firstRow(for: .find)
-        for index in position.top..<min(state.findRows.count, position.top + visible) {
+        for index in Layout.rows(from: position.top, count: state.findRows.count, visible: visible) {
             let row = firstRow + index - position.top
             switch state.findRows[index] {
             case .heading(let kind, let count):

@@ -6,7 +6,7 @@ enum HelpView {
         let top = state.positions[state.page.positionKey]?.top ?? 0
         let visible = layout.visibleRows(for: state.page)
         let firstRow = layout.firstRow(for: state.page)
-        for index in top..<min(rows.count, top + visible) {
+        for index in Layout.rows(from: top, count: rows.count, visible: visible) {
             screen.putPieces(rows[index].pieces, row: firstRow + index - top, column: 1,
                              columns: max(0, layout.width - 2), ellipsis: borders.ellipsis)
         }

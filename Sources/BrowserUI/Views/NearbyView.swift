@@ -58,7 +58,7 @@ enum NearbyView {
         let visible = layout.visibleRows(for: .nearby)
         let firstRow = layout.firstRow(for: .nearby)
         let radii = nearby.result?.summaryRadiiMetres ?? []
-        for index in position.top..<min(nearby.lines.count, position.top + visible) {
+        for index in Layout.rows(from: position.top, count: nearby.lines.count, visible: visible) {
             let row = firstRow + index - position.top
             let selected = index == position.cursor
             let style: Style = selected ? .selected : .normal

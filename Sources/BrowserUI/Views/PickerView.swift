@@ -11,7 +11,7 @@ enum PickerView {
         let position = state.positions[state.page.positionKey] ?? ListPosition()
         let visible = layout.visibleRows(for: state.page)
         let firstRow = layout.firstRow(for: state.page)
-        for index in position.top..<min(state.pickerChoices.count, position.top + visible) {
+        for index in Layout.rows(from: position.top, count: state.pickerChoices.count, visible: visible) {
             let choice = state.pickerChoices[index]
             let selected = index == position.cursor
             let style: Style = selected ? .selected : .normal

@@ -7,7 +7,7 @@ enum ReaderView {
         let top = state.readerTop
         let visible = layout.visibleRows(for: state.page)
         let firstRow = layout.firstRow(for: state.page)
-        for index in top..<min(document.lines.count, top + visible) {
+        for index in Layout.rows(from: top, count: document.lines.count, visible: visible) {
             let line = document.lines[index]
             let row = firstRow + index - top
             let style: Style = document.isHeading(line) ? .title : .normal

@@ -5,7 +5,7 @@ enum SheetView {
         let position = state.positions[state.page.positionKey] ?? ListPosition()
         let visible = layout.visibleRows(for: state.page)
         let firstRow = layout.firstRow(for: state.page)
-        for index in position.top..<min(rows.count, position.top + visible) {
+        for index in Layout.rows(from: position.top, count: rows.count, visible: visible) {
             let row = firstRow + index - position.top
             let sheetRow = rows[index]
             let selected = index == position.cursor

@@ -5,7 +5,7 @@ import ChineseText
 enum TitleBarView {
     static func render(_ state: BrowserState, layout: Layout, into screen: inout Screen, borders: Borders) {
         let parts = path(state)
-        let separator = " › "
+        let separator = borders.pathSeparator
         var text = parts.joined(separator: separator)
         var dropped = 0
         while DisplayWidth.of(text, ambiguousWide: screen.ambiguousWide) > layout.width - 1, dropped < parts.count - 1 {
