@@ -243,7 +243,7 @@ import Testing
         let screen = BrowserView.frame(state)
         #expect(screen.rowText(1).hasPrefix("Domains 4"))
         #expect(screen.rowText(2).hasPrefix("幼有善育 "))
-        #expect(screen.rowText(2).hasSuffix("sample Futian 1"))
+        #expect(screen.rowText(2).hasSuffix("sample Futian 1 pts"))
     }
 
     @Test func aClickSelectsAndASecondClickOpens() {

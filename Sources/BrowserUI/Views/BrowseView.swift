@@ -116,14 +116,16 @@ enum BrowseView {
         switch page {
         case .domains:
             let domain = catalogue.domains[index]
-            var tags = [SheetRow.Piece(text: language.pick("\(context.items(inDomain: domain.id).count)项",
-                                                           "\(context.items(inDomain: domain.id).count)"), style: .dim)]
+            let items = context.items(inDomain: domain.id).count
+            let points = context.pointCountByDomain[domain.id] ?? 0
+            var tags = [SheetRow.Piece(text: language.pick("\(items)项", "\(items) items"), style: .dim),
+                        SheetRow.Piece(text: language.pick("\(points)点", "\(points) pts"), style: .dim)]
             if domain.provenance.isSample { tags.insert(sample, at: 0) }
             return (language == .chinese || width < 40 ? domain.name : "\(domain.name) \(domain.nameEnglish)", tags)
         case .items(let d):
             let item = catalogue.items[context.items(inDomain: d)[index]]
             var tags: [SheetRow.Piece] = [SheetRow.Piece(text: language.pick("\(context.points(servingItem: item.id).count)点",
-                                                                             "\(context.points(servingItem: item.id).count)"), style: .dim)]
+                                                                             "\(context.points(servingItem: item.id).count) pts"), style: .dim)]
             if item.isFutianSpecific { tags.insert(SheetRow.Piece(text: language.pick("特色", "Futian"), style: .title), at: 0) }
             if item.provenance.isSample { tags.insert(sample, at: 0) }
             return (item.name, tags)
