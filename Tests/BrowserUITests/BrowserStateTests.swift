@@ -272,6 +272,16 @@ import Testing
         #expect(cursor(state) == 1)
     }
 
+    @Test func aSampleTextShowsItsBadgeInTheReader() {
+        var catalogue = Fixture.catalogue()
+        catalogue.standards[0].provenance = .sample
+        var state = BrowserState(context: BrowserContext(catalogue: catalogue, bodies: Fixture.Bodies(texts: ["S1": "正文"])))
+        for command in GoldenScreenTests.openGuide { _ = state.apply(command) }
+        let screen = BrowserView.frame(state)
+        #expect(screen.rowText(0).hasSuffix("家庭医生签约服务指南                                   [样例]"))
+        #expect(screen.styleMask.prefix(80).hasSuffix("TWWWWWW"))
+    }
+
     @Test func aSelectedLinkStaysSelectedWhenTheDetailsRewrap() {
         var state = Fixture.state()
         for command in GoldenScreenTests.healthDomain + [.details, .nextLink] { _ = state.apply(command) }

@@ -6,14 +6,25 @@ enum TitleBarView {
     static func render(_ state: BrowserState, layout: Layout, into screen: inout Screen, borders: Borders) {
         let parts = path(state)
         let separator = borders.pathSeparator
+        // A sample text carries its badge on the title line, where every reader page shows it.
+        var badge = ""
+        switch state.page {
+        case .reader(let id), .contents(let id):
+            if state.catalogue.standard(id)?.provenance.isSample == true { badge = state.language.pick("[样例]", "[sample]") }
+        default: break
+        }
+        let badgeWidth = badge.isEmpty ? 0 : DisplayWidth.of(badge, ambiguousWide: screen.ambiguousWide) + 1
         var text = parts.joined(separator: separator)
         var dropped = 0
-        while DisplayWidth.of(text, ambiguousWide: screen.ambiguousWide) > layout.width - 1, dropped < parts.count - 1 {
+        while DisplayWidth.of(text, ambiguousWide: screen.ambiguousWide) > layout.width - 1 - badgeWidth, dropped < parts.count - 1 {
             dropped += 1
             text = ([borders.ellipsis] + parts.dropFirst(dropped)).joined(separator: separator)
         }
         screen.fill(row: 0, column: 0, height: 1, width: layout.width, style: .title)
-        screen.putStyled(text, row: 0, column: 0, columns: layout.width, style: .title, ellipsis: borders.ellipsis)
+        screen.putStyled(text, row: 0, column: 0, columns: layout.width - badgeWidth, style: .title, ellipsis: borders.ellipsis)
+        if !badge.isEmpty, badgeWidth < layout.width {
+            screen.put(badge, row: 0, column: layout.width - badgeWidth + 1, style: .warning)
+        }
     }
 
     static func path(_ state: BrowserState) -> [String] {
