@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Catalogue", dependencies: ["ChineseText", "Geodesy"]),
         // The compiled catalogue: the only module that imports GRDB.
         .target(name: "CatalogueStore", dependencies: [
-            "Catalogue", .product(name: "GRDB", package: "GRDB.swift"),
+            "Catalogue", "ChineseText", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The terminal UI without a terminal: screens, keys, state, views.
         .target(name: "BrowserUI", dependencies: ["Catalogue", "ChineseText", "Geodesy"]),

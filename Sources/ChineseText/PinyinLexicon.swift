@@ -25,6 +25,14 @@ public enum PinyinLexicon {
     static let entries = """
     银行 yin hang
     行长 hang zhang
+    支行 zhi hang
+    分行 fen hang
+    总行 zong hang
+    商行 shang hang
+    农行 nong hang
+    建行 jian hang
+    工行 gong hang
+    招行 zhao hang
     行业 hang ye
     行政 xing zheng
     行为 xing wei

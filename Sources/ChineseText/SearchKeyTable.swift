@@ -6,6 +6,9 @@ public struct SearchKeyTable: Sendable {
     public static let maximumGaps = 4
 
     var scalars: [UInt32] = []
+    /// Per unit: the first letter of its syllable, else its scalar (what a typed letter must meet
+    /// for a match to start there).
+    var leads: [UInt32] = []
     var syllables: [UInt16] = []
     var wordStarts: [Bool] = []
     var offsets: [Int32] = []
@@ -30,7 +33,8 @@ public struct SearchKeyTable: Sendable {
                 offsets.append(Int32(unit.offset))
                 wordStarts.append(unit.isWordStart)
                 mask |= Self.bit(forQueryToken: unit.scalar.value)
-                guard let syllable = unit.syllable, !syllable.isEmpty else {
+                guard let syllable = unit.syllable, let lead = syllable.utf8.first else {
+                    leads.append(unit.scalar.value)
                     syllables.append(Self.noSyllable)
                     continue
                 }
@@ -46,6 +50,7 @@ public struct SearchKeyTable: Sendable {
                     syllableInitialLengths.append(twoLetter && syllable.utf8.count > 2 ? 2 : 1)
                 }
                 syllables.append(id)
+                leads.append(UInt32(lead))
                 for byte in syllable.utf8 {
                     mask |= Self.bit(forQueryToken: UInt32(byte))
                     if byte == UInt8(ascii: "v") { mask |= Self.bit(forQueryToken: UInt32(UInt8(ascii: "u"))) }
@@ -129,6 +134,7 @@ public struct SearchKeyTable: Sendable {
         let memo = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: (query.tokens.count + 1) * (longest + 1))
         defer { memo.deallocate() }
         scalars.withUnsafeBufferPointer { scalars in
+        leads.withUnsafeBufferPointer { leads in
         syllables.withUnsafeBufferPointer { syllables in
         wordStarts.withUnsafeBufferPointer { wordStarts in
         entryStarts.withUnsafeBufferPointer { entryStarts in
@@ -137,11 +143,11 @@ public struct SearchKeyTable: Sendable {
         syllableInitialLengths.withUnsafeBufferPointer { initials in
         query.tokens.withUnsafeBufferPointer { tokens in
             var matcher = TableMatcher(
-                scalars: scalars, syllables: syllables, wordStarts: wordStarts, entryStarts: entryStarts,
+                scalars: scalars, leads: leads, syllables: syllables, wordStarts: wordStarts, entryStarts: entryStarts,
                 syllableBytes: syllableBytes, syllableStarts: syllableStarts,
                 syllableInitialLengths: initials, query: tokens, memo: memo, memoWidth: longest + 1)
             body(&matcher)
-        }}}}}}}}
+        }}}}}}}}}
     }
 }
 

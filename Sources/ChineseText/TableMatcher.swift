@@ -7,6 +7,7 @@
 /// contiguous, or else fuzzy: up to `SearchKeyTable.maximumGaps` units skipped.
 struct TableMatcher {
     let scalars: UnsafeBufferPointer<UInt32>
+    let leads: UnsafeBufferPointer<UInt32>
     let syllables: UnsafeBufferPointer<UInt16>
     let wordStarts: UnsafeBufferPointer<Bool>
     let entryStarts: UnsafeBufferPointer<Int32>
@@ -27,12 +28,13 @@ struct TableMatcher {
     private static let unfinished = 2
     private static let unreachable: UInt8 = 255
 
-    init(scalars: UnsafeBufferPointer<UInt32>, syllables: UnsafeBufferPointer<UInt16>,
+    init(scalars: UnsafeBufferPointer<UInt32>, leads: UnsafeBufferPointer<UInt32>, syllables: UnsafeBufferPointer<UInt16>,
          wordStarts: UnsafeBufferPointer<Bool>, entryStarts: UnsafeBufferPointer<Int32>,
          syllableBytes: UnsafeBufferPointer<UInt8>, syllableStarts: UnsafeBufferPointer<Int32>,
          syllableInitialLengths: UnsafeBufferPointer<UInt8>, query: UnsafeBufferPointer<UInt32>,
          memo: UnsafeMutableBufferPointer<UInt8>, memoWidth: Int) {
         self.scalars = scalars
+        self.leads = leads
         self.syllables = syllables
         self.wordStarts = wordStarts
         self.entryStarts = entryStarts
@@ -160,17 +162,12 @@ struct TableMatcher {
     mutating func score(entry: Int) -> Int {
         select(entry)
         let first = query[0]
+        let starts = first >= 0x80 ? scalars : leads
         var best = 0
         for u in 0..<count {
             // A cheap test of the first token before trying the unit.
-            let scalar = scalars[base + u]
-            if first != scalar {
-                if first >= 0x80 || scalar < 0x80 { continue }
-                let id = syllables[base + u]
-                if id == SearchKeyTable.noSyllable { continue }
-                let b = UInt32(syllableBytes[Int(syllableStarts[Int(id)])])
-                if first != b && !(first == 0x75 && b == 0x76) { continue }
-            }
+            let lead = starts[base + u]
+            if lead != first && !(first == 0x75 && lead == 0x76) { continue }
             let cls = contiguous(0, u)
             if cls == 0 { continue }
             let tier: MatchTier

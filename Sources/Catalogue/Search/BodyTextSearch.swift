@@ -71,14 +71,25 @@ public struct BodyTextSearch: StandardBodySearching {
         guard let start = first else { return nil }
         let from = max(0, start - contextBefore)
         let to = min(scalars.count, start + needle.count + contextAfter)
+        // One line: runs of spaces, tabs and newlines become one space.
         func line(_ slice: ArraySlice<Unicode.Scalar>) -> String {
             var view = String.UnicodeScalarView()
-            for s in slice { view.append(s == "\n" || s == "\r" || s == "\t" ? " " : s) }
+            var lastWasSpace = false
+            for s in slice {
+                let space = s == "\n" || s == "\r" || s == "\t" || s == " "
+                if space && lastWasSpace { continue }
+                view.append(space ? " " : s)
+                lastWasSpace = space
+            }
             return String(view)
         }
-        let lead = (from > 0 ? "…" : "") + line(scalars[from..<start])
+        var before = line(scalars[from..<start])
+        while before.first == " " { before.removeFirst() }
+        var after = line(scalars[(start + needle.count)..<to])
+        while after.last == " " { after.removeLast() }
+        let lead = (from > 0 ? "…" : "") + before
         let match = line(scalars[start..<(start + needle.count)])
-        let tail = line(scalars[(start + needle.count)..<to]) + (to < scalars.count ? "…" : "")
+        let tail = after + (to < scalars.count ? "…" : "")
         let offset = lead.count
         return BodyHit(standardID: id, snippet: lead + match + tail, ranges: [offset..<(offset + match.count)],
                        occurrences: occurrences)

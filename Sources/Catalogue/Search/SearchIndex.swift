@@ -24,7 +24,12 @@ public struct SearchIndex: Sendable {
     let referenceStarts: [Int32]
     let referenceRecords: [Int32]
     let referenceFields: [UInt8]
+    /// Reference → whether its field names the record.
+    let referencePrimary: [Bool]
     let records: [Record]
+    /// Record → its kind's position in `SearchKind.allCases`.
+    let recordKinds: [UInt8]
+    let recordTitleLengths: [Int]
 
     /// Every distinct text that the index searches, in a stable order; the catalogue compiler
     /// stores a key for each.
@@ -80,7 +85,12 @@ public struct SearchIndex: Sendable {
         self.referenceStarts = starts
         self.referenceRecords = referenceRecords
         self.referenceFields = referenceFields
+        let fields = SearchField.allCases
+        self.referencePrimary = referenceFields.map { fields[Int($0)].isPrimary }
         self.records = records
+        let kinds = SearchKind.allCases
+        self.recordKinds = records.map { UInt8(kinds.firstIndex(of: $0.kind) ?? 0) }
+        self.recordTitleLengths = records.map { min($0.titleLength, 0xFFFF) }
     }
 
     /// Builds the index compiling every key here (tests and synthetic catalogues; the app reads
@@ -129,59 +139,64 @@ public struct SearchIndex: Sendable {
     /// The best hits for `query`, at most `limit`, of the given kinds (all when nil).
     public func search(_ query: String, kinds: Set<SearchKind>? = nil, limit: Int = 50) -> [SearchHit] {
         let folded = SearchQuery(query)
-        return hits(for: folded, scores: table.scores(for: folded), kinds: kinds, limit: limit)
+        var scratch = SearchScratch()
+        return hits(for: folded, scores: table.scores(for: folded), kinds: kinds, limit: limit, scratch: &scratch)
     }
 
     /// Ranks the entry scores of one query into hits.
-    func hits(for query: SearchQuery, scores: [EntryScore], kinds: Set<SearchKind>?, limit: Int) -> [SearchHit] {
+    func hits(for query: SearchQuery, scores: [EntryScore], kinds: Set<SearchKind>?, limit: Int,
+              scratch: inout SearchScratch) -> [SearchHit] {
         guard limit > 0, !scores.isEmpty else { return [] }
         let allowed = kinds.map { set in SearchKind.allCases.map { set.contains($0) } } ?? [true, true, true, true]
-        let kindIndex: [SearchKind: Int] = [.domain: 0, .item: 1, .point: 2, .standard: 3]
         // Best (rank, entry, field) per record, found through the entries' references.
-        var bestRank = [Int](repeating: 0, count: records.count)
-        var bestEntry = [Int32](repeating: 0, count: records.count)
-        var bestField = [UInt8](repeating: 0, count: records.count)
-        var touched: [Int32] = []
+        scratch.prepare(records: records.count)
+        defer { scratch.clear() }
         for s in scores {
             let fuzzy = s.tier == .fuzzy
             let e = Int(s.entry)
+            let entryRank = Int(s.score) << 16
             for r in Int(referenceStarts[e])..<Int(referenceStarts[e + 1]) {
                 let record = Int(referenceRecords[r])
-                let rec = records[record]
-                guard allowed[kindIndex[rec.kind] ?? 0] else { continue }
-                let field = referenceFields[r]
-                let primary = SearchField.allCases[Int(field)].isPrimary
+                guard allowed[Int(recordKinds[record])] else { continue }
+                let primary = referencePrimary[r]
                 let group = fuzzy ? (primary ? 1 : 0) : (primary ? 3 : 2)
-                let rank = group << 40 | Int(s.score) << 16 | (0xFFFF - min(rec.titleLength, 0xFFFF))
-                if bestRank[record] >= rank { continue }
-                if bestRank[record] == 0 { touched.append(Int32(record)) }
-                bestRank[record] = rank
-                bestEntry[record] = s.entry
-                bestField[record] = field
+                let rank = group << 40 | entryRank | (0xFFFF - recordTitleLengths[record])
+                let known = scratch.bestRank[record]
+                if known >= rank { continue }
+                if known == 0 { scratch.touched.append(Int32(record)) }
+                scratch.bestRank[record] = rank
+                scratch.bestEntry[record] = s.entry
+                scratch.bestField[record] = referenceFields[r]
             }
         }
         // Keep the best `limit` in order: rank descending, then catalogue order.
         func better(_ a: Int32, _ b: Int32) -> Bool {
-            let ra = bestRank[Int(a)], rb = bestRank[Int(b)]
+            let ra = scratch.bestRank[Int(a)], rb = scratch.bestRank[Int(b)]
             return ra != rb ? ra > rb : a < b
         }
         var top: [Int32] = []
-        top.reserveCapacity(min(limit, touched.count) + 1)
-        for record in touched {
+        top.reserveCapacity(min(limit, scratch.touched.count) + 1)
+        if limit > 256 {
+            top = Array(scratch.touched.sorted(by: better).prefix(limit))
+        } else {
+          for record in scratch.touched {
             if top.count == limit, let last = top.last, !better(record, last) { continue }
             var i = top.count
             while i > 0 && better(record, top[i - 1]) { i -= 1 }
             top.insert(record, at: i)
             if top.count > limit { top.removeLast() }
+          }
         }
-        return top.map { record in
+        var hits: [SearchHit] = []
+        for record in top {
             let r = Int(record)
             let rec = records[r]
-            let entry = Int(bestEntry[r])
+            let entry = Int(scratch.bestEntry[r])
             let match = table.match(query, entry: entry)
-            return SearchHit(kind: rec.kind, id: rec.id, title: rec.title, field: SearchField.allCases[Int(bestField[r])],
-                             matchedText: texts[entry], tier: match?.tier ?? .fuzzy,
-                             score: bestRank[r], ranges: match?.ranges ?? [])
+            hits.append(SearchHit(kind: rec.kind, id: rec.id, title: rec.title,
+                                  field: SearchField.allCases[Int(scratch.bestField[r])], matchedText: texts[entry],
+                                  tier: match?.tier ?? .fuzzy, score: scratch.bestRank[r], ranges: match?.ranges ?? []))
         }
+        return hits
     }
 }

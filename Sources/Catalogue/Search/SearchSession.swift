@@ -6,6 +6,7 @@ public struct SearchSession: Sendable {
     public let index: SearchIndex
     private var previous: SearchQuery?
     private var previousMatches: [Int32] = []
+    private var scratch = SearchScratch()
 
     public init(index: SearchIndex) {
         self.index = index
@@ -23,6 +24,6 @@ public struct SearchSession: Sendable {
         }
         previous = folded.isEmpty ? nil : folded
         previousMatches = scores.map(\.entry)
-        return index.hits(for: folded, scores: scores, kinds: kinds, limit: limit)
+        return index.hits(for: folded, scores: scores, kinds: kinds, limit: limit, scratch: &scratch)
     }
 }
