@@ -36,13 +36,13 @@ let package = Package(
             "Catalogue", "CatalogueStore", "BrowserUI", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText"]),
+        .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText", "BrowserUI"]),
 
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"]),
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
-        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"]),
+        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["fuwu"]),
     ]
 )
