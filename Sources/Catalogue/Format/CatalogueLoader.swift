@@ -1,0 +1,669 @@
+import Foundation
+import ChineseText
+import Geodesy
+
+/// A catalogue read from its source folder: the values, the standard bodies, the boundary.
+public struct LoadedCatalogue: Sendable {
+    public var catalogue: ServiceCatalogue
+    /// Markdown bodies of the standard texts by id.
+    public var bodies: [String: String]
+    public var boundary: Boundary
+}
+
+/// The outcome of reading a folder: the catalogue when it has no errors, and every diagnostic.
+public struct CatalogueLoadReport: Sendable {
+    public var loaded: LoadedCatalogue?
+    /// Every problem found, errors and warnings, in file order.
+    public var diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+/// Reads and validates a catalogue folder in the format of docs/data-format.md, reporting every
+/// problem rather than stopping at the first.
+public enum CatalogueLoader {
+    /// The source files of a catalogue, relative to its folder (standards/ is read as a folder).
+    public static let fileNames = ["catalogue.json", "domains.json", "items.json", "points.geojson",
+                                   "subdistricts.json", "landmarks.json", "boundary.geojson"]
+
+    /// Boundary tolerance: the district polygon is simplified, so a location this close outside
+    /// it is still accepted.
+    public static let boundaryToleranceMetres = 300.0
+
+    /// Reads, validates and cross-checks the catalogue in `folder`.
+    public static func load(folder: URL) -> CatalogueLoadReport {
+        var reader = Reader(folder: folder)
+        reader.run()
+        let diagnostics = reader.log.entries.sorted { $0.location < $1.location }
+        return CatalogueLoadReport(loaded: reader.log.hasErrors ? nil : reader.result(), diagnostics: diagnostics)
+    }
+
+    /// The files a catalogue consists of (relative paths, sorted), for hashing and change checks.
+    public static func sourceFiles(in folder: URL) -> [String] {
+        var files = fileNames.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        let standards = folder.appendingPathComponent("standards")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: standards.path)) ?? []
+        files += names.filter { $0.hasSuffix(".md") }.sorted().map { "standards/\($0)" }
+        return files.sorted()
+    }
+}
+
+private struct Reader {
+    let folder: URL
+    var log = DiagnosticLog()
+
+    var metadata: CatalogueMetadata?
+    var sources: [SourceInfo] = []
+    var pointTypes: [PointType] = []
+    var domains: [Domain] = []
+    var items: [ServiceItem] = []
+    var points: [ServicePoint] = []
+    var standards: [StandardText] = []
+    var bodies: [String: String] = [:]
+    var subdistricts: [Subdistrict] = []
+    var landmarks: [Landmark] = []
+    var boundary = Boundary(polygons: [])
+    var boundaryLoaded = false
+
+    /// Where each record and each reference stood, for cross-reference messages.
+    var recordLocation: [String: SourceLocation] = [:]
+    var references: [(kind: RefKind, id: String, from: String, at: SourceLocation)] = []
+    var provenanceRefs: [(source: String, at: SourceLocation)] = []
+
+    enum RefKind: String { case domain, item, pointType = "point type", standard, subdistrict }
+
+    init(folder: URL) { self.folder = folder }
+
+    // MARK: - Files
+
+    mutating func text(_ name: String) -> String? {
+        let url = folder.appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            log.error(SourceLocation(file: name, line: 0), "the file is missing; a catalogue needs \(name) (see docs/data-format.md)")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            log.error(SourceLocation(file: name, line: 0), "the file is not valid UTF-8; save it as UTF-8")
+            return nil
+        }
+        return text
+    }
+
+    mutating func json(_ name: String) -> JSONNode? {
+        guard let text = text(name) else { return nil }
+        do {
+            return try JSONParser.parse(text)
+        } catch {
+            log.error(SourceLocation(file: name, line: error.line, column: error.column), "malformed JSON: \(error.message)")
+            return nil
+        }
+    }
+
+    mutating func array(_ name: String, _ node: JSONNode?) -> [JSONNode] {
+        guard let node else { return [] }
+        guard let elements = node.array else {
+            log.error(SourceLocation(file: name, line: node.line, column: node.column, path: "$"), "the file must hold a JSON array of records, not \(node.typeName)")
+            return []
+        }
+        return elements.filter { element in
+            if element.isObject { return true }
+            log.error(SourceLocation(file: name, line: element.line, column: element.column, path: element.path), "each record must be a JSON object, not \(element.typeName)")
+            return false
+        }
+    }
+
+    // MARK: - Run
+
+    mutating func run() {
+        readMetadata()
+        readDomains()
+        readBoundary()
+        readSubdistricts()
+        readItems()
+        readLandmarks()
+        readPoints()
+        readStandards()
+        crossCheck()
+    }
+
+    func result() -> LoadedCatalogue? {
+        guard let metadata else { return nil }
+        let catalogue = ServiceCatalogue(metadata: metadata, sources: sources, pointTypes: pointTypes,
+                                         domains: domains, items: items, points: points,
+                                         standards: standards, subdistricts: subdistricts, landmarks: landmarks)
+        return LoadedCatalogue(catalogue: catalogue, bodies: bodies, boundary: boundary)
+    }
+
+    mutating func claim(_ kind: String, _ id: String, at location: SourceLocation) -> Bool {
+        let key = "\(kind):\(id)"
+        if let first = recordLocation[key] {
+            log.error(location, "duplicate \(kind) id \"\(id)\"; it is already used at \(first.file):\(first.line) — give each record its own id")
+            return false
+        }
+        recordLocation[key] = location
+        return true
+    }
+
+    mutating func provenance(_ r: ObjectReader) -> Provenance? {
+        guard let kind = r.string("provenance", &log) else { return nil }
+        switch kind {
+        case "sample": return .sample
+        case "reference":
+            guard let source = r.string("source", &log) else { return nil }
+            provenanceRefs.append((source, r.location(of: "source")))
+            return .reference(source: source)
+        default:
+            log.error(r.location(of: "provenance"), "\"provenance\" of \(r.subject) is \"\(kind)\"; use \"reference\" (with a \"source\") or \"sample\"")
+            return nil
+        }
+    }
+
+    mutating func coordinate(_ node: JSONNode?, file: String, subject: String, field: String) -> GeoCoordinate? {
+        guard let node, !node.isNull else { return nil }
+        let at = SourceLocation(file: file, line: node.line, column: node.column, path: node.path)
+        guard let pair = node.array, pair.count == 2, let lon = pair[0].number, let lat = pair[1].number else {
+            log.error(at, "\(field) of \(subject) must be [longitude, latitude] as two numbers")
+            return nil
+        }
+        guard (-180...180).contains(lon), (-90...90).contains(lat) else {
+            log.error(at, "\(field) of \(subject) is out of range: longitude must be within ±180 and latitude within ±90")
+            return nil
+        }
+        if (15...30).contains(lon) && (100...125).contains(lat) {
+            log.error(at, "\(field) of \(subject) looks swapped ([\(lon), \(lat)]); GeoJSON order is [longitude, latitude]")
+            return nil
+        }
+        return GeoCoordinate(latitude: lat, longitude: lon)
+    }
+
+    mutating func datum(_ r: ObjectReader, _ field: String) -> Datum? {
+        guard let name = r.string(field, &log) else { return nil }
+        guard let datum = Datum(rawValue: name) else {
+            log.error(r.location(of: field), "\"\(field)\" of \(r.subject) is \"\(name)\"; declare one of WGS-84, GCJ-02, BD-09")
+            return nil
+        }
+        return datum
+    }
+
+    mutating func checkInside(_ c: GeoCoordinate, at: SourceLocation, subject: String) {
+        guard boundaryLoaded, !boundary.contains(c) else { return }
+        let distance = boundary.distanceToEdgeMetres(c)
+        if distance > CatalogueLoader.boundaryToleranceMetres {
+            log.error(at, "the location of \(subject) (\(String(format: "%.6f, %.6f", c.latitude, c.longitude)) lat, lng) lies \(Int(distance.rounded())) m outside the district boundary; check the coordinate and its datum, or set the geometry to null if it is unknown")
+        }
+    }
+
+    // MARK: - catalogue.json
+
+    mutating func readMetadata() {
+        let file = "catalogue.json"
+        guard let root = json(file) else { return }
+        guard root.isObject else {
+            log.error(SourceLocation(file: file, line: root.line, column: root.column, path: "$"), "the file must hold a JSON object, not \(root.typeName)")
+            return
+        }
+        let r = ObjectReader(root, file: file, subject: "the catalogue")
+        if let format = r.integer("format", &log), format != 1 {
+            log.error(r.location(of: "format"), "format \(format) is not supported; this fuwu reads format 1")
+        }
+        let name = r.string("name", &log)
+        let nameEnglish = r.optionalString("name_en", &log) ?? ""
+        let district = r.string("district", &log)
+        let districtCode = r.string("district_code", &log)
+        let version = r.string("version", &log)
+        let datumName = r.string("coordinate_datum", &log)
+        if let datumName, datumName != Datum.wgs84.rawValue {
+            log.error(r.location(of: "coordinate_datum"), "coordinate_datum is \"\(datumName)\", but GeoJSON coordinates are WGS-84 (RFC 7946); convert the data and declare WGS-84")
+        }
+        let notes = r.optionalString("notes", &log) ?? ""
+        var counts: CatalogueMetadata.Counts?
+        if let countsNode = root["counts"], countsNode.isObject {
+            let c = ObjectReader(countsNode, file: file, subject: "counts")
+            if let d = c.integer("domains", &log), let i = c.integer("items", &log), let f = c.integer("futian_items", &log),
+               let p = c.integer("points", &log), let s = c.integer("standards", &log) {
+                counts = .init(domains: d, items: i, futianItems: f, points: p, standards: s)
+            }
+        } else {
+            log.error(r.location(of: root["counts"] == nil ? nil : "counts"), "the catalogue has no \"counts\" object declaring the published numbers of domains, items, futian_items, points and standards")
+        }
+        for node in array(file, root["sources"] ?? JSONNode(value: .array([]), line: root.line, column: root.column, path: "$.sources")) {
+            let s = ObjectReader(node, file: file, subject: "a source")
+            guard let id = s.string("id", &log) else { continue }
+            let sr = ObjectReader(node, file: file, subject: "source \"\(id)\"")
+            guard claim("source", id, at: sr.location(of: "id")) else { continue }
+            guard let title = sr.string("title", &log), let origin = sr.string("origin", &log),
+                  let licence = sr.string("licence", &log), let snapshot = sr.string("snapshot", &log) else { continue }
+            sources.append(SourceInfo(id: id, title: title, origin: origin, licence: licence,
+                                      datum: sr.optionalString("datum", &log), snapshot: snapshot,
+                                      reliability: sr.optionalString("reliability", &log), note: sr.optionalString("note", &log)))
+        }
+        for node in array(file, root["point_types"] ?? JSONNode(value: .array([]), line: root.line, column: root.column, path: "$.point_types")) {
+            let t = ObjectReader(node, file: file, subject: "a point type")
+            guard let id = t.string("id", &log) else { continue }
+            let tr = ObjectReader(node, file: file, subject: "point type \"\(id)\"")
+            guard claim("point type", id, at: tr.location(of: "id")) else { continue }
+            guard let typeName = tr.string("name", &log), let domain = tr.string("domain", &log) else { continue }
+            references.append((.domain, domain, "point type \"\(id)\"", tr.location(of: "domain")))
+            pointTypes.append(PointType(id: id, name: typeName, nameEnglish: tr.optionalString("name_en", &log) ?? "", domainID: domain))
+        }
+        if let name, let district, let districtCode, let version, let datumName, let counts {
+            metadata = CatalogueMetadata(name: name, nameEnglish: nameEnglish, district: district, districtCode: districtCode,
+                                         version: version, coordinateDatum: datumName, notes: notes, counts: counts)
+        }
+    }
+
+    // MARK: - domains.json
+
+    mutating func readDomains() {
+        let file = "domains.json"
+        for node in array(file, json(file)) {
+            let r0 = ObjectReader(node, file: file, subject: "a domain")
+            guard let id = r0.string("id", &log) else { continue }
+            let r = ObjectReader(node, file: file, subject: "domain \"\(id)\"")
+            guard claim("domain", id, at: r.location(of: "id")) else { continue }
+            guard let name = r.string("name", &log), let provenance = provenance(r) else { continue }
+            domains.append(Domain(id: id, name: name, nameEnglish: r.optionalString("name_en", &log) ?? "",
+                                  summary: r.optionalString("summary", &log) ?? "", provenance: provenance))
+        }
+    }
+
+    // MARK: - items.json
+
+    mutating func readItems() {
+        let file = "items.json"
+        for node in array(file, json(file)) {
+            let r0 = ObjectReader(node, file: file, subject: "an item")
+            guard let id = r0.string("id", &log) else { continue }
+            let r = ObjectReader(node, file: file, subject: "item \"\(id)\"")
+            guard claim("item", id, at: r.location(of: "id")) else { continue }
+            let domain = r.string("domain", &log)
+            let category = r.string("category", &log)
+            let name = r.string("name", &log)
+            let recipients = r.string("recipients", &log)
+            let content = r.string("content", &log)
+            let standard = r.string("standard", &log)
+            let funding = r.string("funding", &log)
+            let lead = r.string("lead", &log)
+            let futian = r.bool("futian", &log)
+            let types = r.strings("point_types", required: true, &log)
+            let texts = r.strings("standards", required: true, &log)
+            let provenance = provenance(r)
+            if types.isEmpty && node["point_types"]?.array != nil {
+                log.error(r.location(of: "point_types"), "item \"\(id)\" lists no point types; name at least one type of point that provides it")
+            }
+            for (typeID, at) in types { references.append((.pointType, typeID, "item \"\(id)\"", at)) }
+            for (standardID, at) in texts { references.append((.standard, standardID, "item \"\(id)\"", at)) }
+            if let domain { references.append((.domain, domain, "item \"\(id)\"", r.location(of: "domain"))) }
+            guard let domain, let category, let name, let recipients, let content, let standard,
+                  let funding, let lead, let futian, let provenance else { continue }
+            items.append(ServiceItem(id: id, domainID: domain, category: category, name: name, recipients: recipients,
+                                     content: content, standard: standard, funding: funding, lead: lead,
+                                     isFutianSpecific: futian, pointTypeIDs: types.map(\.0), standardIDs: texts.map(\.0),
+                                     provenance: provenance))
+        }
+    }
+
+    // MARK: - boundary.geojson
+
+    mutating func readBoundary() {
+        let file = "boundary.geojson"
+        guard let root = json(file) else { return }
+        var geometries: [JSONNode] = []
+        switch root["type"]?.string {
+        case "FeatureCollection":
+            for feature in root["features"]?.array ?? [] { if let g = feature["geometry"] { geometries.append(g) } }
+        case "Feature":
+            if let g = root["geometry"] { geometries.append(g) }
+        case "Polygon", "MultiPolygon":
+            geometries.append(root)
+        default:
+            log.error(SourceLocation(file: file, line: root.line, column: root.column, path: "$.type"), "malformed GeoJSON: the boundary must be a Feature, FeatureCollection, Polygon or MultiPolygon")
+            return
+        }
+        var polygons: [[[GeoCoordinate]]] = []
+        for g in geometries {
+            let at = SourceLocation(file: file, line: g.line, column: g.column, path: g.path)
+            let type = g["type"]?.string
+            let coordinates = g["coordinates"]?.array ?? []
+            let polygonNodes: [JSONNode]
+            if type == "Polygon" {
+                polygonNodes = [JSONNode(value: .array(coordinates), line: g.line, column: g.column, path: g.path)]
+            } else if type == "MultiPolygon" {
+                polygonNodes = coordinates
+            } else {
+                log.error(at, "malformed GeoJSON: the boundary geometry must be a Polygon or MultiPolygon")
+                continue
+            }
+            for polygon in polygonNodes {
+                var rings: [[GeoCoordinate]] = []
+                for ring in polygon.array ?? [] {
+                    var points: [GeoCoordinate] = []
+                    for position in ring.array ?? [] {
+                        guard let pair = position.array, pair.count >= 2, let lon = pair[0].number, let lat = pair[1].number else {
+                            log.error(SourceLocation(file: file, line: position.line, column: position.column, path: position.path), "malformed GeoJSON: a position must be [longitude, latitude]")
+                            return
+                        }
+                        points.append(GeoCoordinate(latitude: lat, longitude: lon))
+                    }
+                    if points.count < 3 {
+                        log.error(SourceLocation(file: file, line: ring.line, column: ring.column, path: ring.path), "malformed GeoJSON: a ring needs at least 3 positions")
+                        return
+                    }
+                    rings.append(points)
+                }
+                if !rings.isEmpty { polygons.append(rings) }
+            }
+        }
+        if polygons.isEmpty {
+            log.error(SourceLocation(file: file, line: root.line, column: root.column), "the boundary holds no polygon")
+            return
+        }
+        boundary = Boundary(polygons: polygons)
+        boundaryLoaded = true
+    }
+
+    // MARK: - subdistricts.json
+
+    mutating func readSubdistricts() {
+        let file = "subdistricts.json"
+        for node in array(file, json(file)) {
+            let r0 = ObjectReader(node, file: file, subject: "a subdistrict")
+            guard let code = r0.string("code", &log) else { continue }
+            let r = ObjectReader(node, file: file, subject: "subdistrict \"\(code)\"")
+            guard claim("subdistrict", code, at: r.location(of: "code")) else { continue }
+            guard let name = r.string("name", &log) else { continue }
+            let centre = coordinate(node["centre"], file: file, subject: "subdistrict \"\(code)\"", field: "centre")
+            if let centre { checkInside(centre, at: r.location(of: "centre"), subject: "subdistrict \"\(code)\"") }
+            let communities = r.strings("communities", required: false, &log).map(\.0)
+            let provenance: Provenance = r.optionalString("source", &log).map { source in
+                provenanceRefs.append((source, r.location(of: "source")))
+                return .reference(source: source)
+            } ?? .sample
+            subdistricts.append(Subdistrict(code: code, name: name, pinyin: r.optionalString("pinyin", &log) ?? "",
+                                            communities: communities, centre: centre,
+                                            centreNote: r.optionalString("centre_note", &log), provenance: provenance))
+        }
+    }
+
+    // MARK: - landmarks.json
+
+    mutating func readLandmarks() {
+        let file = "landmarks.json"
+        for node in array(file, json(file)) {
+            let r0 = ObjectReader(node, file: file, subject: "a landmark")
+            guard let id = r0.string("id", &log) else { continue }
+            let r = ObjectReader(node, file: file, subject: "landmark \"\(id)\"")
+            guard claim("landmark", id, at: r.location(of: "id")) else { continue }
+            let name = r.string("name", &log)
+            let kind = r.string("kind", &log)
+            let lines = r.strings("lines", required: false, &log).map(\.0)
+            guard node["location"].map({ !$0.isNull }) == true else {
+                log.error(r.location().with(path: "\(node.path).location"), "landmark \"\(id)\" has no \"location\"; a landmark without a known location cannot be used")
+                continue
+            }
+            let location = coordinate(node["location"], file: file, subject: "landmark \"\(id)\"", field: "location")
+            let datum = datum(r, "source_datum")
+            let sourceCoordinate = coordinate(node["source_coordinates"], file: file, subject: "landmark \"\(id)\"", field: "source_coordinates")
+            let provenance = provenance(r)
+            guard let name, let kind, let location, let datum, let provenance else { continue }
+            checkInside(location, at: r.location(of: "location"), subject: "landmark \"\(id)\"")
+            landmarks.append(Landmark(id: id, name: name, kind: kind, lines: lines, location: location,
+                                      sourceDatum: datum, sourceCoordinate: sourceCoordinate, provenance: provenance))
+        }
+    }
+
+    // MARK: - points.geojson
+
+    mutating func readPoints() {
+        let file = "points.geojson"
+        guard let root = json(file) else { return }
+        guard root["type"]?.string == "FeatureCollection", let features = root["features"]?.array else {
+            log.error(SourceLocation(file: file, line: root.line, column: root.column, path: "$"), "malformed GeoJSON: the file must be a FeatureCollection with a \"features\" array")
+            return
+        }
+        for feature in features {
+            let at = SourceLocation(file: file, line: feature.line, column: feature.column, path: feature.path)
+            guard feature.isObject, feature["type"]?.string == "Feature" else {
+                log.error(at, "malformed GeoJSON: each element of \"features\" must be an object with \"type\": \"Feature\"")
+                continue
+            }
+            guard let id = feature["id"]?.string, !id.isEmpty else {
+                log.error(at.with(path: "\(feature.path).id"), "a point has no string \"id\"; give each feature an id such as \"P0001\"")
+                continue
+            }
+            let subject = "point \"\(id)\""
+            guard claim("point", id, at: at) else { continue }
+            guard let properties = feature["properties"], properties.isObject else {
+                log.error(at.with(path: "\(feature.path).properties"), "\(subject) has no \"properties\" object")
+                continue
+            }
+            let r = ObjectReader(properties, file: file, subject: subject)
+            let name = r.string("name", &log)
+            let type = r.string("type", &log)
+            let itemIDs = r.strings("items", required: true, &log)
+            if itemIDs.isEmpty && properties["items"]?.array != nil {
+                log.error(r.location(of: "items"), "\(subject) serves no item; list at least one item id")
+            }
+            if let type { references.append((.pointType, type, subject, r.location(of: "type"))) }
+            for (itemID, where_) in itemIDs { references.append((.item, itemID, subject, where_)) }
+            var subdistrict: String?
+            if let sub = properties["subdistrict"], !sub.isNull {
+                subdistrict = r.string("subdistrict", &log)
+                if let subdistrict { references.append((.subdistrict, subdistrict, subject, r.location(of: "subdistrict"))) }
+            } else if properties["subdistrict"] == nil {
+                log.error(r.location().with(path: "\(properties.path).subdistrict"), "\(subject) has no \"subdistrict\"; give its code, or null when unknown")
+            }
+            let community = r.optionalString("community", &log)
+            if let community, let subdistrict { communityRefs.append((community, subdistrict, subject, r.location(of: "community"))) }
+
+            var location: GeoCoordinate?
+            var datum: Datum?
+            var sourceCoordinate: GeoCoordinate?
+            if let geometry = feature["geometry"], !geometry.isNull {
+                let gAt = SourceLocation(file: file, line: geometry.line, column: geometry.column, path: geometry.path)
+                if geometry["type"]?.string != "Point" {
+                    log.error(gAt, "malformed GeoJSON: the geometry of \(subject) must be a Point or null")
+                } else {
+                    location = coordinate(geometry["coordinates"], file: file, subject: subject, field: "coordinates")
+                    if geometry["coordinates"] == nil { log.error(gAt, "malformed GeoJSON: the Point geometry of \(subject) has no \"coordinates\"") }
+                }
+                if properties["source_datum"] == nil || properties["source_datum"]?.isNull == true {
+                    log.error(r.location().with(path: "\(properties.path).source_datum"), "\(subject) has a location but no \"source_datum\"; declare the datum its source used (WGS-84, GCJ-02 or BD-09)")
+                } else {
+                    datum = self.datum(r, "source_datum")
+                }
+                sourceCoordinate = coordinate(properties["source_coordinates"], file: file, subject: subject, field: "source_coordinates")
+                if let location { checkInside(location, at: SourceLocation(file: file, line: geometry["coordinates"]?.line ?? geometry.line, column: geometry["coordinates"]?.column ?? geometry.column, path: "\(geometry.path).coordinates"), subject: subject) }
+            } else if feature["geometry"] == nil {
+                log.error(at.with(path: "\(feature.path).geometry"), "malformed GeoJSON: \(subject) has no \"geometry\" member; use null when the location is unknown")
+            }
+            let provenance = provenance(r)
+            guard let name, let type, let provenance else { continue }
+            points.append(ServicePoint(id: id, name: name, typeID: type, itemIDs: itemIDs.map(\.0), subdistrictCode: subdistrict,
+                                       community: community, address: r.optionalString("address", &log),
+                                       phone: r.optionalString("phone", &log), hours: r.optionalString("hours", &log),
+                                       location: location, sourceDatum: datum, sourceCoordinate: sourceCoordinate,
+                                       note: r.optionalString("note", &log), provenance: provenance))
+        }
+    }
+
+    var communityRefs: [(community: String, subdistrict: String, from: String, at: SourceLocation)] = []
+
+    // MARK: - standards/*.md
+
+    mutating func readStandards() {
+        let directory = folder.appendingPathComponent("standards")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            log.error(SourceLocation(file: "standards/", line: 0), "the folder of standard texts is missing; a catalogue needs standards/*.md")
+            return
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        for name in names { readStandard("standards/\(name)") }
+    }
+
+    mutating func readStandard(_ file: String) {
+        guard let text = text(file) else { return }
+        let header: FrontMatter
+        do {
+            header = try FrontMatter.parse(text)
+        } catch {
+            log.error(SourceLocation(file: file, line: error.line), "malformed front matter: \(error.message)")
+            return
+        }
+        func at(_ key: String) -> SourceLocation { SourceLocation(file: file, line: header.entries[key]?.line ?? 1) }
+        var missing = false
+        func value(_ key: String, required: Bool = true) -> String? {
+            guard let entry = header.entries[key], !entry.value.isEmpty else {
+                if required {
+                    log.error(SourceLocation(file: file, line: 1), "the header has no \"\(key)\"; add a line '\(key): …'")
+                    missing = true
+                }
+                return nil
+            }
+            if let (scalar, offset) = ChineseTextCheck.firstUnsafe(entry.value) {
+                log.warning(at(key), "\"\(key)\" contains the control or bidi character U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)) at character \(offset + 1); it is shown as inert text — remove it from the source")
+            }
+            return entry.value
+        }
+        let known: Set<String> = ["id", "code", "title", "kind", "level", "issued", "effective", "items", "provenance", "source"]
+        for (key, entry) in header.entries where !known.contains(key) {
+            log.warning(SourceLocation(file: file, line: entry.line), "unknown header key \"\(key)\" is ignored")
+        }
+        let id = value("id"), code = value("code"), title = value("title")
+        let kindName = value("kind"), levelName = value("level")
+        let issued = value("issued", required: false), effective = value("effective", required: false)
+        let itemsValue = value("items"), provenanceName = value("provenance")
+        if missing { return }
+        guard let id, let code, let title, let kindName, let levelName, let itemsValue, let provenanceName else { return }
+        let subject = "standard \"\(id)\""
+        if file != "standards/\(id).md" {
+            log.error(at("id"), "the file of \(subject) must be named standards/\(id).md")
+        }
+        guard claim("standard", id, at: at("id")) else { return }
+        guard let kind = StandardText.Kind(rawValue: kindName) else {
+            log.error(at("kind"), "kind \"\(kindName)\" of \(subject) is unknown; use \"standard\" or \"guide\"")
+            return
+        }
+        guard let level = StandardText.Level(rawValue: levelName) else {
+            log.error(at("level"), "level \"\(levelName)\" of \(subject) is unknown; use one of \(StandardText.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+            return
+        }
+        for (key, date) in [("issued", issued), ("effective", effective)] {
+            if let date, date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
+                log.error(at(key), "\(key) date \"\(date)\" of \(subject) must be written YYYY-MM-DD")
+            }
+        }
+        guard let itemIDs = FrontMatter.list(itemsValue) else {
+            log.error(at("items"), "items of \(subject) must be a list such as [D1-01, D1-02]")
+            return
+        }
+        for itemID in itemIDs { references.append((.item, itemID, subject, at("items"))) }
+        let provenance: Provenance
+        switch provenanceName {
+        case "sample": provenance = .sample
+        case "reference":
+            guard let source = value("source") else { return }
+            provenanceRefs.append((source, at("source")))
+            provenance = .reference(source: source)
+        default:
+            log.error(at("provenance"), "provenance \"\(provenanceName)\" of \(subject) is unknown; use \"reference\" (with a source) or \"sample\"")
+            return
+        }
+        if provenance.isSample && !code.hasPrefix("样例") {
+            log.error(at("code"), "the code \"\(code)\" of sample \(subject) must start with 样例 so it cannot be taken for a real standard number")
+        }
+        for (offset, line) in header.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let (scalar, column) = ChineseTextCheck.firstUnsafe(String(line)), scalar != "\t" {
+                log.warning(SourceLocation(file: file, line: header.bodyStartLine + offset, column: column + 1), "the body contains the control or bidi character U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)); it is shown as inert text — remove it from the source")
+                break
+            }
+        }
+        standards.append(StandardText(id: id, code: code, title: title, kind: kind, level: level, issued: issued,
+                                      effective: effective, itemIDs: itemIDs, provenance: provenance))
+        bodies[id] = header.body
+    }
+
+    // MARK: - Cross-checks
+
+    mutating func crossCheck() {
+        let ids: [RefKind: Set<String>] = [
+            .domain: Set(domains.map(\.id)), .item: Set(items.map(\.id)), .pointType: Set(pointTypes.map(\.id)),
+            .standard: Set(standards.map(\.id)), .subdistrict: Set(subdistricts.map(\.code)),
+        ]
+        let files: [RefKind: String] = [.domain: "domains.json", .item: "items.json", .pointType: "catalogue.json",
+                                        .standard: "standards/", .subdistrict: "subdistricts.json"]
+        for ref in references where !(ids[ref.kind]?.contains(ref.id) ?? false) {
+            // A record that failed to parse is reported already; do not pile a second error on it.
+            if recordLocation["\(ref.kind == .pointType ? "point type" : ref.kind.rawValue):\(ref.id)"] != nil { continue }
+            log.error(ref.at, "\(ref.from) refers to unknown \(ref.kind.rawValue) \"\(ref.id)\"; no such id in \(files[ref.kind] ?? "")")
+        }
+        let sourceIDs = Set(sources.map(\.id))
+        for ref in provenanceRefs where !sourceIDs.contains(ref.source) {
+            log.error(ref.at, "unknown source \"\(ref.source)\"; add it to the \"sources\" of catalogue.json")
+        }
+        let communities = Dictionary(uniqueKeysWithValues: subdistricts.map { ($0.code, Set($0.communities)) })
+        for ref in communityRefs {
+            if let known = communities[ref.subdistrict], !known.contains(ref.community) {
+                log.error(ref.at, "\(ref.from) names community \"\(ref.community)\", which subdistrict \(ref.subdistrict) does not list in subdistricts.json")
+            }
+        }
+        // An item's standards and a standard's items must tell the same story.
+        let itemStandards = Dictionary(uniqueKeysWithValues: items.map { ($0.id, Set($0.standardIDs)) })
+        for standard in standards {
+            for itemID in standard.itemIDs {
+                if let listed = itemStandards[itemID], !listed.contains(standard.id) {
+                    log.error(recordLocation["standard:\(standard.id)"] ?? SourceLocation(file: "standards/\(standard.id).md", line: 1),
+                              "standard \"\(standard.id)\" lists item \"\(itemID)\", but that item's \"standards\" in items.json does not list \"\(standard.id)\"; make the two lists agree")
+                }
+            }
+        }
+        let standardItems = Dictionary(uniqueKeysWithValues: standards.map { ($0.id, Set($0.itemIDs)) })
+        for item in items {
+            for standardID in item.standardIDs {
+                if let listed = standardItems[standardID], !listed.contains(item.id) {
+                    log.error(recordLocation["item:\(item.id)"] ?? SourceLocation(file: "items.json", line: 0),
+                              "item \"\(item.id)\" lists standard \"\(standardID)\", but standards/\(standardID).md does not list \"\(item.id)\" in its items; make the two lists agree")
+                }
+            }
+        }
+        let pointTypesByItem = Dictionary(uniqueKeysWithValues: items.map { ($0.id, Set($0.pointTypeIDs)) })
+        for point in points {
+            for itemID in point.itemIDs {
+                if let types = pointTypesByItem[itemID], !types.contains(point.typeID) {
+                    log.error(recordLocation["point:\(point.id)"] ?? SourceLocation(file: "points.geojson", line: 0),
+                              "point \"\(point.id)\" of type \"\(point.typeID)\" serves item \"\(itemID)\", whose point_types do not include \"\(point.typeID)\"; add the type to the item or remove the item from the point")
+                }
+            }
+        }
+        guard let counts = metadata?.counts else { return }
+        let actual: [(String, Int, Int, String)] = [
+            ("domains", counts.domains, domains.count, "domains.json"),
+            ("items", counts.items, items.count, "items.json"),
+            ("futian_items", counts.futianItems, items.filter(\.isFutianSpecific).count, "items.json"),
+            ("points", counts.points, points.count, "points.geojson"),
+            ("standards", counts.standards, standards.count, "standards/"),
+        ]
+        // Only compare counts when the records themselves read cleanly; otherwise the mismatch is noise.
+        if log.hasErrors { return }
+        for (name, declared, found, file) in actual where declared != found {
+            log.error(SourceLocation(file: "catalogue.json", line: countLine(name), path: "$.counts.\(name)"),
+                      "counts.\(name) declares \(declared), but \(file) holds \(found); fix the data or the declared count")
+        }
+    }
+
+    func countLine(_ name: String) -> Int {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("catalogue.json").path),
+              let text = String(data: data, encoding: .utf8), let root = try? JSONParser.parse(text) else { return 0 }
+        return root["counts"]?[name]?.line ?? 0
+    }
+}
+
+/// Shared unsafe-text check for non-JSON sources.
+enum ChineseTextCheck {
+    static func firstUnsafe(_ text: String) -> (Unicode.Scalar, Int)? {
+        guard let hit = Sanitiser.firstUnsafe(in: text) else { return nil }
+        return (hit.scalar, hit.offset)
+    }
+}
