@@ -44,5 +44,6 @@ let package = Package(
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"]),
         .testTarget(name: "CLITests", dependencies: ["fuwu"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BrowserUI", "CNcursesw"]),
     ]
 )

@@ -164,27 +164,50 @@ static inline int fuwu_read_mouse(int *row, int *column, unsigned int *buttons) 
 
 /* ---- Restoring the terminal on every exit path ------------------------------------------ */
 /*
- * The state below is static, so each C translation unit (and each Swift file that calls these
- * functions, when files are compiled separately) would get its own copy: only
+ * The state is a function's static, so each C translation unit (and each Swift file that calls
+ * these functions, when files are compiled separately) would get its own copy: only
  * Sources/CursesTerminal/TerminalRestore.swift calls them. The signal handler does only
  * async-signal-safe work: write(2), tcsetattr(3), sigaction(2), raise(3).
  */
 
 #define FUWU_RESET_CAPACITY 512
+#define FUWU_HANDLED_SIGNAL_COUNT 10
 
-static char fuwu_reset_full[FUWU_RESET_CAPACITY];
-static size_t fuwu_reset_full_length;
-static char fuwu_reset_after_endwin[FUWU_RESET_CAPACITY];
-static size_t fuwu_reset_after_endwin_length;
-static struct termios fuwu_saved_termios;
-static volatile sig_atomic_t fuwu_termios_saved;
-static volatile sig_atomic_t fuwu_restore_armed;
-static int fuwu_restore_fd = 1;
-static int fuwu_exit_hook_registered;
-static const int fuwu_handled_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGABRT,
-                                           SIGBUS, SIGILL, SIGFPE, SIGTRAP};
-#define FUWU_HANDLED_SIGNAL_COUNT (sizeof fuwu_handled_signals / sizeof fuwu_handled_signals[0])
-static struct sigaction fuwu_previous_actions[FUWU_HANDLED_SIGNAL_COUNT];
+/* Swift does not emit a header's static variables, so the state lives in a function's static. */
+struct fuwu_restore_state {
+    char reset_full[FUWU_RESET_CAPACITY];
+    size_t reset_full_length;
+    char reset_after_endwin[FUWU_RESET_CAPACITY];
+    size_t reset_after_endwin_length;
+    struct termios saved_termios;
+    volatile sig_atomic_t termios_saved;
+    volatile sig_atomic_t armed;
+    int fd;
+    int exit_hook_registered;
+    char *alternate_stack;
+    struct sigaction previous_actions[FUWU_HANDLED_SIGNAL_COUNT];
+};
+
+static inline struct fuwu_restore_state *fuwu_state(void) {
+    static struct fuwu_restore_state state;
+    return &state;
+}
+
+/** The signals whose arrival restores the terminal: the terminating and the fatal ones. */
+static inline int fuwu_handled_signal(size_t index) {
+    switch (index) {
+    case 0: return SIGINT;
+    case 1: return SIGTERM;
+    case 2: return SIGHUP;
+    case 3: return SIGQUIT;
+    case 4: return SIGSEGV;
+    case 5: return SIGABRT;
+    case 6: return SIGBUS;
+    case 7: return SIGILL;
+    case 8: return SIGFPE;
+    default: return SIGTRAP;
+    }
+}
 
 static inline void fuwu_write_all(int fd, const char *bytes, size_t length) {
     while (length > 0) {
@@ -201,24 +224,26 @@ static inline void fuwu_write_all(int fd, const char *bytes, size_t length) {
 /** Saves the terminal's modes as the shell left them and the signal actions in force (the
  *  Swift runtime's, say); call before ncurses changes either. */
 static inline void fuwu_save_terminal_state(int fd) {
-    fuwu_restore_fd = fd;
-    if (tcgetattr(fd, &fuwu_saved_termios) == 0) fuwu_termios_saved = 1;
+    struct fuwu_restore_state *state = fuwu_state();
+    state->fd = fd;
+    if (tcgetattr(fd, &state->saved_termios) == 0) state->termios_saved = 1;
     for (size_t i = 0; i < FUWU_HANDLED_SIGNAL_COUNT; i++) {
-        sigaction(fuwu_handled_signals[i], NULL, &fuwu_previous_actions[i]);
+        sigaction(fuwu_handled_signal(i), NULL, &state->previous_actions[i]);
     }
 }
 
 /** Writes the reset string (full: while ncurses still owns the screen) and the saved modes.
  *  Does nothing unless armed; disarms, so running twice is harmless. */
 static inline void fuwu_restore(int full) {
-    if (!fuwu_restore_armed) return;
-    fuwu_restore_armed = 0;
+    struct fuwu_restore_state *state = fuwu_state();
+    if (!state->armed) return;
+    state->armed = 0;
     if (full) {
-        fuwu_write_all(fuwu_restore_fd, fuwu_reset_full, fuwu_reset_full_length);
+        fuwu_write_all(state->fd, state->reset_full, state->reset_full_length);
     } else {
-        fuwu_write_all(fuwu_restore_fd, fuwu_reset_after_endwin, fuwu_reset_after_endwin_length);
+        fuwu_write_all(state->fd, state->reset_after_endwin, state->reset_after_endwin_length);
     }
-    if (fuwu_termios_saved) tcsetattr(fuwu_restore_fd, TCSADRAIN, &fuwu_saved_termios);
+    if (state->termios_saved) tcsetattr(state->fd, TCSADRAIN, &state->saved_termios);
 }
 
 static inline void fuwu_restore_at_exit(void) { fuwu_restore(1); }
@@ -250,18 +275,19 @@ static inline void fuwu_copy_reset(char *target, size_t *target_length, const ch
  *  signal stack (so a stack overflow still restores) and an exit hook. */
 static inline void fuwu_arm_restore(const char *full, size_t full_length,
                                     const char *after_endwin, size_t after_endwin_length) {
-    fuwu_copy_reset(fuwu_reset_full, &fuwu_reset_full_length, full, full_length);
-    fuwu_copy_reset(fuwu_reset_after_endwin, &fuwu_reset_after_endwin_length, after_endwin,
+    struct fuwu_restore_state *state = fuwu_state();
+    state->armed = 0;
+    fuwu_copy_reset(state->reset_full, &state->reset_full_length, full, full_length);
+    fuwu_copy_reset(state->reset_after_endwin, &state->reset_after_endwin_length, after_endwin,
                     after_endwin_length);
 
-    static char *alternate_stack;
-    if (alternate_stack == NULL) {
+    if (state->alternate_stack == NULL) {
         size_t size = 64 * 1024;
-        alternate_stack = malloc(size);
-        if (alternate_stack != NULL) {
+        state->alternate_stack = malloc(size);
+        if (state->alternate_stack != NULL) {
             stack_t stack;
             memset(&stack, 0, sizeof stack);
-            stack.ss_sp = alternate_stack;
+            stack.ss_sp = state->alternate_stack;
             stack.ss_size = size;
             sigaltstack(&stack, NULL);
         }
@@ -273,23 +299,23 @@ static inline void fuwu_arm_restore(const char *full, size_t full_length,
         action.sa_handler = fuwu_on_signal;
         sigemptyset(&action.sa_mask);
         for (size_t j = 0; j < FUWU_HANDLED_SIGNAL_COUNT; j++) {
-            sigaddset(&action.sa_mask, fuwu_handled_signals[j]);
+            sigaddset(&action.sa_mask, fuwu_handled_signal(j));
         }
         action.sa_flags = SA_ONSTACK;
-        sigaction(fuwu_handled_signals[i], &action, NULL);
+        sigaction(fuwu_handled_signal(i), &action, NULL);
     }
-    if (!fuwu_exit_hook_registered) {
-        fuwu_exit_hook_registered = 1;
+    if (!state->exit_hook_registered) {
+        state->exit_hook_registered = 1;
         atexit(fuwu_restore_at_exit);
     }
-    fuwu_restore_armed = 1;
+    state->armed = 1;
 }
 
 /** Restores after a normal endwin and gives the signals back the actions saved before. */
 static inline void fuwu_disarm_restore(void) {
     fuwu_restore(0);
     for (size_t i = 0; i < FUWU_HANDLED_SIGNAL_COUNT; i++) {
-        sigaction(fuwu_handled_signals[i], &fuwu_previous_actions[i], NULL);
+        sigaction(fuwu_handled_signal(i), &fuwu_state()->previous_actions[i], NULL);
     }
 }
 
