@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// A failure the CLI reports on stderr with its exit status: 64 usage, 65 data error, 66 missing
+/// input (an unknown id, a missing catalogue).
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    var code: Int32
+
+    static func usage(_ message: String) -> CLIError { CLIError(message: message, code: 64) }
+    static func data(_ message: String) -> CLIError { CLIError(message: message, code: 65) }
+    static func missing(_ message: String) -> CLIError { CLIError(message: message, code: 66) }
+
+    var description: String { message }
+}

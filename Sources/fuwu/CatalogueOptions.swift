@@ -1,0 +1,71 @@
+import ArgumentParser
+import Catalogue
+import CatalogueStore
+import Foundation
+
+/// Options every catalogue command shares: which catalogue, which language.
+struct CatalogueOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Read the catalogue in this folder instead of the embedded Futian catalogue.", valueName: "dir"))
+    var catalogue: String?
+
+    @Option(name: .long, help: "Language of labels and messages: zh (default) or en.")
+    var lang: Language = .zh
+
+    /// The catalogue folder to use.
+    func folder() throws -> URL {
+        if let catalogue {
+            return URL(fileURLWithPath: catalogue, isDirectory: true).standardizedFileURL
+        }
+        guard let embedded = CatalogueLocator.embedded() else {
+            throw CLIError.missing(lang.pick(
+                "找不到内置的福田目录（data/futian）；请用 --catalogue DIR 指定目录，或设置 FUWU_CATALOGUE",
+                "cannot find the embedded Futian catalogue (data/futian); pass --catalogue DIR or set FUWU_CATALOGUE"))
+        }
+        return embedded
+    }
+
+    /// Opens the catalogue, compiling it when its sources changed, and reports on stderr when an
+    /// older compiled copy had to be used.
+    func open() throws -> OpenedCatalogue {
+        let folder = try folder()
+        let cache = CatalogueCache(directory: CatalogueCache.defaultDirectory())
+        let opened: OpenedCatalogue
+        do {
+            opened = try cache.open(folder: folder)
+        } catch {
+            switch error {
+            case .missingCatalogue:
+                throw CLIError.missing(error.description)
+            case .invalidSources(_, let diagnostics):
+                for diagnostic in diagnostics.prefix(20) { printError(diagnostic.description) }
+                if diagnostics.count > 20 { printError("… \(diagnostics.count - 20) more; run 'fuwu validate'") }
+                throw CLIError.data(error.description)
+            default:
+                throw CLIError.data(error.description)
+            }
+        }
+        switch opened.status {
+        case .stale(let diagnostics, let compiledAt):
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            printError(lang.pick(
+                "fuwu: 警告: 目录源文件有 \(errors) 处错误，正在使用 \(compiledAt) 编译的上一版目录；运行 'fuwu validate' 查看详情",
+                "fuwu: warning: the catalogue sources have \(errors) error(s); using the previous compiled catalogue from \(compiledAt); run 'fuwu validate' for details"))
+        case .compiled(let warnings) where !warnings.isEmpty:
+            printError(lang.pick(
+                "fuwu: 提示: 目录已编译，有 \(warnings.count) 条警告；运行 'fuwu validate' 查看",
+                "fuwu: note: catalogue compiled with \(warnings.count) warning(s); run 'fuwu validate' to see them"))
+        default:
+            break
+        }
+        return opened
+    }
+}
+
+/// Output format of listing commands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, json, csv
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,72 @@
+import Catalogue
+import Geodesy
+
+/// Prints a listing in the chosen format.
+func emit(_ format: OutputFormat, table: TextTable, json: @autoclosure () -> JSONOut) {
+    switch format {
+    case .table: print(table.rendered())
+    case .json: print(json().rendered())
+    case .csv: print(table.csv())
+    }
+}
+
+/// Shared wording for records in CLI output.
+struct Wording {
+    let catalogue: ServiceCatalogue
+    let lang: Language
+
+    /// `参考` or `样例` (reference / sample): sample data is always marked.
+    func provenance(_ p: Provenance) -> String { p.isSample ? lang.pick("样例", "sample") : lang.pick("参考", "reference") }
+
+    /// Provenance with the source's title and snapshot date, for record views.
+    func provenanceDetail(_ p: Provenance) -> String {
+        guard let id = p.sourceID else {
+            return lang.pick("样例数据（生成器生成，非官方记录）", "sample data (generated, not an official record)")
+        }
+        guard let source = catalogue.source(id) else { return id }
+        return lang.pick("参考数据：\(source.title)（\(source.snapshot) 快照，\(source.licence)）",
+                         "reference data: \(source.title) (snapshot \(source.snapshot), \(source.licence))")
+    }
+
+    func domainName(_ id: String) -> String { catalogue.domain(id)?.name ?? id }
+    func typeName(_ id: String) -> String { catalogue.pointType(id)?.name ?? id }
+    func subdistrictName(_ code: String?) -> String {
+        guard let code else { return lang.pick("未知", "unknown") }
+        return catalogue.subdistrict(code)?.name ?? code
+    }
+
+    func location(_ c: GeoCoordinate?) -> String {
+        guard let c else { return lang.pick("位置未知", "location unknown") }
+        return String(format: "%.6f,%.6f", c.latitude, c.longitude)
+    }
+
+    func kind(_ k: StandardText.Kind) -> String {
+        switch k {
+        case .standard: return lang.pick("标准", "standard")
+        case .guide: return lang.pick("服务指南", "service guide")
+        }
+    }
+
+    func level(_ l: StandardText.Level) -> String {
+        switch l {
+        case .national: return lang.pick("国家", "national")
+        case .industry: return lang.pick("行业", "industry")
+        case .guangdong: return lang.pick("广东省", "Guangdong")
+        case .shenzhen: return lang.pick("深圳市地方", "Shenzhen local")
+        case .district: return lang.pick("区内部规范", "district internal")
+        }
+    }
+
+    func yes(_ b: Bool) -> String { b ? lang.pick("是", "yes") : lang.pick("否", "no") }
+}
+
+extension JSONOut {
+    static func provenance(_ p: Provenance) -> JSONOut {
+        .object([("kind", .string(p.kind)), ("source", .optional(p.sourceID))])
+    }
+
+    static func coordinate(_ c: GeoCoordinate?) -> JSONOut {
+        guard let c else { return .null }
+        return .object([("lat", .double(c.latitude, decimals: 7)), ("lng", .double(c.longitude, decimals: 7))])
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Catalogue
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Count records by domain, point type, subdistrict and provenance.")
+
+    @OptionGroup var options: CatalogueOptions
+    @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+
+    /// One counted row: reference and sample records of a group.
+    struct Row {
+        var section: String
+        var key: String
+        var name: String
+        var reference = 0
+        var sample = 0
+        var total: Int { reference + sample }
+    }
+
+    func run() throws {
+        let opened = try options.open()
+        let c = opened.catalogue
+        let lang = options.lang
+        let w = Wording(catalogue: c, lang: lang)
+        func count<T>(_ records: [T], _ provenance: (T) -> Provenance) -> (Int, Int) {
+            let sample = records.filter { provenance($0).isSample }.count
+            return (records.count - sample, sample)
+        }
+        var rows: [Row] = []
+        func add(_ section: String, _ key: String, _ name: String, _ counts: (Int, Int)) {
+            rows.append(Row(section: section, key: key, name: name, reference: counts.0, sample: counts.1))
+        }
+        let totals = lang.pick("总数", "totals")
+        add(totals, "domains", lang.pick("领域", "domains"), count(c.domains, \.provenance))
+        add(totals, "items", lang.pick("服务事项", "service items"), count(c.items, \.provenance))
+        add(totals, "futian_items", lang.pick("其中福田特色事项", "of which Futian items"), count(c.items.filter(\.isFutianSpecific), \.provenance))
+        add(totals, "points", lang.pick("服务点", "service points"), count(c.points, \.provenance))
+        add(totals, "points_located", lang.pick("其中有位置", "of which located"), count(c.points.filter { $0.location != nil }, \.provenance))
+        add(totals, "points_unlocated", lang.pick("其中位置未知", "of which location unknown"), count(c.points.filter { $0.location == nil }, \.provenance))
+        add(totals, "standards", lang.pick("标准文本与服务指南", "standard texts and guides"), count(c.standards, \.provenance))
+        let byDomain = lang.pick("按领域（事项）", "items by domain")
+        for d in c.domains { add(byDomain, d.id, d.name, count(c.items(inDomain: d.id), \.provenance)) }
+        let byType = lang.pick("按类型（服务点）", "points by type")
+        for t in c.pointTypes { add(byType, t.id, t.name, count(c.points.filter { $0.typeID == t.id }, \.provenance)) }
+        let bySubdistrict = lang.pick("按街道（服务点）", "points by subdistrict")
+        for s in c.subdistricts { add(bySubdistrict, s.code, s.name, count(c.points.filter { $0.subdistrictCode == s.code }, \.provenance)) }
+        add(bySubdistrict, "unknown", lang.pick("街道未知", "unknown"), count(c.points.filter { $0.subdistrictCode == nil }, \.provenance))
+        let bySource = lang.pick("按来源（全部记录）", "records by source")
+        for s in c.sources {
+            let n = c.domains.filter { $0.provenance.sourceID == s.id }.count + c.items.filter { $0.provenance.sourceID == s.id }.count
+                + c.points.filter { $0.provenance.sourceID == s.id }.count + c.standards.filter { $0.provenance.sourceID == s.id }.count
+                + c.landmarks.filter { $0.provenance.sourceID == s.id }.count + c.subdistricts.filter { $0.provenance.sourceID == s.id }.count
+            if n > 0 { add(bySource, s.id, "\(s.title)（\(s.snapshot)）", (n, 0)) }
+        }
+
+        switch format {
+        case .json:
+            var sections: [(String, JSONOut)] = []
+            for key in ["totals", "domains", "types", "subdistricts", "sources"] {
+                let title = [totals, byDomain, byType, bySubdistrict, bySource][sections.count]
+                sections.append((key, .array(rows.filter { $0.section == title }.map { r in
+                    .object([("key", .string(r.key)), ("name", .string(r.name)), ("reference", .int(r.reference)),
+                             ("sample", .int(r.sample)), ("total", .int(r.total))])
+                })))
+            }
+            let m = c.metadata
+            let declared: JSONOut = .object([("domains", .int(m.counts.domains)), ("items", .int(m.counts.items)),
+                                             ("futian_items", .int(m.counts.futianItems)), ("points", .int(m.counts.points)),
+                                             ("standards", .int(m.counts.standards))])
+            print(JSONOut.object([("catalogue", .string(m.name)), ("version", .string(m.version)), ("declared", declared)] + sections).rendered())
+        case .csv:
+            var table = TextTable(headers: ["section", "key", "name", "reference", "sample", "total"])
+            for r in rows { table.add([r.section, r.key, r.name, String(r.reference), String(r.sample), String(r.total)]) }
+            print(table.csv())
+        case .table:
+            print("\(c.metadata.name)  \(lang.pick("版本", "version")) \(c.metadata.version)")
+            print(lang.pick("“参考”为公开来源的真实数据（2018–2021 年快照为主）；“样例”为生成的示例数据，非官方记录。",
+                            "\"reference\" records come from real public sources (mostly 2018–2021 snapshots); \"sample\" records are generated, not official."))
+            var section = ""
+            var table = TextTable(headers: [])
+            func flush() { if !section.isEmpty { print("\n\(section)\n\(table.rendered())") } }
+            for r in rows {
+                if r.section != section {
+                    flush()
+                    section = r.section
+                    table = TextTable(headers: ["", lang.pick("名称", "name"), lang.pick("参考", "reference"), lang.pick("样例", "sample"),
+                                                lang.pick("合计", "total")], rightAligned: [2, 3, 4])
+                }
+                table.add([r.key, r.name, String(r.reference), String(r.sample), String(r.total)])
+            }
+            flush()
+            _ = w
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Catalogue
+import CatalogueStore
+import Foundation
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a catalogue folder and report every problem with file and line.",
+        discussion: "Exit status 0 when there are no errors (warnings allowed), 65 when there are errors.")
+
+    @OptionGroup var options: CatalogueOptions
+    @Argument(help: "The catalogue folder (default: --catalogue, else the embedded catalogue).") var directory: String?
+    @Option(help: "Output format: table (diagnostics as text) or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let folder = try directory.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL } ?? options.folder()
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("catalogue.json").path)
+                || FileManager.default.fileExists(atPath: folder.path) else {
+            throw CLIError.missing(options.lang.pick("目录不存在：\(folder.path)", "no such folder: \(folder.path)"))
+        }
+        let report = CatalogueLoader.load(folder: folder)
+        try Self.report(report.diagnostics, folder: folder, format: format, lang: options.lang,
+                        success: report.loaded.map { Self.summary($0.catalogue, lang: options.lang) })
+    }
+
+    /// Prints diagnostics (stderr for text, stdout for JSON) and fails with 65 when any is an error.
+    static func report(_ diagnostics: [Diagnostic], folder: URL, format: OutputFormat, lang: Language, success: String?) throws {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        if format == .json {
+            print(JSONOut.object([
+                ("catalogue", .string(folder.path)), ("errors", .int(errors)), ("warnings", .int(warnings)),
+                ("diagnostics", .array(diagnostics.map { d in
+                    .object([("severity", .string(d.severity.rawValue)), ("file", .string(d.location.file)),
+                             ("line", .int(d.location.line)), ("column", .int(d.location.column)),
+                             ("path", .optional(d.location.path)), ("message", .string(d.message))])
+                })),
+            ]).rendered())
+        } else {
+            for d in diagnostics { printError(d.description) }
+        }
+        if errors > 0 {
+            throw CLIError.data(lang.pick("\(folder.path)：\(errors) 处错误，\(warnings) 条警告；目录未编译，上一版编译结果保持不变",
+                                          "\(folder.path): \(errors) error(s), \(warnings) warning(s); not compiled, the previous compiled catalogue is kept"))
+        }
+        if format != .json, let success {
+            print(success + (warnings > 0 ? lang.pick("；\(warnings) 条警告", "; \(warnings) warning(s)") : ""))
+        }
+    }
+
+    static func summary(_ c: ServiceCatalogue, lang: Language) -> String {
+        lang.pick("目录有效：\(c.domains.count) 个领域，\(c.items.count) 个事项（福田特色 \(c.items.filter(\.isFutianSpecific).count) 个），\(c.points.count) 个服务点，\(c.standards.count) 个标准文本与服务指南",
+                  "catalogue valid: \(c.domains.count) domains, \(c.items.count) items (\(c.items.filter(\.isFutianSpecific).count) Futian items), \(c.points.count) points, \(c.standards.count) standard texts and guides")
+    }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Validate and compile the catalogue now (it is otherwise compiled on first use and when its sources change).")
+
+    @OptionGroup var options: CatalogueOptions
+
+    func run() throws {
+        let folder = try options.folder()
+        let cache = CatalogueCache(directory: CatalogueCache.defaultDirectory())
+        let outcome: BuildOutcome
+        do {
+            outcome = try cache.build(folder: folder)
+        } catch {
+            if case .missingCatalogue = error { throw CLIError.missing(error.description) }
+            throw CLIError.data(error.description)
+        }
+        let summary = outcome.wrote ? CatalogueLoader.load(folder: folder).loaded.map { ValidateCommand.summary($0.catalogue, lang: options.lang) } : nil
+        try ValidateCommand.report(outcome.diagnostics, folder: folder, format: .table, lang: options.lang,
+                                   success: summary.map { $0 + options.lang.pick("\n已编译到 \(outcome.databasePath)", "\ncompiled to \(outcome.databasePath)") })
+    }
+}

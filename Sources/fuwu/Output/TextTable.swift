@@ -1,0 +1,72 @@
+import ChineseText
+
+/// A table of text aligned by display width (a CJK character counts two columns). Cells are
+/// sanitised, so catalogue text can never reach the terminal as control sequences.
+struct TextTable {
+    var headers: [String]
+    var rows: [[String]] = []
+    /// Columns aligned to the right (numbers, distances).
+    var rightAligned: Set<Int> = []
+
+    init(headers: [String], rightAligned: Set<Int> = []) {
+        self.headers = headers
+        self.rightAligned = rightAligned
+    }
+
+    mutating func add(_ row: [String]) { rows.append(row) }
+
+    /// The table as lines: a header, a rule of dashes, the rows; two spaces between columns and
+    /// no trailing spaces.
+    func rendered() -> String {
+        let cleanHeaders = headers.map(Sanitiser.line)
+        let cleanRows = rows.map { $0.map(Sanitiser.line) }
+        var widths = cleanHeaders.map { DisplayWidth.of($0) }
+        for row in cleanRows {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+        }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (i, width) in widths.enumerated() {
+                let cell = i < cells.count ? cells[i] : ""
+                parts.append(DisplayWidth.pad(cell, to: width, alignRight: rightAligned.contains(i)))
+            }
+            var text = parts.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
+        }
+        var lines = [line(cleanHeaders), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        lines += cleanRows.map(line)
+        return lines.joined(separator: "\n")
+    }
+
+    /// RFC 4180 CSV with a header row; cells are sanitised.
+    func csv() -> String {
+        ([headers] + rows).map { row in
+            row.map { cell -> String in
+                let clean = Sanitiser.line(cell)
+                if clean.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) {
+                    return "\"" + clean.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+                }
+                return clean
+            }.joined(separator: ",")
+        }.joined(separator: "\n")
+    }
+}
+
+/// Record fields as aligned "label  value" lines, for single-record views.
+struct FieldList {
+    var fields: [(String, String)] = []
+
+    mutating func add(_ label: String, _ value: String?) {
+        fields.append((label, value ?? "—"))
+    }
+
+    func rendered() -> String {
+        let width = fields.map { DisplayWidth.of($0.0) }.max() ?? 0
+        return fields.map { label, value in
+            let clean = Sanitiser.text(value).split(separator: "\n", omittingEmptySubsequences: false)
+            let indent = String(repeating: " ", count: width + 2)
+            return DisplayWidth.pad(label, to: width) + "  " + clean.joined(separator: "\n" + indent)
+        }.joined(separator: "\n")
+    }
+}
