@@ -132,3 +132,13 @@ public final class CursesTerminal: Terminal {
         }
     }
 }
+
+extension CursesTerminal {
+    /// Why the browser cannot start here (not a terminal, dumb TERM), checked without touching
+    /// the terminal; nil when it may try.
+    public static func refusal(term: String? = nil) -> CursesTerminalError? {
+        TerminalReadiness.refusal(term: term ?? getenv("TERM").map { String(cString: $0) },
+                                  standardInputIsTerminal: isatty(0) == 1,
+                                  standardOutputIsTerminal: isatty(1) == 1)
+    }
+}

@@ -14,7 +14,9 @@ struct Fuwu: ParsableCommand {
         subcommands: [
             DomainsCommand.self, ItemsCommand.self, ItemCommand.self, PointsCommand.self, PointCommand.self,
             StandardsCommand.self, StandardCommand.self, StatsCommand.self, ValidateCommand.self, BuildCommand.self,
-        ]
+            BrowseCommand.self,
+        ],
+        defaultSubcommand: BrowseCommand.self
     )
 }
 
