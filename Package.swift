@@ -45,5 +45,7 @@ let package = Package(
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"]),
         .testTarget(name: "CLITests", dependencies: ["fuwu"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BrowserUI", "CNcursesw"]),
+        // Real-terminal tests: drive the built fuwu binary inside tmux.
+        .testTarget(name: "SmokeTests", dependencies: ["fuwu"], path: "Tests/Smoke"),
     ]
 )

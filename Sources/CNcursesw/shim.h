@@ -304,6 +304,12 @@ static inline void fuwu_arm_restore(const char *full, size_t full_length,
         action.sa_flags = SA_ONSTACK;
         sigaction(fuwu_handled_signal(i), &action, NULL);
     }
+    /* A parent may have left these blocked (test runners' threads do), and then neither the
+     * handler nor the default action would ever run. */
+    sigset_t handled;
+    sigemptyset(&handled);
+    for (size_t i = 0; i < FUWU_HANDLED_SIGNAL_COUNT; i++) sigaddset(&handled, fuwu_handled_signal(i));
+    sigprocmask(SIG_UNBLOCK, &handled, NULL);
     if (!state->exit_hook_registered) {
         state->exit_hook_registered = 1;
         atexit(fuwu_restore_at_exit);
