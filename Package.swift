@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Catalogue", dependencies: ["ChineseText", "Geodesy"]),
         // The compiled catalogue: the only module that imports GRDB.
         .target(name: "CatalogueStore", dependencies: [
-            "Catalogue", .product(name: "GRDB", package: "GRDB.swift"),
+            "Catalogue", "ChineseText", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The terminal UI without a terminal: screens, keys, state, views.
         .target(name: "BrowserUI", dependencies: ["Catalogue", "ChineseText", "Geodesy"]),
@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"]),
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
-        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"]),
+        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["fuwu"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BrowserUI", "CNcursesw"]),
         // Real-terminal tests: drive the built fuwu binary inside tmux.

@@ -24,8 +24,11 @@ public struct OpenedCatalogue: Sendable {
 public struct BuildOutcome: Sendable {
     public let databasePath: String
     public let diagnostics: [Diagnostic]
+    /// The catalogue that was compiled; nil when errors kept anything from being written.
+    public let compiled: ServiceCatalogue?
+
     /// True when a new database was written.
-    public let wrote: Bool
+    public var wrote: Bool { compiled != nil }
 }
 
 /// Compiles catalogue folders into cached SQLite databases, keyed by the sources' content, and
@@ -90,10 +93,10 @@ public struct CatalogueCache: Sendable {
         let stamp = SourceFingerprint.stamp(folder: folder, files: files)
         let report = CatalogueLoader.load(folder: folder)
         guard let loaded = report.loaded else {
-            return BuildOutcome(databasePath: target.path, diagnostics: report.diagnostics, wrote: false)
+            return BuildOutcome(databasePath: target.path, diagnostics: report.diagnostics, compiled: nil)
         }
         try write(loaded, files: files, stamp: stamp, folder: folder, to: target)
-        return BuildOutcome(databasePath: target.path, diagnostics: report.diagnostics, wrote: true)
+        return BuildOutcome(databasePath: target.path, diagnostics: report.diagnostics, compiled: loaded.catalogue)
     }
 
     private func checkFolder(_ folder: URL) throws(StoreError) {

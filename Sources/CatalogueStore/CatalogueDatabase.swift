@@ -6,7 +6,7 @@ import GRDB
 /// A compiled catalogue database: writes a validated catalogue into SQLite and reads it back.
 public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
     /// Bumped whenever the schema or the compiled content changes meaning; an older file is rebuilt.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The open connection; GRDB serialises access, so sharing it across threads is safe.
     let reader: DatabaseQueue
@@ -193,6 +193,7 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
                                            l.sourceDatum.rawValue, l.sourceCoordinate?.latitude, l.sourceCoordinate?.longitude,
                                            source(l.provenance)])
             }
+            try SearchKeyStore.write(c, bodies: loaded.bodies, to: db)
         }
         try queue.close()
     }

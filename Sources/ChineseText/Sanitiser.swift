@@ -32,7 +32,7 @@ public enum Sanitiser {
             .map { line(String($0)) }.joined(separator: "\n")
     }
 
-    /// The first unsafe scalar in `text` and its offset in characters, for validation messages.
+    /// The first unsafe scalar in `text` and its offset in Unicode scalars, for validation messages.
     public static func firstUnsafe(in text: String) -> (scalar: Unicode.Scalar, offset: Int)? {
         var offset = 0
         for scalar in text.unicodeScalars {

@@ -44,8 +44,11 @@ struct BrowseCommand: ParsableCommand {
             throw refuse(error)
         }
         defer { terminal.close() }
+        let browserOptions = BrowserOptions(
+            language: options.lang == .en ? .english : .chinese, ascii: ascii,
+            colour: terminalOptions.colour, ambiguousWide: ambiguousWide, mouse: mouse)
         BrowseSession.run(catalogue: opened.catalogue, bodies: opened.database,
-                          ambiguousWide: ambiguousWide, terminal: terminal)
+                          options: browserOptions, terminal: terminal)
     }
 
     /// Prints a refusal's bilingual message and gives the exit status for it (69).

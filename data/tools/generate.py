@@ -133,6 +133,10 @@ SOURCES = [
      "origin": "GitHub haliun0301/metro, data/metro-stations/stations.ts, commit c923c38",
      "licence": "none stated", "datum": "WGS-84", "snapshot": "unknown", "reliability": "low",
      "note": "Reliability medium-low: a student app whose coordinate origin is not stated; WGS-84 inferred. Used only for newer-line stations inside Futian that sf-defence-metro lacks."},
+    {"id": "sz-metro-official-order", "title": "深圳地铁线路站序 (metro_official.json)",
+     "origin": "GitHub troicc/Shenzhen_Transit_Explorer, data/metro_official.json, commit 461a437; cites https://jtys.sz.gov.cn/jtzx/wycx/dtcx/dtxl/content/post_12601089.html",
+     "licence": "none found", "datum": "none", "snapshot": "2026-01-14", "reliability": "high",
+     "note": "No coordinates. Used only to confirm the name and line of each station taken from haliun-metro."},
     {"id": "citywalk-venues", "title": "CityWalk Shenzhen notes: Futian parks, culture and sports venues",
      "origin": "GitHub sunshang-hl/CityWalk, packages/guangdong/city-shenzhen/docs/notes/**.md, commit ef74330 (pages cite 深圳政府在线 / cgj.sz.gov.cn)",
      "licence": "CC BY-NC 4.0 (non-commercial use only; attribution: sunshang-hl/CityWalk)",
@@ -166,6 +170,8 @@ STATION_PINYIN = {
     "红岭北": "honglingbei", "园岭": "yuanling", "银湖": "yinhu", "孖岭": "maling", "上梅林": "shangmeilin",
     "梅村": "meicun", "下梅林": "xiameilin", "梅景": "meijing", "香梅": "xiangmei", "下沙": "xiasha",
     "福田口岸": "futiankouan", "莲花北": "lianhuabei",
+    # newer-line stations taken from the haliun table
+    "福保": "fubao", "体育中心": "tiyuzhongxin", "翰岭": "hanling", "冬瓜岭": "dongualing", "福星": "fuxing",
 }
 STATION_NOTES = {
     "通岭新": "源数据拼写为“通岭新”，即通新岭站（haliun数据另列其为6号线换乘站）。",
@@ -282,6 +288,11 @@ def build_landmarks(boundary):
         out.append(lm)
     known = set(by_name) | {"通新岭"}  # haliun spells 通岭新 correctly as 通新岭: same station
     # newer lines from haliun (WGS-84), only station names sf-defence lacks
+    official = read_json("shenzhen_metro_lines_official_order.json")
+    official_lines = {}
+    for route in official["routes"]:
+        for st in route["stations"]:
+            official_lines.setdefault(st, set()).add(route["short_name"])
     hal = read_json("shenzhen_metro_stations_haliun_wgs84.json")
     extra = {}
     extra_order = []
@@ -293,6 +304,8 @@ def build_landmarks(boundary):
         if not geo.multipolygon_contains(boundary, lng, lat):
             continue
         line = r["line"].replace("Line ", "").replace(" Branch", "支线")
+        if line not in official_lines.get(n, ()):
+            continue  # keep only station/line pairs confirmed by the official line order
         if n not in extra:
             extra[n] = {"lines": [], "coords": (lng, lat), "en": r["name"]}
             extra_order.append(n)
@@ -300,7 +313,7 @@ def build_landmarks(boundary):
             extra[n]["lines"].append(line)
     for n in extra_order:
         e = extra[n]
-        slug = re.sub(r"[^a-z0-9]+", "", e["en"].lower())
+        slug = STATION_PINYIN.get(n) or re.sub(r"[^a-z0-9]+", "", e["en"].lower())
         lm_id = "M-" + slug
         if any(x["id"] == lm_id for x in out):
             lm_id += "-h"
@@ -309,7 +322,7 @@ def build_landmarks(boundary):
                     "location": [r7(e["coords"][0]), r7(e["coords"][1])], "source_datum": "WGS-84",
                     "source_coordinates": [e["coords"][0], e["coords"][1]], "source": "haliun-metro",
                     "provenance": "reference",
-                    "note": "较新线路车站，仅见于haliun数据（坐标来源未说明，可靠性中低）。"})
+                    "note": "较新线路车站，仅见于haliun数据（坐标来源未说明，可靠性中低）；站名和线路已与深圳官方线路站序核对。"})
     return out
 
 
@@ -342,7 +355,7 @@ class PointBuilder:
         self.points = []
 
     def add(self, name, ptype, source, datum=None, src_xy=None, address=None, phone=None, hours=None,
-            community=None, subdistrict=None, note=None, withhold_reason=None):
+            community=None, subdistrict=None, note=None, withhold_reason=None, allow=None, deny=None):
         props = {"name": clean(name), "type": ptype, "items": []}
         geometry = None
         notes = [note] if note else []
@@ -380,7 +393,35 @@ class PointBuilder:
         props["source"] = source
         if notes:
             props["note"] = clean("".join(notes))
-        self.points.append({"type": "Feature", "id": None, "geometry": geometry, "properties": props})
+        self.points.append({"type": "Feature", "id": None, "geometry": geometry, "properties": props,
+                            "_allow": allow, "_deny": deny})
+
+
+# Item names a real facility may be linked to (by name keyword); keeps generated links plausible.
+HOSPITAL_ALLOW = [
+    ("急救中心", {"院前急救服务"}),
+    ("妇幼保健", {"增补叶酸预防神经管缺陷服务", "孕前优生健康检查", "孕产妇健康服务", "基本避孕服务", "预防接种",
+              "儿童健康管理", "新生儿疾病筛查", "适龄妇女两癌筛查", "健康教育与健康素养促进"}),
+    ("慢性病防治", {"健康教育与健康素养促进", "传染病及突发公共卫生事件报告和处理", "肺结核患者健康管理",
+               "严重精神障碍患者健康管理", "艾滋病病毒感染者随访管理", "社会心理健康服务"}),
+    ("眼科", {"健康教育与健康素养促进"}),
+    ("肛肠", {"健康教育与健康素养促进"}),
+    ("儿童医院", {"预防接种", "儿童健康管理", "新生儿疾病筛查", "健康教育与健康素养促进", "院前急救服务"}),
+    ("中医院", {"中医药健康管理", "健康教育与健康素养促进", "院前急救服务",
+             "传染病及突发公共卫生事件报告和处理"}),
+]
+HIGH_SCHOOL_ITEMS = {"普通高中国家助学金", "普通高中免除学杂费"}
+COMPULSORY_ITEMS = {"义务教育学位保障", "义务教育阶段免除学杂费", "义务教育免费提供教科书",
+                    "农村义务教育学生营养膳食补助", "家庭经济困难学生生活补助", "随迁子女入学服务",
+                    "课后延时服务"}
+LIBRARY_BASIC = {"公共图书馆免费开放", "图书馆总分馆服务"}
+
+
+def hospital_allow(name):
+    for key, allow in HOSPITAL_ALLOW:
+        if key in name:
+            return allow
+    return None
 
 
 def ref_points(builder, subs):
@@ -413,9 +454,15 @@ def ref_points(builder, subs):
         note = None
         if r["AREA"] and r["AREA"] != "福田区":
             note = "源数据AREA字段为%s，与学校所属区（福田区）不一致。" % r["AREA"]
+        sub_type = r["SUBJECT_SCHOOL_TYPE_NAME"]
+        deny = None
+        if sub_type in ("初级中学", "九年一贯制学校"):
+            deny = HIGH_SCHOOL_ITEMS
+        elif sub_type == "高级中学":
+            deny = COMPULSORY_ITEMS
         builder.add(r["NAME"], cls_type[r["NAME_OF_SCHOOL_CLASSIFICATION"]], "sf-defence-schools",
                     "BD-09" if xy else None, xy, address=r["SCHOOL_ADDRESS"], phone=r["OFFICE_PHONE"],
-                    subdistrict=sd, note=note)
+                    subdistrict=sd, note=note, deny=deny)
     # 3. hospitals with AREA 福田区 (BD-09)
     for r in read_csv("shenzhen_hospitals_sf_defence.csv"):
         if r["AREA"] != "福田区":
@@ -427,14 +474,17 @@ def ref_points(builder, subs):
                         "Source coordinate withheld: known latitude error in the source.")
         sd = None if xy and not withhold else subdistrict_from_text(subs, r["ADDRESS"])
         builder.add(r["UNITNAME"], "hospital", "sf-defence-hospitals", "BD-09" if xy else None, xy,
-                    address=r["ADDRESS"], phone=r["TELEPHONE"], subdistrict=sd, withhold_reason=withhold)
+                    address=r["ADDRESS"], phone=r["TELEPHONE"], subdistrict=sd, withhold_reason=withhold,
+                    allow=hospital_allow(r["UNITNAME"]))
     # 4. library service points (no coordinates)
     code_by_name = {s["name"]: s["code"] for s in subs}
     for r in read_csv("futian_library_service_points_szlib_opac.csv"):
         sd = code_by_name.get(r["derived_subdistrict"]) if r["derived_subdistrict"] else None
         note = "图书馆服务点代码 %s；源数据无坐标。" % r["serviceaddr_code"]
+        code = r["serviceaddr_code"]
+        basic = code.startswith(("SSL", "FTLT")) or code in ("FTHZ05", "STSZZY")
         builder.add(r["service_point_name"], "library", "szlib-opac", community=r["derived_community"] or None,
-                    subdistrict=sd, note=note)
+                    subdistrict=sd, note=note, allow=LIBRARY_BASIC if basic else None)
     # 5. parks, culture and sports venues (no coordinates)
     for r in read_csv("futian_parks_culture_sports_venues_citywalk.csv"):
         sec = r["section"]
@@ -463,8 +513,11 @@ def ref_points(builder, subs):
             hours = None
         addr = r["详细地址"]
         sd = subdistrict_from_text(subs, addr)
+        deny = None
+        if t == "heritage" and "烈士" not in r["title"]:
+            deny = {"烈士褒扬与纪念"}
         builder.add(r["title"], t, "citywalk-venues", address=addr, phone=phone, hours=hours,
-                    subdistrict=sd, note=note)
+                    subdistrict=sd, note=note, deny=deny)
 
 
 SAMPLE_PLAN = [  # type, count (fitness takes the remainder)
@@ -516,7 +569,8 @@ def sample_points(builder, subs, rng):
             props["provenance"] = "sample"
             props["note"] = "样例服务点：名称和位置由生成器随机生成，不对应真实设施。"
             builder.points.append({"type": "Feature", "id": None,
-                                   "geometry": {"type": "Point", "coordinates": [x, y]}, "properties": props})
+                                   "geometry": {"type": "Point", "coordinates": [x, y]}, "properties": props,
+                                   "_allow": None, "_deny": None})
 
 
 def assign_items(points, items, rng):
@@ -524,8 +578,15 @@ def assign_items(points, items, rng):
     for it in items:
         for t in it["point_types"]:
             by_type.setdefault(t, []).append(it["id"])
+    name_of = {it["id"]: it["name"] for it in items}
+
+    def ok(p, iid):
+        n = name_of[iid]
+        return (p["_allow"] is None or n in p["_allow"]) and (p["_deny"] is None or n not in p["_deny"])
+
     for p in points:
-        cands = by_type[p["properties"]["type"]]
+        cands = [i for i in by_type[p["properties"]["type"]] if ok(p, i)]
+        assert cands, p["properties"]["name"]
         if len(cands) <= 6:
             chosen = list(cands)
         else:
@@ -536,12 +597,13 @@ def assign_items(points, items, rng):
     for it in items:
         if it["id"] in covered:
             continue
-        pool = [p for p in points if p["properties"]["type"] in it["point_types"]]
+        pool = [p for p in points if p["properties"]["type"] in it["point_types"] and ok(p, it["id"])]
         for p in rng.sample(pool, min(3, len(pool))):
             p["properties"]["items"].append(it["id"])
     order = {it["id"]: k for k, it in enumerate(items)}
     for p in points:
         p["properties"]["items"] = sorted(set(p["properties"]["items"]), key=order.get)
+        del p["_allow"], p["_deny"]
 
 
 # ---------------------------------------------------------------- items
@@ -743,7 +805,9 @@ python3 data/tools/validate.py      # checks counts, ids, references, locations,
 ```
 
 Python 3 standard library only; input is `data/reference/` (copies of the public source files, unchanged,
-described in `data/reference/SOURCES.md`) and the hand-written tables in `data/tools/content.py`.
+described in `data/reference/SOURCES.md`) and the hand-written tables in `data/tools/content.py`
+(domains, point types, items). `data/tools/standards.py` holds the text templates, `data/tools/geo.py` the
+datum conversions.
 
 ## What is real and what is sample
 
@@ -774,18 +838,23 @@ described in `data/reference/SOURCES.md`) and the hand-written tables in `data/t
   The `items` list of every point, reference points included, is assigned by the generator from the point's
   type (a seeded choice among the items that type provides): for a real facility it is illustrative, not sourced.
   Sample points are named `福田区样例<类型><NNN>`, lie at uniform random positions inside both the district boundary and
-  a hand-drawn 街道 polygon, have no phone and no street address, and a generic opening time.
+  a hand-drawn 街道 polygon (which gives their `subdistrict`; `community` is a seeded choice among that 街道's
+  communities), have no phone and no street address, and a generic opening time.
+- **Subdistrict of a reference point**: by containment in the hand-drawn 街道 polygons when it has a location;
+  otherwise from the library file's derived columns, or from an address that names a 街道; else `null`
+  ({pts_ref_nosub} reference points). AED records whose source title is only "AED" are displayed as
+  `AED（<source address>）`, with a `note`.
 - **Standards**: `S0001` is the real DB4403/T 236—2022 儿童友好公共服务体系建设指南 (front matter and the
   headings readable in the source only; the text is © 深圳市市场监督管理局 and not reproduced). `S0002`–`S0881`
   are sample texts with codes starting `样例` (`样例 FT/NB …` district texts, one per item and kind; `样例 FT/TY …`
   category-wide texts that serve every item of a category), generated from templates; their 前言 says so and their
-  dates are sample dates. Every item has at
-  least one service guide with a chapter `5 服务流程`.
+  dates are sample dates. Every item has at least one service guide with a chapter `5 服务流程`.
 - **Subdistricts**: the 10 街道 and codes from the National Bureau of Statistics list (modood); 福田保税区 is
   not a subdistrict. Communities are the {communities} names derived from library service points. `centre` is the
   centroid of a hand-drawn polygon (low reliability); 福保街道 uses the 福田保税区 polygon.
 - **Landmarks**: {lm_sf} metro stations of the sf-defence table inside the DataV Futian polygon (source
-  spellings kept: 通岭新 = 通新岭, 福邻) plus {lm_hal} newer-line stations from the haliun table (medium-low reliability).
+  spellings kept: 通岭新 = 通新岭, 福邻) plus {lm_hal} newer-line stations from the haliun table (medium-low reliability; only station/line pairs
+  confirmed by the official line order, `sz-metro-official-order`, are taken).
 
 ### Reference points by source
 

@@ -73,6 +73,10 @@ private struct Reader {
 
     enum RefKind: String { case domain, item, pointType = "point type", standard, subdistrict }
 
+    /// Kinds whose whole file could not be read, and single records (`kind:id`) whose source
+    /// failed: references to them are not reported again.
+    var unreadableKinds: Set<String> = []
+
     init(folder: URL) { self.folder = folder }
 
     // MARK: - Files
@@ -81,10 +85,12 @@ private struct Reader {
         let url = folder.appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             log.error(SourceLocation(file: name, line: 0), "the file is missing; a catalogue needs \(name) (see docs/data-format.md)")
+            unreadableKinds.insert(name)
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
             log.error(SourceLocation(file: name, line: 0), "the file is not valid UTF-8; save it as UTF-8")
+            unreadableKinds.insert(name)
             return nil
         }
         return text
@@ -96,6 +102,7 @@ private struct Reader {
             return try JSONParser.parse(text)
         } catch {
             log.error(SourceLocation(file: name, line: error.line, column: error.column), "malformed JSON: \(error.message)")
+            unreadableKinds.insert(name)
             return nil
         }
     }
@@ -166,12 +173,12 @@ private struct Reader {
             log.error(at, "\(field) of \(subject) must be [longitude, latitude] as two numbers")
             return nil
         }
-        guard (-180...180).contains(lon), (-90...90).contains(lat) else {
-            log.error(at, "\(field) of \(subject) is out of range: longitude must be within ±180 and latitude within ±90")
+        if (15...30).contains(lon) && (100...125).contains(lat) {
+            log.error(at, "\(field) of \(subject) look swapped ([\(lon), \(lat)]); the order is [longitude, latitude]")
             return nil
         }
-        if (15...30).contains(lon) && (100...125).contains(lat) {
-            log.error(at, "\(field) of \(subject) looks swapped ([\(lon), \(lat)]); GeoJSON order is [longitude, latitude]")
+        guard (-180...180).contains(lon), (-90...90).contains(lat) else {
+            log.error(at, "\(field) of \(subject) are out of range: longitude must be within ±180 and latitude within ±90")
             return nil
         }
         return GeoCoordinate(latitude: lat, longitude: lon)
@@ -497,6 +504,7 @@ private struct Reader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             log.error(SourceLocation(file: "standards/", line: 0), "the folder of standard texts is missing; a catalogue needs standards/*.md")
+            unreadableKinds.insert("standards/")
             return
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
@@ -510,6 +518,7 @@ private struct Reader {
             header = try FrontMatter.parse(text)
         } catch {
             log.error(SourceLocation(file: file, line: error.line), "malformed front matter: \(error.message)")
+            unreadableKinds.insert("standard:" + file.dropFirst("standards/".count).dropLast(3))
             return
         }
         func at(_ key: String) -> SourceLocation { SourceLocation(file: file, line: header.entries[key]?.line ?? 1) }
@@ -597,6 +606,7 @@ private struct Reader {
         for ref in references where !(ids[ref.kind]?.contains(ref.id) ?? false) {
             // A record that failed to parse is reported already; do not pile a second error on it.
             if recordLocation["\(ref.kind == .pointType ? "point type" : ref.kind.rawValue):\(ref.id)"] != nil { continue }
+            if unreadableKinds.contains(files[ref.kind] ?? "") || unreadableKinds.contains("\(ref.kind.rawValue):\(ref.id)") { continue }
             log.error(ref.at, "\(ref.from) refers to unknown \(ref.kind.rawValue) \"\(ref.id)\"; no such id in \(files[ref.kind] ?? "")")
         }
         let sourceIDs = Set(sources.map(\.id))
@@ -628,7 +638,10 @@ private struct Reader {
                 }
             }
         }
-        let pointTypesByItem = Dictionary(uniqueKeysWithValues: items.map { ($0.id, Set($0.pointTypeIDs)) })
+        // Items naming an unknown type are reported already; checking points against them adds noise.
+        let knownTypes = Set(pointTypes.map(\.id))
+        let pointTypesByItem = Dictionary(uniqueKeysWithValues: items.filter { $0.pointTypeIDs.allSatisfy(knownTypes.contains) }
+            .map { ($0.id, Set($0.pointTypeIDs)) })
         for point in points {
             for itemID in point.itemIDs {
                 if let types = pointTypesByItem[itemID], !types.contains(point.typeID) {

@@ -23,6 +23,9 @@ struct FrontMatter {
         guard lines.first.map({ $0.trimmingCharacters() == "---" }) == true else {
             throw Failure(message: "the file must start with a '---' line opening its metadata header", line: 1)
         }
+        guard lines.dropFirst().contains(where: { $0.trimmingCharacters() == "---" }) else {
+            throw Failure(message: "the metadata header opened on line 1 is never closed with a '---' line", line: 1)
+        }
         var entries: [String: Entry] = [:]
         var index = 1
         while index < lines.count {

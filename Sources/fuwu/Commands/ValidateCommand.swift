@@ -72,7 +72,7 @@ struct BuildCommand: ParsableCommand {
             if case .missingCatalogue = error { throw CLIError.missing(error.description) }
             throw CLIError.data(error.description)
         }
-        let summary = outcome.wrote ? CatalogueLoader.load(folder: folder).loaded.map { ValidateCommand.summary($0.catalogue, lang: options.lang) } : nil
+        let summary = outcome.compiled.map { ValidateCommand.summary($0, lang: options.lang) }
         try ValidateCommand.report(outcome.diagnostics, folder: folder, format: .table, lang: options.lang,
                                    success: summary.map { $0 + options.lang.pick("\n已编译到 \(outcome.databasePath)", "\ncompiled to \(outcome.databasePath)") })
     }

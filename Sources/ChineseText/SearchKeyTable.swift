@@ -1,0 +1,159 @@
+/// Many search keys packed into flat arrays, with a bit mask per key to skip most keys
+/// cheaply, and the ranked matcher over them.
+public struct SearchKeyTable: Sendable {
+    static let noSyllable = UInt16.max
+    /// The most skipped characters a fuzzy match may have.
+    public static let maximumGaps = 4
+
+    var scalars: [UInt32] = []
+    /// Per unit: the first letter of its syllable, else its scalar (what a typed letter must meet
+    /// for a match to start there).
+    var leads: [UInt32] = []
+    var syllables: [UInt16] = []
+    var wordStarts: [Bool] = []
+    var offsets: [Int32] = []
+    var entryStarts: [Int32] = [0]
+    var characterCounts: [Int32] = []
+    var masks: [UInt64] = []
+    var syllableBytes: [UInt8] = []
+    var syllableStarts: [Int32] = [0]
+    var syllableInitialLengths: [UInt8] = []
+    var longestEntry = 0
+
+    /// Packs `keys`; entry `i` is `keys[i]`.
+    public init(keys: [SearchKey]) {
+        var syllableIDs: [String: UInt16] = [:]
+        masks.reserveCapacity(keys.count)
+        characterCounts.reserveCapacity(keys.count)
+        entryStarts.reserveCapacity(keys.count + 1)
+        for key in keys {
+            var mask: UInt64 = 0
+            for unit in key.units {
+                scalars.append(unit.scalar.value)
+                offsets.append(Int32(unit.offset))
+                wordStarts.append(unit.isWordStart)
+                mask |= Self.bit(forQueryToken: unit.scalar.value)
+                guard let syllable = unit.syllable, let lead = syllable.utf8.first else {
+                    leads.append(unit.scalar.value)
+                    syllables.append(Self.noSyllable)
+                    continue
+                }
+                let id: UInt16
+                if let known = syllableIDs[syllable] {
+                    id = known
+                } else {
+                    id = UInt16(truncatingIfNeeded: syllableInitialLengths.count)
+                    syllableIDs[syllable] = id
+                    syllableBytes.append(contentsOf: syllable.utf8)
+                    syllableStarts.append(Int32(syllableBytes.count))
+                    let twoLetter = syllable.hasPrefix("zh") || syllable.hasPrefix("ch") || syllable.hasPrefix("sh")
+                    syllableInitialLengths.append(twoLetter && syllable.utf8.count > 2 ? 2 : 1)
+                }
+                syllables.append(id)
+                leads.append(UInt32(lead))
+                for byte in syllable.utf8 {
+                    mask |= Self.bit(forQueryToken: UInt32(byte))
+                    if byte == UInt8(ascii: "v") { mask |= Self.bit(forQueryToken: UInt32(UInt8(ascii: "u"))) }
+                }
+            }
+            longestEntry = max(longestEntry, key.units.count)
+            entryStarts.append(Int32(scalars.count))
+            characterCounts.append(Int32(key.characterCount))
+            masks.append(mask)
+        }
+    }
+
+    /// The number of keys.
+    public var count: Int { masks.count }
+
+    /// The length in characters of entry `entry`'s original text.
+    public func characterCount(of entry: Int) -> Int { Int(characterCounts[entry]) }
+
+    /// The prefilter bit of one folded character: a bit per ASCII letter and digit, and one of
+    /// 28 hashed bits for anything else.
+    static func bit(forQueryToken token: UInt32) -> UInt64 {
+        switch token {
+        case 0x61...0x7A: return 1 << UInt64(token - 0x61)
+        case 0x30...0x39: return 1 << UInt64(26 + token - 0x30)
+        default: return 1 << UInt64(36 + (token &* 2_654_435_761 >> 7) % 28)
+        }
+    }
+
+    /// The score of every entry that matches `query`, in entry order; `candidates` (ascending
+    /// entry numbers) limits the scan, for instance to the previous keystroke's matches.
+    public func scores(for query: SearchQuery, among candidates: [Int32]? = nil) -> [EntryScore] {
+        guard !query.isEmpty else { return [] }
+        var result: [EntryScore] = []
+        withMatcher(query) { matcher in
+            if let candidates {
+                for entry in candidates {
+                    let e = Int(entry)
+                    guard masks[e] & query.mask == query.mask else { continue }
+                    let s = matcher.score(entry: e)
+                    if s > 0 { result.append(EntryScore(entry: entry, score: Int32(s))) }
+                }
+            } else {
+                masks.withUnsafeBufferPointer { masks in
+                    for e in 0..<masks.count where masks[e] & query.mask == query.mask {
+                        let s = matcher.score(entry: e)
+                        if s > 0 { result.append(EntryScore(entry: Int32(e), score: Int32(s))) }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The full match of one entry, with highlight ranges; nil when it does not match.
+    public func match(_ query: SearchQuery, entry: Int) -> TextMatch? {
+        guard !query.isEmpty, masks[entry] & query.mask == query.mask else { return nil }
+        var result: TextMatch?
+        withMatcher(query) { matcher in
+            let score = matcher.score(entry: entry)
+            guard score > 0 else { return }
+            let units = matcher.matchedUnits(entry: entry, score: score)
+            // Consecutive units make one span, covering any ignored characters between them.
+            var ranges: [Range<Int>] = []
+            var previous = -2
+            for u in units {
+                let offset = Int(offsets[Int(entryStarts[entry]) + u])
+                if let last = ranges.last, previous == u - 1 {
+                    ranges[ranges.count - 1] = last.lowerBound..<(offset + 1)
+                } else {
+                    ranges.append(offset..<(offset + 1))
+                }
+                previous = u
+            }
+            result = TextMatch(tier: MatchTier(rawValue: score >> 8) ?? .fuzzy, score: score, ranges: ranges)
+        }
+        return result
+    }
+
+    private func withMatcher(_ query: SearchQuery, _ body: (inout TableMatcher) -> Void) {
+        let longest = longestEntry
+        let memo = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: (query.tokens.count + 1) * (longest + 1))
+        defer { memo.deallocate() }
+        scalars.withUnsafeBufferPointer { scalars in
+        leads.withUnsafeBufferPointer { leads in
+        syllables.withUnsafeBufferPointer { syllables in
+        wordStarts.withUnsafeBufferPointer { wordStarts in
+        entryStarts.withUnsafeBufferPointer { entryStarts in
+        syllableBytes.withUnsafeBufferPointer { syllableBytes in
+        syllableStarts.withUnsafeBufferPointer { syllableStarts in
+        syllableInitialLengths.withUnsafeBufferPointer { initials in
+        query.tokens.withUnsafeBufferPointer { tokens in
+            var matcher = TableMatcher(
+                scalars: scalars, leads: leads, syllables: syllables, wordStarts: wordStarts, entryStarts: entryStarts,
+                syllableBytes: syllableBytes, syllableStarts: syllableStarts,
+                syllableInitialLengths: initials, query: tokens, memo: memo, memoWidth: longest + 1)
+            body(&matcher)
+        }}}}}}}}}
+    }
+}
+
+extension SearchKey {
+    /// Matches this key alone against `query` (tests and one-off uses; a table is faster for many).
+    public func match(_ query: SearchQuery) -> TextMatch? {
+        SearchKeyTable(keys: [self]).match(query, entry: 0)
+    }
+}

@@ -1,0 +1,243 @@
+/// A static uniform grid over WGS-84 points that answers "which points lie within r metres".
+///
+/// Cells are equal steps of latitude and longitude chosen to be roughly square in metres and to
+/// hold a handful of points each; points are stored sorted by cell in flat arrays, so the cells
+/// of one grid row that a circle crosses are one contiguous run. Candidates are measured with a
+/// `LocalTangentPlane` at the query origin (exact geodesic beyond its switch distance), so the
+/// distances returned are those `GeoCoordinate.distanceMetres(to:)` gives.
+public struct SpatialGrid: Sendable {
+    /// A point found by a query: its position in the array the grid was built from, and its distance.
+    public struct Hit: Sendable, Hashable {
+        /// Index into the coordinates the grid was built from.
+        public var index: Int
+        /// Ellipsoidal distance from the query origin in metres.
+        public var distanceMetres: Double
+
+        public init(index: Int, distanceMetres: Double) {
+            self.index = index
+            self.distanceMetres = distanceMetres
+        }
+    }
+
+    /// The largest radius a query accepts, in metres.
+    public static let maximumRadiusMetres = 50_000.0
+
+    /// Number of points indexed.
+    public let count: Int
+    /// Side of a cell in metres at the grid's middle latitude.
+    public let cellSizeMetres: Double
+    /// Number of cell rows (south to north) and columns (west to east).
+    public let rows: Int
+    public let columns: Int
+
+    private let southLatitude: Double
+    private let westLongitude: Double
+    private let cellLatitudeDegrees: Double
+    private let cellLongitudeDegrees: Double
+    /// cellStart[c] ..< cellStart[c + 1] are the sorted positions of cell c (row-major).
+    private let cellStart: [Int32]
+    private let latitudes: [Double]
+    private let longitudes: [Double]
+    private let originalIndices: [Int32]
+
+    /// Builds the grid; `pointsPerCell` trades cell visits against candidate checks.
+    public init(coordinates: [GeoCoordinate], pointsPerCell: Double = 6) {
+        count = coordinates.count
+        var south = 0.0, north = 0.0, west = 0.0, east = 0.0
+        if let first = coordinates.first {
+            south = first.latitude; north = first.latitude; west = first.longitude; east = first.longitude
+            for c in coordinates {
+                south = min(south, c.latitude); north = max(north, c.latitude)
+                west = min(west, c.longitude); east = max(east, c.longitude)
+            }
+        }
+        let middle = (south + north) / 2
+        let metresPerDegreeLatitude = Ellipsoid.wgs84.metresPerDegreeLatitude(atLatitude: middle)
+        let metresPerDegreeLongitude = max(Ellipsoid.wgs84.metresPerDegreeLongitude(atLatitude: middle), 1)
+        let heightMetres = (north - south) * metresPerDegreeLatitude
+        let widthMetres = (east - west) * metresPerDegreeLongitude
+        let area = max(heightMetres, 1) * max(widthMetres, 1)
+        var cell = (area * pointsPerCell / Double(max(count, 1))).squareRoot()
+        cell = min(max(cell, 50), 5_000)
+        // Keep the cell table within a few entries per point even for very spread-out data.
+        while (heightMetres / cell + 1) * (widthMetres / cell + 1) > Double(4 * max(count, 1) + 1024) { cell *= 1.5 }
+        cellSizeMetres = cell
+        cellLatitudeDegrees = cell / metresPerDegreeLatitude
+        cellLongitudeDegrees = cell / metresPerDegreeLongitude
+        rows = max(1, Int((north - south) / cellLatitudeDegrees) + 1)
+        columns = max(1, Int((east - west) / cellLongitudeDegrees) + 1)
+        southLatitude = south
+        westLongitude = west
+
+        let cellCount = rows * columns
+        var cellOf = [Int32](repeating: 0, count: count)
+        var starts = [Int32](repeating: 0, count: cellCount + 1)
+        let rowLimit = rows - 1, columnLimit = columns - 1
+        let latStep = cellLatitudeDegrees, lngStep = cellLongitudeDegrees
+        let cols = columns
+        coordinates.withUnsafeBufferPointer { source in
+            cellOf.withUnsafeMutableBufferPointer { cellOf in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    for i in 0..<source.count {
+                        let row = min(Int((source[i].latitude - south) / latStep), rowLimit)
+                        let column = min(Int((source[i].longitude - west) / lngStep), columnLimit)
+                        let c = row * cols + column
+                        cellOf[i] = Int32(c)
+                        starts[c + 1] += 1
+                    }
+                    for c in 0..<cellCount { starts[c + 1] += starts[c] }
+                }
+            }
+        }
+        var next = starts
+        var lats = [Double](repeating: 0, count: count)
+        var lngs = [Double](repeating: 0, count: count)
+        var indices = [Int32](repeating: 0, count: count)
+        coordinates.withUnsafeBufferPointer { source in
+            cellOf.withUnsafeBufferPointer { cellOf in
+                next.withUnsafeMutableBufferPointer { next in
+                    lats.withUnsafeMutableBufferPointer { lats in
+                        lngs.withUnsafeMutableBufferPointer { lngs in
+                            indices.withUnsafeMutableBufferPointer { indices in
+                                for i in 0..<source.count {
+                                    let c = Int(cellOf[i])
+                                    let slot = Int(next[c])
+                                    next[c] += 1
+                                    lats[slot] = source[i].latitude
+                                    lngs[slot] = source[i].longitude
+                                    indices[slot] = Int32(i)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        cellStart = starts
+        latitudes = lats
+        longitudes = lngs
+        originalIndices = indices
+    }
+
+    /// The points within `radiusMetres` (inclusive) of an origin, in no particular order.
+    public func points(within radiusMetres: Double, of origin: GeoCoordinate) -> [Hit] {
+        var hits: [Hit] = []
+        collect(within: radiusMetres, of: origin, into: &hits)
+        return hits
+    }
+
+    /// Appends the points within `radiusMetres` (inclusive) of an origin to `hits`, unordered.
+    public func collect(within radiusMetres: Double, of origin: GeoCoordinate, into hits: inout [Hit]) {
+        guard count > 0, radiusMetres >= 0 else { return }
+        let radius = min(radiusMetres, Self.maximumRadiusMetres)
+        let plane = LocalTangentPlane(origin: origin)
+        let switchMetres = LocalTangentPlane.exactSwitchMetres
+        // Beyond the switch the plane differs from the geodesic by < 0.1 % (6 cm at 50 km):
+        // candidates out to this margin are measured exactly.
+        let searchRadius = radius > switchMetres ? radius * 1.001 + 1 : radius
+        let planeRadius = min(radius, switchMetres)
+        let planeRadiusSquared = planeRadius * planeRadius
+        let searchRadiusSquared = searchRadius * searchRadius
+        // The search box is padded by 0.2 % for the variation of the scales across it.
+        let boxRadius = searchRadius * 1.002 + 0.01
+        let metresPerDegreeLatitude = plane.northScale0
+        let latitudeReach = boxRadius / metresPerDegreeLatitude
+        let farthestLatitude = min(max(abs(origin.latitude - latitudeReach), abs(origin.latitude + latitudeReach)), 89.9)
+        let metresPerDegreeLongitude = max(Ellipsoid.wgs84.metresPerDegreeLongitude(atLatitude: farthestLatitude), 1e-3)
+
+        let lat0 = origin.latitude, lng0 = origin.longitude
+        let firstRow = clampedIndex((lat0 - latitudeReach - southLatitude) / cellLatitudeDegrees, limit: rows)
+        let lastRow = clampedIndex((lat0 + latitudeReach - southLatitude) / cellLatitudeDegrees, limit: rows)
+        guard firstRow <= lastRow,
+              lat0 + latitudeReach >= southLatitude,
+              lat0 - latitudeReach <= southLatitude + Double(rows) * cellLatitudeDegrees else { return }
+
+        cellStart.withUnsafeBufferPointer { starts in
+        latitudes.withUnsafeBufferPointer { lats in
+        longitudes.withUnsafeBufferPointer { lngs in
+        originalIndices.withUnsafeBufferPointer { indices in
+            for row in firstRow...lastRow {
+                let bandSouth = southLatitude + Double(row) * cellLatitudeDegrees
+                let bandNorth = bandSouth + cellLatitudeDegrees
+                let gapDegrees = lat0 < bandSouth ? bandSouth - lat0 : (lat0 > bandNorth ? lat0 - bandNorth : 0)
+                let gapMetres = gapDegrees * metresPerDegreeLatitude * 0.998
+                if gapMetres > boxRadius { continue }
+                let halfChordDegrees = (boxRadius * boxRadius - gapMetres * gapMetres).squareRoot() / metresPerDegreeLongitude
+                let west = lng0 - halfChordDegrees - westLongitude
+                let east = lng0 + halfChordDegrees - westLongitude
+                if east < 0 || west > Double(columns) * cellLongitudeDegrees { continue }
+                let firstColumn = clampedIndex(west / cellLongitudeDegrees, limit: columns)
+                let lastColumn = clampedIndex(east / cellLongitudeDegrees, limit: columns)
+                let begin = Int(starts[row * columns + firstColumn])
+                let end = Int(starts[row * columns + lastColumn + 1])
+                var k = begin
+                while k < end {
+                    let dLat = lats[k] - lat0
+                    let dLng = lngs[k] - lng0
+                    let squared = plane.planeDistanceSquared(latitudeDelta: dLat, longitudeDelta: dLng)
+                    if squared <= planeRadiusSquared {
+                        hits.append(Hit(index: Int(indices[k]), distanceMetres: squared.squareRoot()))
+                    } else if radius > switchMetres && squared <= searchRadiusSquared {
+                        let point = GeoCoordinate(latitude: lats[k], longitude: lngs[k])
+                        let exact = plane.distanceMetres(to: point, planeDistanceMetres: squared.squareRoot())
+                        if exact <= radius { hits.append(Hit(index: Int(indices[k]), distanceMetres: exact)) }
+                    }
+                    k += 1
+                }
+            }
+        }}}}
+    }
+
+    /// Bytes held by the grid's arrays (cell table, coordinates, indices).
+    public var storageBytes: Int {
+        cellStart.capacity * MemoryLayout<Int32>.stride + latitudes.capacity * MemoryLayout<Double>.stride
+            + longitudes.capacity * MemoryLayout<Double>.stride + originalIndices.capacity * MemoryLayout<Int32>.stride
+    }
+
+    /// Sorts hits nearest first, ties by index, in linear expected time: a counting pass into
+    /// distance buckets (one per hit over 0…`radiusMetres`) leaves each hit near its place, and an
+    /// insertion pass finishes the order.
+    public static func sortNearestFirst(_ hits: inout [Hit], radiusMetres: Double) {
+        let n = hits.count
+        guard n > 1 else { return }
+        guard radiusMetres > 0, n > 32 else {
+            hits.sort { $0.distanceMetres != $1.distanceMetres ? $0.distanceMetres < $1.distanceMetres : $0.index < $1.index }
+            return
+        }
+        let scale = Double(n) / radiusMetres
+        var starts = [Int](repeating: 0, count: n + 1)
+        var sorted = hits
+        hits.withUnsafeMutableBufferPointer { hits in
+            sorted.withUnsafeMutableBufferPointer { sorted in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    for hit in hits { starts[min(Int(hit.distanceMetres * scale), n - 1) + 1] += 1 }
+                    for b in 0..<n { starts[b + 1] += starts[b] }
+                    for hit in hits {
+                        let b = min(Int(hit.distanceMetres * scale), n - 1)
+                        sorted[starts[b]] = hit
+                        starts[b] += 1
+                    }
+                    for i in 1..<n {
+                        let item = sorted[i]
+                        var j = i
+                        while j > 0 {
+                            let previous = sorted[j - 1]
+                            if previous.distanceMetres < item.distanceMetres
+                                || (previous.distanceMetres == item.distanceMetres && previous.index < item.index) { break }
+                            sorted[j] = previous
+                            j -= 1
+                        }
+                        sorted[j] = item
+                    }
+                }
+            }
+        }
+        hits = sorted
+    }
+
+    private func clampedIndex(_ value: Double, limit: Int) -> Int {
+        if !(value > 0) { return 0 }
+        if value >= Double(limit - 1) { return limit - 1 }
+        return Int(value)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Runs the built `fuwu` binary with a private cache folder and captures what it prints.
+struct FuwuProcess {
+    struct Result: Equatable {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let validFixture = packageRoot.appendingPathComponent("Tests/CatalogueTests/Fixtures/valid")
+
+    /// The `fuwu` executable beside the test bundle (SwiftPM builds it because this target depends on it).
+    static let executable: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("fuwu")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/fuwu")
+    }()
+
+    let cache: URL
+
+    init() {
+        cache = FileManager.default.temporaryDirectory.appendingPathComponent("fuwu-cli-cache-\(UUID().uuidString)")
+    }
+
+    /// Runs fuwu with `arguments`; `environment` adds to a minimal environment.
+    func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        var env = ["FUWU_CACHE_DIR": cache.path, "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
+        env.merge(environment) { $1 }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: cache) }
+
+    /// A private copy of the valid fixture catalogue.
+    static func fixtureCopy() throws -> URL {
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("fuwu-cli-fixture-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: validFixture, to: target)
+        return target
+    }
+}

@@ -1,0 +1,59 @@
+import Catalogue
+import ChineseText
+import Foundation
+import GRDB
+import Testing
+@testable import CatalogueStore
+
+/// The embedded Futian catalogue compiled once into a private cache.
+enum CompiledFutian {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("data/futian")
+
+    static let opened: Result<OpenedCatalogue, StoreError> = {
+        let cache = CatalogueCache(directory: FileManager.default.temporaryDirectory
+            .appendingPathComponent("fuwu-search-\(UUID().uuidString)"))
+        return Result { () throws(StoreError) in try cache.open(folder: folder) }
+    }()
+
+    static let bodies: [String: String] = CatalogueLoader.load(folder: folder).loaded?.bodies ?? [:]
+}
+
+@Suite struct SearchStoreTests {
+    @Test func storedKeysReadBackAsCompiled() throws {
+        let queue = try DatabaseQueue()
+        let catalogue = try CompiledFutian.opened.get().catalogue
+        try queue.write { db in try SearchKeyStore.write(catalogue, bodies: ["S1": "正文"], to: db) }
+        let keys = try queue.read { db in try SearchKeyStore.read(from: db) }
+        let texts = SearchIndex.texts(of: catalogue)
+        #expect(keys.count == texts.count)
+        #expect(keys["社康中心"]?.serialised == "^社she 康kang ^中zhong 心xin")
+        #expect(keys["福田区样例社康中心001"] == SearchKey("福田区样例社康中心001"))
+    }
+
+    @Test(arguments: [("skzx", "P0505"), ("shekang", "D4-17"), ("shekzx", "P0505"), ("社區", "D1-14"),
+                      ("ftskzx", "P0505"), ("db4403t236", "S0001"), ("gangxia", "P0231")])
+    func theCompiledIndexPutsTheExpectedRecordFirst(_ query: String, _ id: String) throws {
+        let opened = try CompiledFutian.opened.get()
+        let index = try SearchKeyStore.index(of: opened.database, catalogue: opened.catalogue)
+        #expect(index.search(query, limit: 1).first?.id == id)
+    }
+
+    @Test(arguments: ["叶", "叶酸", "婴幼儿照护", "aed", "AED", "社康", "婚姻", "样例文本"])
+    func bodySearchAgreesWithTheInMemorySearch(_ query: String) throws {
+        let store = SearchBodyIndex(database: try CompiledFutian.opened.get().database)
+        let memory = BodyTextSearch(bodies: CompiledFutian.bodies)
+        #expect(try store.searchBodies(query, limit: 20) == memory.searchBodies(query, limit: 20))
+    }
+
+    @Test func twoCharacterQueriesFindBodiesWithTheirSnippet() throws {
+        let store = SearchBodyIndex(database: try CompiledFutian.opened.get().database)
+        let hits = try store.searchBodies("叶酸", limit: 50)
+        #expect(hits.count == 7)
+        for hit in hits {
+            let snippet = Array(hit.snippet)
+            #expect(hit.ranges.map { String(snippet[$0]) } == ["叶酸"])
+        }
+        #expect(try store.searchBodies("婚姻", limit: 50).isEmpty)
+    }
+}

@@ -1,0 +1,127 @@
+import Geodesy
+import Testing
+@testable import Catalogue
+
+@Suite struct NearbyLocationResolverTests {
+    let resolver = LocationResolver(catalogue: NearbyFixture.catalogue)
+
+    @Test func readsWGS84CoordinatesAsGiven() throws {
+        let location = try resolver.resolve("22.5431,114.0579")
+        #expect(location.source == .coordinates)
+        #expect(location.datumRead == .wgs84)
+        #expect(location.origin == GeoCoordinate(latitude: 22.5431, longitude: 114.0579))
+        #expect(location.englishLabel == "coordinates 22.543100,114.057900 (WGS-84)")
+        #expect(location.chineseLabel == "坐标 22.543100,114.057900（WGS-84）")
+    }
+
+    @Test func convertsGCJ02AndBD09CoordinatesToWGS84AndSaysWhichWasRead() throws {
+        let wgs = GeoCoordinate(latitude: 22.5431, longitude: 114.0579)
+        let gcj = wgs.converted(from: .wgs84, to: .gcj02)
+        let bd = wgs.converted(from: .wgs84, to: .bd09)
+        let fromGCJ = try resolver.resolve("\(gcj.latitude),\(gcj.longitude)", datum: .gcj02)
+        #expect(fromGCJ.datumRead == .gcj02)
+        #expect(fromGCJ.coordinateRead == gcj)
+        #expect(fromGCJ.origin.distanceMetres(to: wgs) < 1e-4)
+        let fromBD = try resolver.resolve("\(bd.longitude)，\(bd.latitude)", datum: .bd09, order: .longitudeFirst)
+        #expect(fromBD.datumRead == .bd09)
+        #expect(fromBD.origin.distanceMetres(to: wgs) < 1e-4)
+    }
+
+    @Test func reportsEachKindOfBadCoordinateOnItsOwn() {
+        #expect(throws: NearbyError.coordinates(.notANumber("22.5x"))) { try resolver.resolve("22.5x,114.05") }
+        #expect(throws: NearbyError.coordinates(.latitudeOutOfRange(114.05, order: .latitudeFirst, swappedOrderFits: true))) {
+            try resolver.resolve("114.05,22.54")
+        }
+        #expect(throws: NearbyError.coordinates(.wrongNumberOfValues(text: "22.5,114.0,3", count: 3))) {
+            try resolver.resolve("22.5,114.0,3")
+        }
+        do {
+            _ = try resolver.resolve("39.9042,116.4074")
+            Issue.record("Beijing was accepted")
+        } catch {
+            guard case .coordinates(.outsideRegion(let name, _, let distance)) = error else {
+                Issue.record("unexpected \(error)"); return
+            }
+            #expect(name == "Shenzhen")
+            #expect(abs(distance - 1_898_474.9886) < 1e-3)
+            #expect(error.exitStatus == 65)
+        }
+        #expect(throws: NearbyError.emptyLocation) { try resolver.resolve("  ") }
+    }
+
+    @Test func findsAMetroStationWithOrWithoutTheWordStation() throws {
+        for text in ["市民中心", "市民中心站", "市民中心地铁站", " 市民中心 ", "m-shiminzhongxin"] {
+            let location = try resolver.resolve(text)
+            #expect(location.source == .place(LocationCandidate(kind: .landmark, id: "M-shiminzhongxin", name: "市民中心",
+                                                                location: NearbyFixture.civicCentreStation)), "\(text)")
+            #expect(location.datumRead == .wgs84)
+        }
+    }
+
+    @Test func findsAServicePointByIdOrName() throws {
+        let byID = try resolver.resolve("p0002")
+        guard case .place(let place) = byID.source else { Issue.record("not a place"); return }
+        #expect(place.kind == .servicePoint)
+        #expect(place.name == "岗厦社康")
+        let byName = try resolver.resolve("莲花山")
+        #expect(byName.englishLabel == "莲花山图书馆 (service point P0006)")
+    }
+
+    @Test func prefersTheWholeNameAndMentionsTheOtherPlaceOfTheSameName() throws {
+        let station = try resolver.resolve("福田")
+        #expect(station.chineseLabel == "福田（地铁站 M-futian）")
+        #expect(station.alsoMatched.map(\.name) == ["福田街道", "福田社区"])
+        let subdistrict = try resolver.resolve("福田街道")
+        #expect(subdistrict.origin == GeoCoordinate(latitude: 22.530582, longitude: 114.064769))
+        #expect(subdistrict.note == "derived centroid")
+        #expect(try resolver.resolve("futian").englishLabel == "福田街道 (subdistrict)")
+        #expect(try resolver.resolve("福田站").alsoMatched == [])
+    }
+
+    @Test func listsTheCandidatesOfAnAmbiguousName() {
+        do {
+            _ = try resolver.resolve("社康")
+            Issue.record("an ambiguous name resolved")
+        } catch {
+            #expect(error.englishMessage == """
+            “社康” matches 4 places; say which one (by its full name or id):
+              市民中心社康 (service point P0001)
+              岗厦社康 (service point P0002)
+              会展中心社康 (service point P0005)
+              景田社康 (service point P0007)
+            """)
+            #expect(error.exitStatus == 64)
+        }
+    }
+
+    @Test func explainsThatCommunitiesHaveNoCoordinates() {
+        #expect(throws: NearbyError.communityHasNoLocation(community: "水围社区", subdistrict: "福田街道")) {
+            try resolver.resolve("水围")
+        }
+        let error = NearbyError.communityHasNoLocation(community: "水围社区", subdistrict: "福田街道")
+        #expect(error.englishMessage == "水围社区 is a community, and the catalogue has no coordinates for communities. Use its subdistrict instead: --at 福田街道.")
+        #expect(error.chineseMessage == "水围社区是社区，目录中没有社区的坐标。可改用所属街道：--at 福田街道。")
+    }
+
+    @Test func refusesPlacesWithoutALocationAndNamesThatMatchNothing() {
+        #expect(throws: NearbyError.placeHasNoLocation(LocationCandidate(kind: .servicePoint, id: "P0007", name: "景田社康",
+                                                                          location: nil))) {
+            try resolver.resolve("景田社康")
+        }
+        #expect(throws: NearbyError.placeHasNoLocation(LocationCandidate(kind: .subdistrict, id: "440304005", name: "香蜜湖街道",
+                                                                          location: nil))) {
+            try resolver.resolve("香蜜湖街道")
+        }
+        #expect(throws: NearbyError.noPlaceMatches("火星")) { try resolver.resolve("火星") }
+        #expect(NearbyError.noPlaceMatches("火星").exitStatus == 66)
+    }
+
+    @Test func usesThePluggableAlternativeMatcherLast() throws {
+        let pinyin = LocationResolver(catalogue: NearbyFixture.catalogue, alternativeMatch: { text, name in
+            text == "hzzx" && name == "会展中心"
+        })
+        let location = try pinyin.resolve("hzzx")
+        #expect(location.englishLabel == "会展中心 (metro station M-huizhanzhongxin)")
+        #expect(throws: NearbyError.noPlaceMatches("hzzx")) { try resolver.resolve("hzzx") }
+    }
+}

@@ -1,0 +1,32 @@
+import Testing
+@testable import ChineseText
+
+@Suite struct SearchKeyTests {
+    @Test func foldingTurnsFullWidthUpperCaseAndToneMarksIntoPlainLetters() {
+        #expect(SearchQuery("ＳＨＥ Kāng１２").text == "shekang12")
+        #expect(SearchQuery("lǜ nǚ LÜ").text == "lvnvlv")
+        #expect(SearchQuery("社區，服務").text == "社区服务")
+        #expect(SearchQuery(" 、。 ").isEmpty)
+    }
+
+    @Test func keysReadPolyphoneWordsFromTheLexicon() {
+        #expect(SearchKey("中国银行").serialised == "^中zhong 国guo ^银yin 行hang")
+        #expect(SearchKey("长岭社区").serialised == "^长chang 岭ling ^社she 区qu")
+        #expect(SearchKey("岗厦").serialised == "^岗gang 厦xia")
+        #expect(SearchKey("车公庙").serialised == "^车che 公gong 庙miao")
+        #expect(SearchKey("绿地").serialised == "^绿lv 地di")
+    }
+
+    @Test func keysFoldTraditionalCharactersAndMarkIgnoredOnes() {
+        #expect(SearchKey("社區 A-1").serialised == "^社she 区qu - ^a - ^1")
+        #expect(SearchKey("DB4403/T 236—2022").serialised
+                == "^d b 4 4 0 3 - ^t - ^2 3 6 - ^2 0 2 2")
+    }
+
+    @Test func serialisedKeysReadBackUnchanged() {
+        for text in ["福田区样例社康中心017", "社區 A-1", "DB4403/T 236—2022", "", "，"] {
+            let key = SearchKey(text)
+            #expect(SearchKey(serialised: key.serialised) == key)
+        }
+    }
+}
