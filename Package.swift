@@ -36,13 +36,16 @@ let package = Package(
             "Catalogue", "CatalogueStore", "BrowserUI", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText"]),
+        .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText", "BrowserUI"]),
 
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"]),
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
-        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"]),
+        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["fuwu"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BrowserUI", "CNcursesw"]),
+        // Real-terminal tests: drive the built fuwu binary inside tmux.
+        .testTarget(name: "SmokeTests", dependencies: ["fuwu"], path: "Tests/Smoke"),
     ]
 )

@@ -1,11 +1,13 @@
 /// Reads a coordinate pair typed by a user, tolerating full-width digits, commas and spaces.
 public enum CoordinateParser {
-    /// True when text is shaped like a coordinate pair (it starts with a number-like token and
-    /// has a separator), so that `22.5x,114` is reported as a bad number rather than a bad name.
+    /// True when text is shaped like coordinates: a number-like first token followed by more
+    /// tokens, or a lone number; so `22.5x,114` is reported as a bad number and `22.54` as one
+    /// value short, rather than as names nothing is called.
     public static func looksLikeCoordinates(_ text: String) -> Bool {
         let tokens = tokens(of: text)
-        guard tokens.count >= 2, let first = tokens.first?.unicodeScalars.first else { return false }
-        return first.properties.numericType != nil || first == "-" || first == "+" || first == "."
+        guard let token = tokens.first, let first = token.unicodeScalars.first else { return false }
+        let numberLike = first.properties.numericType != nil || first == "-" || first == "+" || first == "."
+        return numberLike && (tokens.count >= 2 || Double(token) != nil)
     }
 
     /// Parses `lat,lng` (or `lng,lat` with `.longitudeFirst`) into a coordinate in whatever

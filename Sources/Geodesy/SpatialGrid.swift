@@ -188,6 +188,53 @@ public struct SpatialGrid: Sendable {
         }}}}
     }
 
+    /// Bytes held by the grid's arrays (cell table, coordinates, indices).
+    public var storageBytes: Int {
+        cellStart.capacity * MemoryLayout<Int32>.stride + latitudes.capacity * MemoryLayout<Double>.stride
+            + longitudes.capacity * MemoryLayout<Double>.stride + originalIndices.capacity * MemoryLayout<Int32>.stride
+    }
+
+    /// Sorts hits nearest first, ties by index, in linear expected time: a counting pass into
+    /// distance buckets (one per hit over 0…`radiusMetres`) leaves each hit near its place, and an
+    /// insertion pass finishes the order.
+    public static func sortNearestFirst(_ hits: inout [Hit], radiusMetres: Double) {
+        let n = hits.count
+        guard n > 1 else { return }
+        guard radiusMetres > 0, n > 32 else {
+            hits.sort { $0.distanceMetres != $1.distanceMetres ? $0.distanceMetres < $1.distanceMetres : $0.index < $1.index }
+            return
+        }
+        let scale = Double(n) / radiusMetres
+        var starts = [Int](repeating: 0, count: n + 1)
+        var sorted = hits
+        hits.withUnsafeMutableBufferPointer { hits in
+            sorted.withUnsafeMutableBufferPointer { sorted in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    for hit in hits { starts[min(Int(hit.distanceMetres * scale), n - 1) + 1] += 1 }
+                    for b in 0..<n { starts[b + 1] += starts[b] }
+                    for hit in hits {
+                        let b = min(Int(hit.distanceMetres * scale), n - 1)
+                        sorted[starts[b]] = hit
+                        starts[b] += 1
+                    }
+                    for i in 1..<n {
+                        let item = sorted[i]
+                        var j = i
+                        while j > 0 {
+                            let previous = sorted[j - 1]
+                            if previous.distanceMetres < item.distanceMetres
+                                || (previous.distanceMetres == item.distanceMetres && previous.index < item.index) { break }
+                            sorted[j] = previous
+                            j -= 1
+                        }
+                        sorted[j] = item
+                    }
+                }
+            }
+        }
+        hits = sorted
+    }
+
     private func clampedIndex(_ value: Double, limit: Int) -> Int {
         if !(value > 0) { return 0 }
         if value >= Double(limit - 1) { return limit - 1 }

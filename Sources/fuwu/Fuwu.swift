@@ -14,8 +14,11 @@ struct Fuwu: ParsableCommand {
         subcommands: [
             DomainsCommand.self, ItemsCommand.self, ItemCommand.self, PointsCommand.self, PointCommand.self,
             StandardsCommand.self, StandardCommand.self, StatsCommand.self, ValidateCommand.self, BuildCommand.self,
+            NearbyCommand.self,
             SearchCommand.self,
-        ]
+            BrowseCommand.self,
+        ],
+        defaultSubcommand: BrowseCommand.self
     )
 }
 

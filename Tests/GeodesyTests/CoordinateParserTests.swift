@@ -55,7 +55,8 @@ import Testing
         #expect(CoordinateParser.looksLikeCoordinates("-1 2"))
         #expect(CoordinateParser.looksLikeCoordinates("２２，１１４"))
         #expect(!CoordinateParser.looksLikeCoordinates("市民中心"))
-        #expect(!CoordinateParser.looksLikeCoordinates("22.5431"))
+        #expect(CoordinateParser.looksLikeCoordinates("22.5431"))
+        #expect(!CoordinateParser.looksLikeCoordinates("1号线"))
         #expect(!CoordinateParser.looksLikeCoordinates("P0001"))
     }
 }

@@ -82,3 +82,19 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(line.points(within: 150, of: GeoCoordinate(latitude: 22.5, longitude: 114.0)).map(\.index).sorted() == [0, 1])
     }
 }
+
+@Suite struct SpatialGridSortTests {
+    @Test func sortsHitsNearestFirstWithTiesByIndex() {
+        var rng = SplitMix64(state: 11)
+        for count in [0, 1, 2, 31, 33, 500, 5000] {
+            var hits = (0..<count).map { i in
+                SpatialGrid.Hit(index: i, distanceMetres: (Double.random(in: 0...1500, using: &rng) * 4).rounded() / 4)
+            }
+            hits.shuffle(using: &rng)
+            var expected = hits
+            expected.sort { $0.distanceMetres != $1.distanceMetres ? $0.distanceMetres < $1.distanceMetres : $0.index < $1.index }
+            SpatialGrid.sortNearestFirst(&hits, radiusMetres: 1500)
+            #expect(hits == expected)
+        }
+    }
+}

@@ -1,118 +1,185 @@
 import Geodesy
 
-/// A catalogue prepared for nearby queries: a spatial grid over the located points, built once.
+/// A catalogue prepared for nearby queries: a spatial grid over the located points and compact
+/// per-point filter codes, built once.
 public struct NearbyIndex: Sendable {
     public let catalogue: ServiceCatalogue
     private let grid: SpatialGrid
     /// Grid position → index into `catalogue.points`.
-    private let locatedPoints: [Int]
+    private let locatedPoints: [Int32]
     /// Indices into `catalogue.points` of points without a location.
-    private let unlocatedPoints: [Int]
-    /// Domain id of each point (through its type), parallel to `catalogue.points`.
-    private let pointDomains: [String?]
+    private let unlocatedPoints: [Int32]
+    /// The unlocated points themselves, shared by every unfiltered result rather than copied.
+    private let allUnlocatedPoints: [ServicePoint]
+    // Per point (parallel to `catalogue.points`): positions of its domain, type and subdistrict in
+    // the catalogue's arrays (−1 when unknown), its items' positions, and the rank of its id, so a
+    // query compares integers rather than strings and copies no records until it builds hits.
+    private let pointDomain: [Int32]
+    private let pointType: [Int32]
+    private let pointSubdistrict: [Int32]
+    private let pointItems: [[Int32]]
+    private let idRank: [Int32]
+    private let domainPosition: [String: Int32]
+    private let typePosition: [String: Int32]
+    private let subdistrictPosition: [String: Int32]
+    private let itemPosition: [String: Int32]
 
     /// Builds the index over every point that has a location.
     public init(catalogue: ServiceCatalogue) {
         self.catalogue = catalogue
-        var located: [Int] = [], unlocated: [Int] = [], coordinates: [GeoCoordinate] = []
+        func positions(_ keys: [String]) -> [String: Int32] {
+            var result: [String: Int32] = [:]
+            for (i, key) in keys.enumerated() where result[key] == nil { result[key] = Int32(i) }
+            return result
+        }
+        let domainPosition = positions(catalogue.domains.map(\.id))
+        let typePosition = positions(catalogue.pointTypes.map(\.id))
+        let subdistrictPosition = positions(catalogue.subdistricts.map(\.code))
+        let itemPosition = positions(catalogue.items.map(\.id))
+        self.domainPosition = domainPosition
+        self.typePosition = typePosition
+        self.subdistrictPosition = subdistrictPosition
+        self.itemPosition = itemPosition
+        var located: [Int32] = [], unlocated: [Int32] = [], coordinates: [GeoCoordinate] = []
+        var domains: [Int32] = [], types: [Int32] = [], subdistricts: [Int32] = [], items: [[Int32]] = []
         for (i, point) in catalogue.points.enumerated() {
             if let location = point.location {
-                located.append(i)
+                located.append(Int32(i))
                 coordinates.append(location)
             } else {
-                unlocated.append(i)
+                unlocated.append(Int32(i))
             }
+            types.append(typePosition[point.typeID] ?? -1)
+            domains.append(catalogue.domainID(ofPoint: point).flatMap { domainPosition[$0] } ?? -1)
+            subdistricts.append(point.subdistrictCode.flatMap { subdistrictPosition[$0] } ?? -1)
+            items.append(point.itemIDs.map { itemPosition[$0] ?? -1 })
+        }
+        var rank = [Int32](repeating: 0, count: catalogue.points.count)
+        for (r, i) in catalogue.points.indices.sorted(by: { catalogue.points[$0].id < catalogue.points[$1].id }).enumerated() {
+            rank[i] = Int32(r)
         }
         locatedPoints = located
         unlocatedPoints = unlocated
+        allUnlocatedPoints = unlocated.map { catalogue.points[Int($0)] }
+        pointDomain = domains
+        pointType = types
+        pointSubdistrict = subdistricts
+        pointItems = items
+        idRank = rank
         grid = SpatialGrid(coordinates: coordinates)
-        pointDomains = catalogue.points.map { catalogue.domainID(ofPoint: $0) }
     }
 
     /// Number of points with a location.
     public var locatedCount: Int { locatedPoints.count }
 
+    /// A query's filters as positions; −2 stands for an id the catalogue does not have (matches nothing).
+    private struct Filter {
+        var domain: Int32?, type: Int32?, subdistrict: Int32?, item: Int32?
+        var isEmpty: Bool { domain == nil && type == nil && subdistrict == nil && item == nil }
+    }
+
+    private func filter(for query: NearbyQuery) -> Filter {
+        Filter(domain: query.domainID.map { domainPosition[$0] ?? -2 },
+               type: query.pointTypeID.map { typePosition[$0] ?? -2 },
+               subdistrict: query.subdistrictCode.map { subdistrictPosition[$0] ?? -2 },
+               item: query.itemID.map { itemPosition[$0] ?? -2 })
+    }
+
+    private func matches(_ point: Int, _ filter: Filter) -> Bool {
+        if let domain = filter.domain, pointDomain[point] != domain { return false }
+        if let type = filter.type, pointType[point] != type { return false }
+        if let subdistrict = filter.subdistrict, pointSubdistrict[point] != subdistrict { return false }
+        if let item = filter.item, !pointItems[point].contains(item) { return false }
+        return true
+    }
+
+    /// The radius collected so the summary's 1500 m circle is always counted.
+    private func searchRadius(_ query: NearbyQuery) -> Double {
+        max(query.radiusMetres, NearbyQuery.standardRadiiMetres.last ?? 0)
+    }
+
     /// Answers a query with the spatial grid.
     public func query(_ query: NearbyQuery) -> NearbyResult {
-        let searchRadius = max(query.radiusMetres, NearbyQuery.standardRadiiMetres.last ?? 0)
+        let filter = filter(for: query)
         var hits: [SpatialGrid.Hit] = []
-        grid.collect(within: searchRadius, of: query.origin, into: &hits)
-        var found: [(point: Int, distance: Double)] = []
+        grid.collect(within: searchRadius(query), of: query.origin, into: &hits)
+        var found: [Found] = []
         found.reserveCapacity(hits.count)
         for hit in hits {
-            let point = locatedPoints[hit.index]
-            if matches(point, query) { found.append((point, hit.distanceMetres)) }
+            let point = Int(locatedPoints[hit.index])
+            if filter.isEmpty || matches(point, filter) { found.append(Found(point: point, distance: hit.distanceMetres)) }
         }
-        return assemble(query, found: found)
+        return assemble(query, filter: filter, found: found)
     }
 
     /// Answers a query by measuring every point: the baseline the grid is checked and timed against.
     public func bruteForceQuery(_ query: NearbyQuery) -> NearbyResult {
-        let searchRadius = max(query.radiusMetres, NearbyQuery.standardRadiiMetres.last ?? 0)
+        let filter = filter(for: query)
+        let radius = searchRadius(query)
         let plane = LocalTangentPlane(origin: query.origin)
-        var found: [(point: Int, distance: Double)] = []
-        for (i, point) in catalogue.points.enumerated() {
-            guard let location = point.location, matches(i, query) else { continue }
+        var found: [Found] = []
+        for i in locatedPoints {
+            let point = Int(i)
+            guard let location = catalogue.points[point].location, matches(point, filter) else { continue }
             let distance = plane.distanceMetres(to: location)
-            if distance <= searchRadius { found.append((i, distance)) }
+            if distance <= radius { found.append(Found(point: point, distance: distance)) }
         }
-        return assemble(query, found: found)
+        return assemble(query, filter: filter, found: found)
     }
 
-    private func matches(_ pointIndex: Int, _ query: NearbyQuery) -> Bool {
-        let point = catalogue.points[pointIndex]
-        if let domainID = query.domainID, pointDomains[pointIndex] != domainID { return false }
-        if let typeID = query.pointTypeID, point.typeID != typeID { return false }
-        if let code = query.subdistrictCode, point.subdistrictCode != code { return false }
-        if let itemID = query.itemID, !point.itemIDs.contains(itemID) { return false }
-        return true
+    private struct Found {
+        var point: Int
+        var distance: Double
     }
 
-    private func assemble(_ query: NearbyQuery, found: [(point: Int, distance: Double)]) -> NearbyResult {
+    private func assemble(_ query: NearbyQuery, filter: Filter, found: [Found]) -> NearbyResult {
         let radii = query.summaryRadiiMetres
-        let domains = summaryDomains(for: query)
-        var row: [String: Int] = [:]
-        for (i, domain) in domains.enumerated() { row[domain.id] = i }
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: radii.count), count: domains.count)
-        var within: [(point: Int, distance: Double)] = []
+        let domainCount = catalogue.domains.count
+        var counts = [Int](repeating: 0, count: domainCount * radii.count)
+        var within: [Found] = []
+        within.reserveCapacity(found.count)
         for entry in found {
-            if let domainID = pointDomains[entry.point], let r = row[domainID] {
-                for (column, radius) in radii.enumerated() where entry.distance <= radius { counts[r][column] += 1 }
+            let domain = Int(pointDomain[entry.point])
+            if domain >= 0 {
+                for (column, radius) in radii.enumerated() where entry.distance <= radius {
+                    counts[domain * radii.count + column] += 1
+                }
             }
             if entry.distance <= query.radiusMetres { within.append(entry) }
         }
-        let points = catalogue.points
         within.sort { a, b in
-            a.distance != b.distance ? a.distance < b.distance : points[a.point].id < points[b.point].id
+            a.distance != b.distance ? a.distance < b.distance : idRank[a.point] < idRank[b.point]
         }
-        let kept = query.limit.map { Array(within.prefix($0)) } ?? within
-        let plane = LocalTangentPlane(origin: query.origin)
-        let hits = kept.map { entry -> NearbyHit in
-            let point = points[entry.point]
-            let bearing = point.location.map { plane.initialBearingDegrees(to: $0) } ?? 0
-            return NearbyHit(point: point, domainID: pointDomains[entry.point], distanceMetres: entry.distance,
-                             bearingDegrees: bearing)
+        let kept = query.limit.map { within.prefix($0) } ?? within[...]
+        let entries = kept.map {
+            NearbyResult.Entry(point: Int32($0.point), domain: pointDomain[$0.point], distanceMetres: $0.distance)
         }
-        let unlocated = unlocatedPoints.filter { matches($0, query) }.map { points[$0] }
-        return NearbyResult(query: query, hits: hits, totalWithinRadius: within.count, unlocatedPoints: unlocated,
-                            summaryRadiiMetres: radii,
-                            domainCounts: zip(domains, counts).map { NearbyDomainCount(domain: $0, counts: $1) })
+        let points = catalogue.points
+        let unlocated = filter.isEmpty
+            ? allUnlocatedPoints : unlocatedPoints.filter { matches(Int($0), filter) }.map { points[Int($0)] }
+        let listed = summaryDomains(filter)
+        let rows = (0..<domainCount).filter { listed[$0] }.map { d in
+            NearbyDomainCount(domain: catalogue.domains[d], counts: Array(counts[(d * radii.count)..<((d + 1) * radii.count)]))
+        }
+        return NearbyResult(query: query, entries: entries, totalWithinRadius: within.count, unlocatedPoints: unlocated,
+                            summaryRadiiMetres: radii, domainCounts: rows, catalogue: catalogue)
     }
 
-    /// The domains a summary lists: all of them without filters; otherwise the filtered domain or
-    /// the domains that have any point passing the filters, so "none within reach" stays meaningful.
-    private func summaryDomains(for query: NearbyQuery) -> [Domain] {
-        if query.domainID == nil && query.pointTypeID == nil && query.itemID == nil && query.subdistrictCode == nil {
-            return catalogue.domains
+    /// Which domains a summary lists: all of them without filters; otherwise the filtered domain,
+    /// the filtered type's domain, or the domains that have any point passing the filters, so that
+    /// "none within reach" stays meaningful.
+    private func summaryDomains(_ filter: Filter) -> [Bool] {
+        var listed = [Bool](repeating: filter.isEmpty, count: catalogue.domains.count)
+        if filter.isEmpty { return listed }
+        if let domain = filter.domain, domain >= 0 { listed[Int(domain)] = true }
+        if let type = filter.type, type >= 0, let domain = domainPosition[catalogue.pointTypes[Int(type)].domainID] {
+            listed[Int(domain)] = true
         }
-        var wanted: Set<String> = []
-        if let domainID = query.domainID { wanted.insert(domainID) }
-        if let typeID = query.pointTypeID, let domainID = catalogue.pointType(typeID)?.domainID { wanted.insert(domainID) }
-        if query.domainID == nil && query.pointTypeID == nil {
-            for i in catalogue.points.indices where matches(i, query) {
-                if let domainID = pointDomains[i] { wanted.insert(domainID) }
+        if filter.domain == nil && filter.type == nil {
+            for point in pointDomain.indices where pointDomain[point] >= 0 && matches(point, filter) {
+                listed[Int(pointDomain[point])] = true
             }
         }
-        return catalogue.domains.filter { wanted.contains($0.id) }
+        return listed
     }
 }

@@ -1,0 +1,124 @@
+/// Everything a user can ask the browser to do; each case carries its own help text, from which
+/// the key bar and the help page are generated.
+public enum Command: Sendable, Hashable {
+    case up, down, pageUp, pageDown, halfPageUp, halfPageDown, top, bottom
+    /// Open the selected row (descend, show a record, follow a link).
+    case open
+    /// Go back to where you came from, landing on the row you left.
+    case back
+    /// Show the selected record's details page.
+    case details
+    /// Move to the next (or previous) row that opens something.
+    case nextLink, previousLink
+    /// Open the name search.
+    case find
+    /// Search inside the text being read.
+    case searchText
+    case nextMatch, previousMatch
+    /// Show the table of contents of the text being read.
+    case contents
+    /// Show the keys of the current screen.
+    case help
+    case quit
+    /// Open the nearby screen.
+    case nearby
+    /// Choose "where I am".
+    case setOrigin
+    /// Set the nearby circle to one of the published radii.
+    case radius(metres: Int)
+    /// Type a radius in metres.
+    case typeRadius
+    /// Choose a domain, item or point-type filter.
+    case filter
+    /// Remove the nearby filter.
+    case clearFilter
+    /// Switch the interface language.
+    case toggleLanguage
+    /// Text entry: insert a character at the caret.
+    case insert(Character)
+    /// Text entry: delete the character before the caret.
+    case deleteBackward
+    case caretLeft, caretRight, caretHome, caretEnd
+    /// Text entry: accept the field.
+    case submit
+    /// Text entry: leave the field without using it.
+    case cancel
+
+    /// One line of help in the interface language.
+    public func help(_ language: InterfaceLanguage) -> String {
+        let (zh, en) = helpPair
+        return language.pick(zh, en)
+    }
+
+    /// A short label for the key bar.
+    public func label(_ language: InterfaceLanguage) -> String {
+        let (zh, en) = labelPair
+        return language.pick(zh, en)
+    }
+
+    private var helpPair: (String, String) {
+        switch self {
+        case .up: ("上移一行", "Move up one row")
+        case .down: ("下移一行", "Move down one row")
+        case .pageUp: ("上翻一页", "Page up")
+        case .pageDown: ("下翻一页", "Page down")
+        case .halfPageUp: ("上翻半页", "Half a page up")
+        case .halfPageDown: ("下翻半页", "Half a page down")
+        case .top: ("到第一行", "Go to the first row")
+        case .bottom: ("到最后一行", "Go to the last row")
+        case .open: ("打开所选", "Open the selected row")
+        case .back: ("返回（回到离开时的那一行）", "Go back to the row you left")
+        case .details: ("查看所选记录的详情", "Show the selected record's details")
+        case .nextLink: ("跳到下一个可打开的行（▸）", "Jump to the next row that opens (▸)")
+        case .previousLink: ("跳到上一个可打开的行", "Jump to the previous row that opens")
+        case .find: ("按名称搜索事项、服务点、标准", "Search items, points and standards by name")
+        case .searchText: ("在正文中搜索", "Search in the text")
+        case .nextMatch: ("下一个匹配", "Next match")
+        case .previousMatch: ("上一个匹配", "Previous match")
+        case .contents: ("目录：跳到章节", "Table of contents: jump to a chapter")
+        case .help: ("本屏按键帮助", "Keys of this screen")
+        case .quit: ("退出", "Quit")
+        case .nearby: ("附近：我周围的服务点", "Nearby: service points around me")
+        case .setOrigin: ("设置“我在哪里”", "Set where I am")
+        case .radius(let m): ("范围 \(m) 米", "Within \(m) m")
+        case .typeRadius: ("输入范围（米）", "Type a radius in metres")
+        case .filter: ("按领域、事项或类型筛选", "Filter by domain, item or type")
+        case .clearFilter: ("清除筛选", "Clear the filter")
+        case .toggleLanguage: ("切换中文/English", "Switch Chinese/English")
+        case .insert: ("输入文字", "Type text")
+        case .deleteBackward: ("删除前一个字", "Delete the character before the caret")
+        case .caretLeft: ("光标左移", "Caret left")
+        case .caretRight: ("光标右移", "Caret right")
+        case .caretHome: ("光标到开头", "Caret to start")
+        case .caretEnd: ("光标到末尾", "Caret to end")
+        case .submit: ("确定", "Accept")
+        case .cancel: ("取消", "Cancel")
+        }
+    }
+
+    private var labelPair: (String, String) {
+        switch self {
+        case .open: ("打开", "Open")
+        case .back: ("返回", "Back")
+        case .details: ("详情", "Info")
+        case .nextLink: ("链接", "Links")
+        case .find: ("搜索", "Find")
+        case .searchText: ("查找", "Search")
+        case .nextMatch: ("下个", "Next")
+        case .previousMatch: ("上个", "Prev")
+        case .contents: ("目录", "Contents")
+        case .help: ("帮助", "Help")
+        case .quit: ("退出", "Quit")
+        case .nearby: ("附近", "Nearby")
+        case .setOrigin: ("位置", "Where")
+        case .radius(let m): ("\(m)米", "\(m)m")
+        case .typeRadius: ("范围", "Radius")
+        case .filter: ("筛选", "Filter")
+        case .clearFilter: ("清筛选", "Unfilter")
+        case .toggleLanguage: ("English", "中文")
+        case .submit: ("确定", "OK")
+        case .cancel: ("取消", "Cancel")
+        default: helpPair
+        }
+    }
+}

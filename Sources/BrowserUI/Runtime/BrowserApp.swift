@@ -1,0 +1,31 @@
+import Catalogue
+
+/// The browser: a state, the key map, and the loop that draws a frame, waits for an event and
+/// applies it until the user quits or input ends.
+public struct BrowserApp: Sendable {
+    public private(set) var state: BrowserState
+
+    /// A browser over a catalogue. `bodies` supplies standard texts; `search` ranks name hits
+    /// (nil: plain substring search).
+    public init(catalogue: ServiceCatalogue, bodies: any StandardBodySource,
+                search: (any NameSearching)? = nil, options: BrowserOptions = BrowserOptions()) {
+        let context = BrowserContext(catalogue: catalogue, bodies: bodies, search: search)
+        state = BrowserState(context: context, options: options)
+    }
+
+    /// A browser starting from a prepared state (tests, restored sessions).
+    public init(state: BrowserState) {
+        self.state = state
+    }
+
+    /// Runs until `q` or the end of input. Every frame is drawn whole; the terminal sends only
+    /// what changed.
+    public mutating func run(terminal: any Terminal) {
+        let size = terminal.size
+        state.resize(width: size.width, height: size.height)
+        while true {
+            terminal.present(BrowserView.frame(state))
+            if state.handle(terminal.nextEvent()) == .quit { break }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Catalogue
+
+/// What the browser browses: the catalogue, where standard bodies come from, the name search,
+/// and lookups computed once so that drawing a frame costs only its visible rows.
+public final class BrowserContext: Sendable {
+    public let catalogue: ServiceCatalogue
+    public let bodies: any StandardBodySource
+    public let search: any NameSearching
+    /// Item indices (into `catalogue.items`) per domain id, in catalogue order.
+    let itemsByDomain: [String: [Int]]
+    /// Point indices (into `catalogue.points`) per item id, in catalogue order.
+    let pointsByItem: [String: [Int]]
+    /// Distinct points per domain (through their items).
+    let pointCountByDomain: [String: Int]
+    /// The spatial index the nearby screen queries.
+    let nearbyIndex: NearbyIndex
+
+    /// Builds the lookups; `search` defaults to the plain substring search over names.
+    public init(catalogue: ServiceCatalogue, bodies: any StandardBodySource,
+                search: (any NameSearching)? = nil) {
+        self.catalogue = catalogue
+        self.bodies = bodies
+        self.search = search ?? SubstringNameSearch(catalogue: catalogue)
+        var itemsByDomain: [String: [Int]] = [:]
+        for (index, item) in catalogue.items.enumerated() { itemsByDomain[item.domainID, default: []].append(index) }
+        var pointsByItem: [String: [Int]] = [:]
+        for (index, point) in catalogue.points.enumerated() {
+            for itemID in point.itemIDs { pointsByItem[itemID, default: []].append(index) }
+        }
+        var pointCountByDomain: [String: Int] = [:]
+        for domain in catalogue.domains {
+            var seen = Set<Int>()
+            for itemIndex in itemsByDomain[domain.id] ?? [] {
+                seen.formUnion(pointsByItem[catalogue.items[itemIndex].id] ?? [])
+            }
+            pointCountByDomain[domain.id] = seen.count
+        }
+        self.itemsByDomain = itemsByDomain
+        self.pointsByItem = pointsByItem
+        self.pointCountByDomain = pointCountByDomain
+        nearbyIndex = NearbyIndex(catalogue: catalogue)
+    }
+
+    func items(inDomain id: String) -> [Int] { itemsByDomain[id] ?? [] }
+    func points(servingItem id: String) -> [Int] { pointsByItem[id] ?? [] }
+}

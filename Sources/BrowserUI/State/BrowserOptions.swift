@@ -1,0 +1,25 @@
+/// How the browser looks and behaves, set from the command line.
+public struct BrowserOptions: Sendable, Hashable {
+    /// The language of labels, help and messages.
+    public var language: InterfaceLanguage
+    /// Draw borders with `+ - |` instead of box-drawing characters.
+    public var ascii: Bool
+    /// Use colour (false for NO_COLOR / `--no-color`); styles keep their non-colour cues either way.
+    public var colour: Bool
+    /// The terminal draws East-Asian ambiguous characters two columns wide.
+    public var ambiguousWide: Bool
+    /// Mouse reporting is on: clicks select rows, the wheel scrolls.
+    public var mouse: Bool
+
+    public init(language: InterfaceLanguage = .chinese, ascii: Bool = false, colour: Bool = true,
+                ambiguousWide: Bool = false, mouse: Bool = false) {
+        self.language = language
+        self.ascii = ascii
+        self.colour = colour
+        self.ambiguousWide = ambiguousWide
+        self.mouse = mouse
+    }
+
+    /// Box-drawing characters are unsafe when the terminal may draw them two columns wide.
+    var asciiBorders: Bool { ascii || ambiguousWide }
+}

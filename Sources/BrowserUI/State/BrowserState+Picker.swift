@@ -1,0 +1,107 @@
+import Catalogue
+import Geodesy
+
+extension BrowserState {
+    /// How many choices a picker lists at most.
+    static let pickerLimit = 300
+
+    /// Rebuilds the picker's choices for its field's text.
+    mutating func refreshPicker() {
+        guard case .picker(let purpose) = page else { return }
+        let needle = SubstringNameSearch.fold(pickerField.text.filter { !$0.isWhitespace })
+        func matches(_ text: String) -> Bool {
+            needle.isEmpty || SubstringNameSearch.firstIndex(of: needle, in: SubstringNameSearch.fold(text)) != nil
+        }
+        var choices: [PickerChoice] = []
+        switch purpose {
+        case .origin:
+            if let (coordinate, datum) = OriginText.coordinate(pickerField.text) {
+                for datum in datum.map({ [$0] }) ?? Datum.allCases {
+                    choices.append(PickerChoice(
+                        title: "\(DecimalText.fixed(coordinate.latitude, digits: 6)), \(DecimalText.fixed(coordinate.longitude, digits: 6)) \(datum.rawValue)",
+                        kind: language.pick("坐标", "coordinates"), action: .origin(.coordinate(coordinate, datum))))
+                }
+            }
+            var seen = Set<NearbyOrigin>()
+            func add(_ origin: NearbyOrigin, _ title: String, _ kind: String) {
+                guard choices.count < Self.pickerLimit, seen.insert(origin).inserted else { return }
+                choices.append(PickerChoice(title: title, kind: kind, action: .origin(origin)))
+            }
+            func add(_ candidate: LocationCandidate) {
+                switch candidate.kind {
+                case .landmark: add(.landmark(id: candidate.id), candidate.name, stationKind(candidate.id))
+                case .subdistrict: add(.subdistrict(code: candidate.id), candidate.name, language.pick("街道", "subdistrict"))
+                case .servicePoint:
+                    guard candidate.location != nil else { return }
+                    add(.point(id: candidate.id), candidate.name, language.pick("服务点", "service point"))
+                case .community:
+                    guard catalogue.subdistrict(candidate.id)?.centre != nil else { return }
+                    add(.subdistrict(code: candidate.id), "\(candidate.name) → \(candidate.subdistrictName ?? "")",
+                        language.pick("社区（用街道中心）", "community (subdistrict centre)"))
+                }
+            }
+            if !needle.isEmpty, OriginText.coordinate(pickerField.text) == nil {
+                if locations == nil { locations = LocationResolver(catalogue: catalogue) }
+                let (best, also) = locations?.matches(for: pickerField.text) ?? ([], [])
+                for candidate in best + also { add(candidate) }
+            }
+            for landmark in catalogue.landmarks where matches(landmark.name) {
+                add(.landmark(id: landmark.id), landmark.name, stationKind(landmark.id))
+            }
+            for subdistrict in catalogue.subdistricts where subdistrict.centre != nil
+                && (matches(subdistrict.name) || matches(subdistrict.pinyin)) {
+                add(.subdistrict(code: subdistrict.code), subdistrict.name, language.pick("街道", "subdistrict"))
+            }
+            if !needle.isEmpty {
+                for point in catalogue.points where point.location != nil && matches(point.name) {
+                    add(.point(id: point.id), point.name, catalogue.pointType(point.typeID)?.name ?? "")
+                    if choices.count >= Self.pickerLimit { break }
+                }
+            }
+        case .filter:
+            if needle.isEmpty {
+                choices.append(PickerChoice(title: language.pick("全部（不筛选）", "Everything (no filter)"), kind: "",
+                                            action: .filter(.none)))
+            }
+            for domain in catalogue.domains where matches(domain.name) || matches(domain.nameEnglish) {
+                choices.append(PickerChoice(title: domain.name, kind: language.pick("领域", "domain"),
+                                            action: .filter(.domain(id: domain.id))))
+            }
+            for type in catalogue.pointTypes where matches(type.name) || matches(type.nameEnglish) {
+                choices.append(PickerChoice(title: type.name, kind: language.pick("类型", "type"),
+                                            action: .filter(.pointType(id: type.id))))
+            }
+            for item in catalogue.items where matches(item.name) {
+                choices.append(PickerChoice(title: item.name, kind: language.pick("事项", "item"),
+                                            action: .filter(.item(id: item.id))))
+                if choices.count >= Self.pickerLimit { break }
+            }
+        }
+        pickerChoices = choices
+        var position = ListPosition()
+        position.select(0, count: choices.count, visible: layout.visibleRows(for: page))
+        positions[page.positionKey] = position
+    }
+
+    /// "地铁站 2/4号线"-style kind label of a landmark.
+    func stationKind(_ id: String) -> String {
+        guard let landmark = catalogue.landmarks.first(where: { $0.id == id }) else { return "" }
+        guard landmark.kind == "metro" else { return landmark.kind }
+        let lines = landmark.lines.joined(separator: "/")
+        return language.pick("地铁站 \(lines)", "metro \(lines)")
+    }
+
+    mutating func choosePicker(_ purpose: PickerPurpose, index: Int) {
+        guard pickerChoices.indices.contains(index) else {
+            message = language.pick("没有可选的项", "Nothing to choose")
+            return
+        }
+        let action = pickerChoices[index].action
+        pickerField = TextField()
+        back()
+        switch action {
+        case .origin(let origin): setOrigin(origin)
+        case .filter(let filter): setFilter(filter)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// One screen on the navigation stack; Back pops it. Positions within pages live in the state,
+/// keyed by page, so returning to a page lands where you left it.
+public enum Page: Sendable, Hashable {
+    case domains
+    case items(domainID: String)
+    case points(itemID: String)
+    case item(String)
+    case point(String)
+    case reader(standardID: String)
+    case contents(standardID: String)
+    case find
+    case nearby
+    case picker(PickerPurpose)
+    case help(Mode)
+
+    /// The mode (and so the key map) of this page.
+    public var mode: Mode {
+        switch self {
+        case .domains, .items, .points: .browse
+        case .item: .itemDetail
+        case .point: .pointDetail
+        case .reader: .reader
+        case .contents: .contents
+        case .find: .find
+        case .nearby: .nearby
+        case .picker: .picker
+        case .help: .help
+        }
+    }
+
+    /// The key under which this page's cursor and scroll position are remembered.
+    var positionKey: String {
+        switch self {
+        case .domains: "domains"
+        case .items(let d): "items:\(d)"
+        case .points(let i): "points:\(i)"
+        case .item(let i): "item:\(i)"
+        case .point(let p): "point:\(p)"
+        case .reader(let s): "reader:\(s)"
+        case .contents(let s): "contents:\(s)"
+        case .find: "find"
+        case .nearby: "nearby"
+        case .picker(let p): "picker:\(p.rawValue)"
+        case .help(let m): "help:\(m.rawValue)"
+        }
+    }
+}
+
+/// What a picker chooses.
+public enum PickerPurpose: String, Sendable, Hashable {
+    /// "Where I am" for the nearby screen.
+    case origin
+    /// The nearby screen's domain, item or type filter.
+    case filter
+}

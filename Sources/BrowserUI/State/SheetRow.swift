@@ -1,0 +1,22 @@
+/// One row of a record's details page: styled pieces of text and, for rows that lead somewhere,
+/// the page Enter opens.
+struct SheetRow: Sendable, Hashable {
+    struct Piece: Sendable, Hashable {
+        var text: String
+        var style: Style
+    }
+
+    var pieces: [Piece]
+    var indent: Int
+    var link: Page?
+
+    init(_ pieces: [Piece], indent: Int = 0, link: Page? = nil) {
+        self.pieces = pieces
+        self.indent = indent
+        self.link = link
+    }
+
+    init(_ text: String, style: Style = .normal, indent: Int = 0, link: Page? = nil) {
+        self.init([Piece(text: text, style: style)], indent: indent, link: link)
+    }
+}

@@ -1,0 +1,142 @@
+import Catalogue
+import ChineseText
+
+/// Domains → items → points as side-by-side panes: three when wide, two at 80 columns (the list
+/// and what its selected row holds), one at a time when narrow.
+enum BrowseView {
+    struct Pane: Sendable, Hashable {
+        var page: Page
+        var start: Int
+        var width: Int
+        var focused: Bool
+    }
+
+    /// The panes on screen for the current browse page.
+    static func panes(_ state: BrowserState, layout: Layout) -> [Pane] {
+        let catalogue = state.catalogue
+        let context = state.context
+        func cursor(_ page: Page) -> Int { state.positions[page.positionKey]?.cursor ?? 0 }
+        let domainID: String?
+        let itemID: String?
+        switch state.page {
+        case .domains:
+            domainID = catalogue.domains.indices.contains(cursor(.domains)) ? catalogue.domains[cursor(.domains)].id : nil
+            itemID = nil
+        case .items(let d):
+            domainID = d
+            itemID = nil
+        case .points(let i):
+            domainID = catalogue.item(i)?.domainID
+            itemID = i
+        default:
+            return []
+        }
+        var selectedItem = itemID
+        if selectedItem == nil, let domainID {
+            let items = context.items(inDomain: domainID)
+            let c = cursor(.items(domainID: domainID))
+            if items.indices.contains(c) { selectedItem = catalogue.items[items[c]].id }
+        }
+        var chain: [Page] = [.domains]
+        if let domainID { chain.append(.items(domainID: domainID)) }
+        if let selectedItem { chain.append(.points(itemID: selectedItem)) }
+        guard let focus = chain.firstIndex(of: state.page) else { return [] }
+        let count = min(layout.paneCount, chain.count)
+        var first: Int
+        switch count {
+        case 3: first = 0
+        case 2: first = focus == chain.count - 1 && focus > 0 ? focus - 1 : focus
+        default: first = focus
+        }
+        first = max(0, min(first, chain.count - count))
+        let columns = layout.paneColumns(count: count)
+        return (0..<count).map { n in
+            Pane(page: chain[first + n], start: columns[n].start, width: columns[n].width, focused: first + n == focus)
+        }
+    }
+
+    static func render(_ state: BrowserState, layout: Layout, into screen: inout Screen, borders: Borders) {
+        let panes = panes(state, layout: layout)
+        for (n, pane) in panes.enumerated() {
+            if n > 0 {
+                for row in layout.contentTop..<(layout.contentTop + layout.contentHeight) {
+                    screen.put(String(borders.vertical), row: row, column: pane.start - 1, style: .border)
+                }
+            }
+            renderPane(state, pane: pane, layout: layout, into: &screen, borders: borders)
+        }
+    }
+
+    private static func renderPane(_ state: BrowserState, pane: Pane, layout: Layout, into screen: inout Screen,
+                                   borders: Borders) {
+        let catalogue = state.catalogue
+        let context = state.context
+        let language = state.language
+        let position = state.positions[pane.page.positionKey] ?? ListPosition()
+        let visible = layout.visibleRows(for: pane.page)
+        var top = position.top
+        let shape = state.shape(of: pane.page)
+        if !pane.focused {
+            // A preview pane was never scrolled by its own keys: show its cursor anyway.
+            var preview = position
+            preview.reveal(count: shape.count, visible: visible)
+            top = preview.top
+        }
+        let heading: String
+        switch pane.page {
+        case .domains: heading = language.pick("领域 \(catalogue.domains.count)", "Domains \(catalogue.domains.count)")
+        case .items(let d): heading = language.pick("服务事项 \(context.items(inDomain: d).count)", "Items \(context.items(inDomain: d).count)")
+        case .points(let i): heading = language.pick("服务点 \(context.points(servingItem: i).count)", "Points \(context.points(servingItem: i).count)")
+        default: heading = ""
+        }
+        screen.putRow(heading, row: layout.contentTop, column: pane.start, columns: pane.width,
+                      style: .title, ellipsis: borders.ellipsis)
+        let firstRow = layout.firstRow(for: pane.page)
+        if shape.count == 0 {
+            screen.put(language.pick("（空）", "(none)"), row: firstRow, column: pane.start, style: .dim,
+                       maxColumns: pane.width)
+            return
+        }
+        for index in Layout.rows(from: top, count: shape.count, visible: visible) {
+            let row = firstRow + index - top
+            let selected = index == position.cursor
+            let style: Style = selected ? (pane.focused ? .selected : .title) : .normal
+            let (title, tags) = rowContent(state, page: pane.page, index: index, width: pane.width)
+            screen.putRow(title, row: row, column: pane.start, columns: pane.width, style: style, tags: tags,
+                          ellipsis: borders.ellipsis)
+        }
+    }
+
+    /// The title and right-hand tags of one row of a browse list.
+    static func rowContent(_ state: BrowserState, page: Page, index: Int, width: Int) -> (String, [SheetRow.Piece]) {
+        let catalogue = state.catalogue
+        let context = state.context
+        let language = state.language
+        let sample = SheetRow.Piece(text: language.pick("样例", "sample"), style: .warning)
+        switch page {
+        case .domains:
+            let domain = catalogue.domains[index]
+            let items = context.items(inDomain: domain.id).count
+            let points = context.pointCountByDomain[domain.id] ?? 0
+            var tags = [SheetRow.Piece(text: language.pick("\(items)项", "\(items) items"), style: .dim),
+                        SheetRow.Piece(text: language.pick("\(points)点", "\(points) pts"), style: .dim)]
+            if domain.provenance.isSample { tags.insert(sample, at: 0) }
+            return (language == .chinese || width < 40 ? domain.name : "\(domain.name) \(domain.nameEnglish)", tags)
+        case .items(let d):
+            let item = catalogue.items[context.items(inDomain: d)[index]]
+            var tags: [SheetRow.Piece] = [SheetRow.Piece(text: language.pick("\(context.points(servingItem: item.id).count)点",
+                                                                             "\(context.points(servingItem: item.id).count) pts"), style: .dim)]
+            if item.isFutianSpecific { tags.insert(SheetRow.Piece(text: language.pick("特色", "Futian"), style: .title), at: 0) }
+            if item.provenance.isSample { tags.insert(sample, at: 0) }
+            return (item.name, tags)
+        case .points(let i):
+            let point = catalogue.points[context.points(servingItem: i)[index]]
+            var tags: [SheetRow.Piece] = []
+            if point.location == nil { tags.append(SheetRow.Piece(text: language.pick("无位置", "no location"), style: .dim)) }
+            if point.provenance.isSample { tags.insert(sample, at: 0) }
+            return (point.name, tags)
+        default:
+            return ("", [])
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ChineseText
+
+/// The help page of a mode, generated from the key map so it lists exactly what works.
+enum HelpPage {
+    /// The page's rows: a heading, one row per binding, then notes on marks.
+    static func rows(for mode: Mode, keyMap: KeyMap, language: InterfaceLanguage) -> [SheetRow] {
+        let bindings = keyMap.bindings(in: mode)
+        var rows = [SheetRow(language.pick("按键：", "Keys: ") + modeName(mode, language), style: .title), SheetRow("")]
+        let keyColumns = min(22, (bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 0) + 2)
+        for binding in bindings {
+            let keys = binding.keyLabel
+            let padding = String(repeating: " ", count: max(1, keyColumns - DisplayWidth.of(keys)))
+            rows.append(SheetRow([SheetRow.Piece(text: "  " + keys, style: .title),
+                                  SheetRow.Piece(text: padding + binding.command.help(language), style: .normal)]))
+        }
+        if mode.takesText {
+            rows.append(SheetRow([SheetRow.Piece(text: language.pick("  其他键", "  other keys"), style: .title),
+                                  SheetRow.Piece(text: language.pick("  输入到文本框（可用中文输入法）", "  type into the field (input methods work)"),
+                                                 style: .normal)]))
+        }
+        rows.append(SheetRow(""))
+        rows.append(SheetRow(language.pick("标记", "Marks"), style: .title))
+        rows.append(SheetRow(language.pick("  [样例]  生成的示例记录，不是真实信息", "  [sample]  a generated record, not real information"),
+                             style: .warning))
+        rows.append(SheetRow(language.pick("  特色    福田区特色事项", "  Futian   a Futian-specific item")))
+        rows.append(SheetRow(language.pick("  ▸       可以按 Enter 打开的行", "  ▸        a row Enter opens")))
+        if mode == .nearby {
+            rows.append(SheetRow(language.pick("  距离为直线距离；步行路线通常长 1.2–1.5 倍，按此估算步行时间",
+                                               "  Distances are straight lines; walks are 1.2–1.5× longer, and the time allows for that")))
+        }
+        return rows
+    }
+
+    static func modeName(_ mode: Mode, _ language: InterfaceLanguage) -> String {
+        switch mode {
+        case .browse: language.pick("浏览", "browse")
+        case .itemDetail: language.pick("事项详情", "item details")
+        case .pointDetail: language.pick("服务点详情", "point details")
+        case .reader: language.pick("阅读正文", "reader")
+        case .contents: language.pick("目录", "contents")
+        case .find: language.pick("搜索", "find")
+        case .nearby: language.pick("附近", "nearby")
+        case .picker: language.pick("选择", "choose")
+        case .prompt: language.pick("输入", "input")
+        case .help: language.pick("帮助", "help")
+        }
+    }
+}

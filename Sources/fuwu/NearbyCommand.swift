@@ -1,0 +1,308 @@
+import ArgumentParser
+import Catalogue
+import ChineseText
+import CatalogueStore
+import Foundation
+import Geodesy
+
+struct NearbyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nearby",
+        abstract: "List service points within 500, 1000, 1500 m (or any radius) of a place, nearest first.",
+        discussion: """
+        LOCATION is coordinates (22.5431,114.0579: latitude first; --lng-lat for longitude first), a metro \
+        station (市民中心, or in pinyin: shiminzhongxin, smzx), a service point (id or name) or a subdistrict (福田街道). Coordinates are read in \
+        --datum: wgs84 (GPS, default), gcj02 (Amap, Tencent, WeChat) or bd09 (Baidu), and converted to WGS-84. \
+        Distances are straight-line on the WGS-84 ellipsoid. \(WalkingEstimate.assumptionsEnglish)
+        """
+    )
+
+    /// Output formats of `nearby`: the listing formats plus GeoJSON.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv, geojson
+    }
+
+    @OptionGroup var options: CatalogueOptions
+    @Option(help: ArgumentHelp("Where to look from: coordinates, metro station, service point or subdistrict.", valueName: "location"))
+    var at: String
+    @Option(help: ArgumentHelp("Datum of coordinates given with --at: wgs84, gcj02 or bd09.", valueName: "datum"))
+    var datum: String = "wgs84"
+    @Flag(name: .customLong("lng-lat"), help: "Coordinates are longitude first (114.0579,22.5431).")
+    var longitudeFirst = false
+    @Option(help: ArgumentHelp("Radius in metres: 500, 1000 (default), 1500 or any value from 1 to 50000.", valueName: "metres"))
+    var radius: Double?
+    @Option(help: "Only points of this domain (id such as D4, or name such as 病有良医).") var domain: String?
+    @Option(help: "Only points that provide this item (id or exact name).") var item: String?
+    @Option(help: "Only points of this type (id such as shekang, or name such as 社康中心).") var type: String?
+    @Option(help: "Only points in this subdistrict (code, 福田街道, 福田 or futian).") var subdistrict: String?
+    @Option(help: "List at most this many points (counts still cover all).") var limit: Int?
+    @Option(help: "Output format: table, json, csv or geojson.") var format: Format = .table
+
+    /// Vertices of the circle drawn in GeoJSON output.
+    static let circleVertices = 72
+    /// Unlocated points listed by name in table output; JSON lists all of them.
+    static let unlocatedListed = 5
+
+    /// Resolves a location by its text first; only when nothing matches does it try pinyin, with
+    /// the keys compiled into the catalogue (`keys`, read on demand).
+    static func resolve(_ text: String, datum: Datum, order: CoordinateOrder, in catalogue: ServiceCatalogue,
+                        keys: () -> [String: SearchKey]) throws(NearbyError) -> ResolvedLocation {
+        do {
+            return try LocationResolver(catalogue: catalogue).resolve(text, datum: datum, order: order)
+        } catch .noPlaceMatches(let name) where name.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) {
+            return try LocationResolver(catalogue: catalogue, alternativeMatch: LocationResolver.pinyinMatch(for: catalogue, keys: keys()))
+                .resolve(text, datum: datum, order: order)
+        }
+    }
+
+    func run() throws {
+        let lang = options.lang
+        guard let readDatum = Datum(loose: datum) else {
+            throw CLIError.usage(lang.pick("未知坐标系“\(datum)”；可用：wgs84、gcj02、bd09",
+                                           "unknown datum \"\(datum)\"; use wgs84, gcj02 or bd09"))
+        }
+        let opened = try options.open()
+        let catalogue = opened.catalogue
+        let result: NearbyResult
+        let location: ResolvedLocation
+        do {
+            location = try Self.resolve(at, datum: readDatum, order: longitudeFirst ? .longitudeFirst : .latitudeFirst,
+                                        in: catalogue, keys: { (try? SearchKeyStore.keys(of: opened.database)) ?? [:] })
+            let query = try NearbyQuery(origin: location.origin, radiusMetres: radius ?? 1000, domain: domain, item: item,
+                                        pointType: type, subdistrict: subdistrict, limit: limit, in: catalogue)
+            result = NearbyIndex(catalogue: catalogue).query(query)
+        } catch {
+            throw CLIError(message: lang.pick(error.chineseMessage, error.englishMessage), code: error.exitStatus)
+        }
+        let output = Output(catalogue: catalogue, lang: lang, location: location, result: result, input: at)
+        switch format {
+        case .table: print(output.table())
+        case .json: print(output.json().rendered())
+        case .csv: print(output.hitTable(forCSV: true).csv())
+        case .geojson: print(output.geoJSON().rendered())
+        }
+    }
+}
+
+extension NearbyCommand {
+    /// The renderings of one nearby answer.
+    struct Output {
+        let catalogue: ServiceCatalogue
+        let lang: Language
+        let location: ResolvedLocation
+        let result: NearbyResult
+        let input: String
+        let hits: [NearbyHit]
+
+        init(catalogue: ServiceCatalogue, lang: Language, location: ResolvedLocation, result: NearbyResult, input: String) {
+            self.catalogue = catalogue
+            self.lang = lang
+            self.location = location
+            self.result = result
+            self.input = input
+            hits = result.hits
+        }
+
+        var wording: Wording { Wording(catalogue: catalogue, lang: lang) }
+
+        static func metres(_ value: Double) -> String { String(Int(value.rounded())) }
+
+        func compass(_ hit: NearbyHit) -> String {
+            let name = lang == .zh ? hit.compass.chineseName : hit.compass.abbreviation
+            return "\(name) \(Int(hit.bearingDegrees.rounded()) % 360)°"
+        }
+
+        func domainName(_ id: String?) -> String { id.map { wording.domainName($0) } ?? "" }
+
+        // MARK: Table
+
+        func table() -> String {
+            var header = FieldList()
+            header.add(lang.pick("位置", "location"), lang.pick(location.chineseLabel, location.englishLabel))
+            let wgs = ResolvedLocation.format(location.origin)
+            switch location.source {
+            case .coordinates:
+                let read = lang.pick("按 \(location.datumRead.rawValue) 读取", "read as \(location.datumRead.rawValue)")
+                header.add(lang.pick("坐标系", "datum"), location.datumRead == .wgs84
+                    ? "\(read)" : "\(read) → WGS-84 \(wgs)")
+            case .place:
+                header.add(lang.pick("坐标系", "datum"), lang.pick("WGS-84（目录坐标）\(wgs)", "WGS-84 (catalogue) \(wgs)"))
+            }
+            if let note = location.note { header.add(lang.pick("说明", "note"), note) }
+            if !location.alsoMatched.isEmpty {
+                header.add(lang.pick("也匹配", "also matches"),
+                           location.alsoMatched.map { lang.pick($0.chineseLabel, $0.englishLabel) }.joined(separator: lang.pick("；", "; ")))
+            }
+            header.add(lang.pick("半径", "radius"), lang.pick("\(Self.metres(result.query.radiusMetres)) 米（直线距离）",
+                                                            "\(Self.metres(result.query.radiusMetres)) m (straight line)"))
+            let filters = filterDescription()
+            if !filters.isEmpty { header.add(lang.pick("筛选", "filters"), filters) }
+            header.add(lang.pick("步行", "walking"), lang.pick(WalkingEstimate.assumptionsChinese, WalkingEstimate.assumptionsEnglish))
+
+            var sections = [header.rendered(), ""]
+            let total = result.totalWithinRadius
+            let r = Self.metres(result.query.radiusMetres)
+            if hits.isEmpty {
+                sections.append(lang.pick("\(r) 米内没有符合条件的服务点。", "No matching service point within \(r) m."))
+            } else {
+                sections.append(hitTable(forCSV: false).rendered())
+                sections.append(hits.count < total
+                    ? lang.pick("\(r) 米内共 \(total) 个服务点，显示最近的 \(hits.count) 个。", "\(total) service points within \(r) m; the nearest \(hits.count) shown.")
+                    : lang.pick("\(r) 米内共 \(total) 个服务点。", "\(total) service point\(total == 1 ? "" : "s") within \(r) m."))
+            }
+            sections.append("")
+            sections.append(summaryTable().rendered())
+            for radius in result.summaryRadiiMetres {
+                let none = result.domainsWithNothing(withinMetres: radius) ?? []
+                let m = Self.metres(radius)
+                sections.append(none.isEmpty
+                    ? lang.pick("\(m) 米内每个领域都有服务点。", "Every domain has a point within \(m) m.")
+                    : lang.pick("\(m) 米内没有：", "Nothing within \(m) m: ") + none.map(\.name).joined(separator: lang.pick("、", ", ")))
+            }
+            let unlocated = result.unlocatedPoints
+            if !unlocated.isEmpty {
+                sections.append("")
+                let shown = unlocated.prefix(NearbyCommand.unlocatedListed).map { "\($0.id) \($0.name)" }
+                let more = unlocated.count > shown.count
+                    ? lang.pick("……（--format json 列出全部）", " … (--format json lists all)") : ""
+                sections.append(lang.pick("位置未知、可能就在附近的服务点 \(unlocated.count) 个：", unlocated.count == 1 ? "1 matching point has no known location and may be near: "
+                                    : "\(unlocated.count) matching points have no known location and may be near: ")
+                    + shown.joined(separator: lang.pick("、", ", ")) + more)
+            }
+            return sections.joined(separator: "\n")
+        }
+
+        func filterDescription() -> String {
+            let q = result.query
+            var parts: [String] = []
+            if let id = q.domainID { parts.append(lang.pick("领域 ", "domain ") + "\(id) \(wording.domainName(id))") }
+            if let id = q.itemID { parts.append(lang.pick("事项 ", "item ") + "\(id) \(catalogue.item(id)?.name ?? "")") }
+            if let id = q.pointTypeID { parts.append(lang.pick("类型 ", "type ") + wording.typeName(id)) }
+            if let code = q.subdistrictCode { parts.append(lang.pick("街道 ", "subdistrict ") + wording.subdistrictName(code)) }
+            return parts.joined(separator: lang.pick("；", "; "))
+        }
+
+        func hitTable(forCSV: Bool) -> TextTable {
+            var headers = [lang.pick("距离(米)", "metres"), lang.pick("方向", "bearing"), lang.pick("步行(分)", "walk min"),
+                           lang.pick("编号", "id"), lang.pick("名称", "name"), lang.pick("类型", "type"),
+                           lang.pick("领域", "domain"), lang.pick("数据", "data")]
+            if forCSV { headers += [lang.pick("纬度", "lat"), lang.pick("经度", "lng")] }
+            var table = TextTable(headers: headers, rightAligned: [0, 2])
+            for hit in hits {
+                var row = [forCSV ? String(format: "%.3f", hit.distanceMetres) : Self.metres(hit.distanceMetres),
+                           forCSV ? String(format: "%.1f", hit.bearingDegrees) : compass(hit),
+                           String(hit.walkingMinutes), hit.point.id, hit.point.name, wording.typeName(hit.point.typeID),
+                           domainName(hit.domainID), wording.provenance(hit.point.provenance)]
+                if forCSV, let c = hit.point.location {
+                    row += [String(format: "%.7f", c.latitude), String(format: "%.7f", c.longitude)]
+                }
+                table.add(row)
+            }
+            return table
+        }
+
+        func summaryTable() -> TextTable {
+            let radii = result.summaryRadiiMetres
+            var table = TextTable(headers: [lang.pick("领域", "domain")] + radii.map { lang.pick("\(Self.metres($0)) 米内", "≤ \(Self.metres($0)) m") },
+                                  rightAligned: Set(1...radii.count))
+            for row in result.domainCounts {
+                table.add(["\(row.domain.id) \(row.domain.name)"] + row.counts.map(String.init))
+            }
+            return table
+        }
+
+        // MARK: JSON
+
+        func originJSON() -> JSONOut {
+            var members: [(String, JSONOut)] = [("input", .string(input))]
+            switch location.source {
+            case .coordinates:
+                members.append(("kind", .string("coordinates")))
+            case .place(let place):
+                members += [("kind", .string(place.kind.rawValue)), ("id", .string(place.id)), ("name", .string(place.name))]
+            }
+            members += [("datum_read", .string(location.datumRead.rawValue)), ("coordinate_read", .coordinate(location.coordinateRead)),
+                        ("wgs84", .coordinate(location.origin)), ("note", .optional(location.note))]
+            return .object(members)
+        }
+
+        func hitJSON(_ hit: NearbyHit) -> JSONOut {
+            .object([("id", .string(hit.point.id)), ("name", .string(hit.point.name)), ("type", .string(hit.point.typeID)),
+                     ("domain", .optional(hit.domainID)), ("distance_m", .double(hit.distanceMetres, decimals: 3)),
+                     ("bearing_deg", .double(hit.bearingDegrees, decimals: 1)), ("compass", .string(hit.compass.abbreviation)),
+                     ("walking_minutes", .int(hit.walkingMinutes)), ("location", .coordinate(hit.point.location)),
+                     ("provenance", .provenance(hit.point.provenance))])
+        }
+
+        func json() -> JSONOut {
+            let q = result.query
+            let radii = result.summaryRadiiMetres
+            return .object([
+                ("origin", originJSON()),
+                ("radius_m", .double(q.radiusMetres, decimals: 3)),
+                ("filters", .object([("domain", .optional(q.domainID)), ("item", .optional(q.itemID)),
+                                     ("type", .optional(q.pointTypeID)), ("subdistrict", .optional(q.subdistrictCode)),
+                                     ("limit", q.limit.map { .int($0) } ?? .null)])),
+                ("walking", .object([("speed_m_per_s", .double(WalkingEstimate.speedMetresPerSecond, decimals: 2)),
+                                     ("detour_factor", .double(WalkingEstimate.detourFactor, decimals: 2)),
+                                     ("note", .string(WalkingEstimate.assumptionsEnglish))])),
+                ("total_within_radius", .int(result.totalWithinRadius)),
+                ("points", .array(hits.map(hitJSON))),
+                ("unlocated", .array(result.unlocatedPoints.map {
+                    .object([("id", .string($0.id)), ("name", .string($0.name)), ("type", .string($0.typeID))])
+                })),
+                ("summary", .object([
+                    ("radii_m", .array(radii.map { .double($0, decimals: 3) })),
+                    ("domains", .array(result.domainCounts.map {
+                        .object([("id", .string($0.domain.id)), ("name", .string($0.domain.name)), ("counts", .array($0.counts.map { .int($0) }))])
+                    })),
+                    ("none_within", .array(radii.map { radius in
+                        .object([("radius_m", .double(radius, decimals: 3)),
+                                 ("domains", .strings((result.domainsWithNothing(withinMetres: radius) ?? []).map(\.id)))])
+                    })),
+                ])),
+            ])
+        }
+
+        // MARK: GeoJSON
+
+        static func position(_ c: GeoCoordinate) -> JSONOut {
+            .array([.double(c.longitude, decimals: 7), .double(c.latitude, decimals: 7)])
+        }
+
+        func geoJSON() -> JSONOut {
+            let origin = location.origin
+            let radius = result.query.radiusMetres
+            // From north, anticlockwise as RFC 7946 §3.1.6 asks of exterior rings, closed on its first position.
+            var ring = (0..<NearbyCommand.circleVertices).map { step in
+                origin.destination(bearingDegrees: 360 - Double(step) * 360 / Double(NearbyCommand.circleVertices),
+                                   distanceMetres: radius)
+            }
+            if let first = ring.first { ring.append(first) }
+            var features: [JSONOut] = [
+                .object([("type", .string("Feature")),
+                         ("geometry", .object([("type", .string("Point")), ("coordinates", Self.position(origin))])),
+                         ("properties", .object([("role", .string("origin")), ("label", .string(lang.pick(location.chineseLabel, location.englishLabel))),
+                                                 ("datum_read", .string(location.datumRead.rawValue)),
+                                                 ("coordinate_read", .coordinate(location.coordinateRead))]))]),
+                .object([("type", .string("Feature")),
+                         ("geometry", .object([("type", .string("Polygon")), ("coordinates", .array([.array(ring.map(Self.position))]))])),
+                         ("properties", .object([("role", .string("circle")), ("radius_m", .double(radius, decimals: 3))]))]),
+            ]
+            for hit in hits {
+                guard let c = hit.point.location else { continue }
+                features.append(.object([
+                    ("type", .string("Feature")), ("id", .string(hit.point.id)),
+                    ("geometry", .object([("type", .string("Point")), ("coordinates", Self.position(c))])),
+                    ("properties", .object([("role", .string("service_point")), ("name", .string(hit.point.name)),
+                                            ("type", .string(hit.point.typeID)), ("domain", .optional(hit.domainID)),
+                                            ("distance_m", .double(hit.distanceMetres, decimals: 3)),
+                                            ("bearing_deg", .double(hit.bearingDegrees, decimals: 1)),
+                                            ("walking_minutes", .int(hit.walkingMinutes)),
+                                            ("provenance", .string(hit.point.provenance.kind))])),
+                ]))
+            }
+            return .object([("type", .string("FeatureCollection")), ("features", .array(features))])
+        }
+    }
+}
