@@ -4,6 +4,8 @@ public struct SearchKeyTable: Sendable {
     static let noSyllable = UInt16.max
     /// The most skipped characters a fuzzy match may have.
     public static let maximumGaps = 4
+    /// The fewest letters a query needs before it may skip characters.
+    public static let minimumFuzzyLength = 3
 
     var scalars: [UInt32] = []
     /// Per unit: the first letter of its syllable, else its scalar (what a typed letter must meet

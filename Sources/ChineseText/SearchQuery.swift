@@ -28,11 +28,23 @@ public struct SearchQuery: Hashable, Sendable {
 
     public var isEmpty: Bool { tokens.isEmpty }
 
-    /// True when this query is `other` with more typed after it, so its matches are a subset of
-    /// `other`'s.
+    /// True when this query is `other` with more typed after it.
     public func extends(_ other: SearchQuery) -> Bool {
         tokens.count >= other.tokens.count && tokens.starts(with: other.tokens)
     }
+
+    /// True when every text this query matches also matches `other`, so a search may examine only
+    /// `other`'s matches: this query extends `other`, and does not newly allow skipped characters
+    /// (which need `SearchKeyTable.minimumFuzzyLength` letters).
+    public func narrows(_ other: SearchQuery) -> Bool {
+        guard extends(other) else { return false }
+        let threshold = SearchKeyTable.minimumFuzzyLength
+        return other.tokens.count >= threshold || tokens.count < threshold
+            || tokens.contains(where: { $0 >= 0x80 })
+    }
+
+    /// The query of the first character alone, whose matches contain this query's.
+    public var firstToken: SearchQuery { SearchQuery(tokens: Array(tokens.prefix(1))) }
 
     /// The folded text, for display and tests.
     public var text: String {

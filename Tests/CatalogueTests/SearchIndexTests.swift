@@ -151,8 +151,18 @@ enum SearchFixture {
 
     @Test func aSessionTypingGivesTheSameHitsAsFreshSearches() {
         var session = SearchSession(index: index)
-        for query in ["s", "sh", "she", "shek", "shekz", "shekzx", "shekz", "g", "ga", "gangxia", "社", "社區", "", "d", "db4403t2"] {
+        for query in ["s", "sh", "she", "shek", "shekz", "shekzx", "shekz", "g", "ga", "gangxia", "社", "社區", "", "d",
+                      "db4403t2", "s", "sx", "sxi", "f", "ft", "fts", "ftsk", "ftskzx"] {
             #expect(session.search(query) == index.search(query), "typing \(query)")
+        }
+        #expect(index.search("sxi").first?.id == "P1")
+        #expect(index.search("sxi").first?.tier == .fuzzy)
+    }
+
+    @Test func skippingStartsAtThreeLetters() {
+        #expect(index.search("sx").isEmpty)
+        for query in ["skx", "ftsk"] {
+            #expect(index.search(query).first?.tier == .fuzzy, "\(query)")
         }
     }
 }

@@ -17,8 +17,12 @@ public struct SearchSession: Sendable {
     public mutating func search(_ query: String, kinds: Set<SearchKind>? = nil, limit: Int = 50) -> [SearchHit] {
         let folded = SearchQuery(query)
         let scores: [EntryScore]
-        if let previous, folded.extends(previous) {
+        if let previous, folded.narrows(previous) {
             scores = index.table.scores(for: folded, among: previousMatches)
+        } else if let previous, folded.extends(previous) {
+            // Skipping just became possible: every match still starts with the first character.
+            let first = index.table.scores(for: folded.firstToken).map(\.entry)
+            scores = index.table.scores(for: folded, among: first)
         } else {
             scores = index.table.scores(for: folded)
         }
