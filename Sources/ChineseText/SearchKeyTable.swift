@@ -17,6 +17,9 @@ public struct SearchKeyTable: Sendable {
     var entryStarts: [Int32] = [0]
     var characterCounts: [Int32] = []
     var masks: [UInt64] = []
+    /// Per entry: hashed bits of the letter pairs a two-letter query can start a match with (a
+    /// syllable's first two letters; the first letters of two neighbouring units).
+    var pairMasks: [UInt64] = []
     var syllableBytes: [UInt8] = []
     var syllableStarts: [Int32] = [0]
     var syllableInitialLengths: [UInt8] = []
@@ -66,8 +69,42 @@ public struct SearchKeyTable: Sendable {
             characterCounts.append(Int32(key.characterCount))
             masks.append(mask)
         }
+        pairMasks = Self.pairMasks(leads: leads, syllables: syllables, syllableBytes: syllableBytes,
+                                   syllableStarts: syllableStarts, entryStarts: entryStarts)
         letterPostings = Self.postings(scalars: scalars, leads: leads, syllables: syllables,
                                        syllableStarts: syllableStarts, wordStarts: wordStarts, entryStarts: entryStarts)
+    }
+
+    /// The bit of a pair of ASCII letters or digits in `pairMasks`.
+    static func pairBit(_ first: UInt32, _ second: UInt32) -> UInt64 {
+        1 << UInt64((first &* 37 &+ second) % 64)
+    }
+
+    /// Two letters t0 t1 match contiguously only where t0 starts a unit and t1 either follows it in
+    /// the same syllable or starts the next unit: those pairs, per entry.
+    static func pairMasks(leads: [UInt32], syllables: [UInt16], syllableBytes: [UInt8], syllableStarts: [Int32],
+                          entryStarts: [Int32]) -> [UInt64] {
+        var result: [UInt64] = []
+        result.reserveCapacity(entryStarts.count - 1)
+        for entry in 0..<(entryStarts.count - 1) {
+            let start = Int(entryStarts[entry]), end = Int(entryStarts[entry + 1])
+            var mask: UInt64 = 0
+            for u in start..<end {
+                let lead = leads[u]
+                guard lead < 0x80 else { continue }
+                if u + 1 < end, leads[u + 1] < 0x80 { mask |= pairBit(lead, leads[u + 1]) }
+                let id = syllables[u]
+                guard id != noSyllable else { continue }
+                let from = Int(syllableStarts[Int(id)]), to = Int(syllableStarts[Int(id) + 1])
+                if to - from >= 2 {
+                    let second = UInt32(syllableBytes[from + 1])
+                    mask |= pairBit(lead, second)
+                    if second == 0x76 { mask |= pairBit(lead, 0x75) }
+                }
+            }
+            result.append(mask)
+        }
+        return result
     }
 
     /// The slot of an ASCII letter or digit in `letterPostings`.
@@ -139,22 +176,34 @@ public struct SearchKeyTable: Sendable {
     /// The score of every entry that matches `query`, in entry order; `candidates` (ascending
     /// entry numbers) limits the scan, for instance to the previous keystroke's matches.
     public func scores(for query: SearchQuery, among candidates: [Int32]? = nil) -> [EntryScore] {
+        scores(for: query, among: candidates, shortcuts: true)
+    }
+
+    /// `scores(for:among:)`, optionally without the one-letter lists and the two-letter pair
+    /// filter (tests compare the two).
+    func scores(for query: SearchQuery, among candidates: [Int32]?, shortcuts: Bool) -> [EntryScore] {
         guard !query.isEmpty else { return [] }
-        if query.tokens.count == 1, candidates == nil, let slot = Self.letterSlot(query.tokens[0]) {
+        if shortcuts, query.tokens.count == 1, candidates == nil, let slot = Self.letterSlot(query.tokens[0]) {
             return letterPostings[slot]
         }
         var result: [EntryScore] = []
+        // Two letters cannot skip characters, so they must form one of an entry's start pairs.
+        var pair: UInt64 = 0
+        if shortcuts, query.tokens.count == 2, query.tokens.count < Self.minimumFuzzyLength,
+           query.tokens[0] < 0x80, query.tokens[1] < 0x80 {
+            pair = Self.pairBit(query.tokens[0], query.tokens[1])
+        }
         withMatcher(query) { matcher in
             if let candidates {
                 for entry in candidates {
                     let e = Int(entry)
-                    guard masks[e] & query.mask == query.mask else { continue }
+                    guard masks[e] & query.mask == query.mask, pairMasks[e] & pair == pair else { continue }
                     let s = matcher.score(entry: e)
                     if s > 0 { result.append(EntryScore(entry: entry, score: Int32(s))) }
                 }
             } else {
                 masks.withUnsafeBufferPointer { masks in
-                    for e in 0..<masks.count where masks[e] & query.mask == query.mask {
+                    for e in 0..<masks.count where masks[e] & query.mask == query.mask && pairMasks[e] & pair == pair {
                         let s = matcher.score(entry: e)
                         if s > 0 { result.append(EntryScore(entry: Int32(e), score: Int32(s))) }
                     }

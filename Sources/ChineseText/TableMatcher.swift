@@ -132,7 +132,7 @@ struct TableMatcher {
     /// `unreachable` when there is no such match within `SearchKeyTable.maximumGaps`.
     private func gaps(_ q: Int, _ u: Int) -> Int {
         if q == query.count || u >= count { return Int(Self.unreachable) }
-        let slot = q * memoWidth + u
+        let slot = q * (count + 1) + u
         let known = memo[slot]
         if known != Self.unreachable - 1 { return Int(known) }
         var best = Int(Self.unreachable)
@@ -193,7 +193,8 @@ struct TableMatcher {
     }
 
     private func resetMemo() {
-        let used = (query.count + 1) * memoWidth
+        // Rows of the current entry's width, packed: only this much is reset.
+        let used = (query.count + 1) * (count + 1)
         memo.baseAddress?.update(repeating: Self.unreachable - 1, count: min(used, memo.count))
     }
 

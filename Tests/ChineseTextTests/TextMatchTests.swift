@@ -98,8 +98,23 @@ import Testing
         for letter in "abcdefghijklmnopqrstuvwxyz0123456789" {
             let query = SearchQuery(String(letter))
             let fast = table.scores(for: query)
-            let full = table.scores(for: query, among: (0..<Int32(texts.count)).map { $0 })
+            let full = table.scores(for: query, among: nil, shortcuts: false)
             #expect(fast == full, "letter \(letter)")
+        }
+    }
+}
+
+@Suite struct PairFilterTests {
+    @Test func twoLetterQueriesFindWhatTheFullMatcherFinds() {
+        let texts = ["社康中心", "福田区样例社康中心017", "DB4403/T 236—2022", "绿地", "阿姨", "中国银行", "样例 FT/NB 001"]
+        let table = SearchKeyTable(keys: texts.map { SearchKey($0) })
+        let letters = Array("abcdfghklmnqstuvxyz0123")
+        for a in letters {
+            for b in letters {
+                let query = SearchQuery(String([a, b]))
+                let expected = table.scores(for: query, among: nil, shortcuts: false)
+                #expect(table.scores(for: query) == expected, "\(a)\(b)")
+            }
         }
     }
 }
