@@ -213,6 +213,37 @@ public struct SearchKeyTable: Sendable {
         return result
     }
 
+    /// The entries a query of three letters or more can match, given the matches of its first two
+    /// letters (ascending): a match either starts with those two letters together (one of
+    /// `twoLetterMatches`), or consumes the first letter alone and, after skipped characters,
+    /// starts again with the second and third (an entry whose first-letter list holds it and whose
+    /// pair bits hold those two).
+    public func candidatesAllowingSkips(for query: SearchQuery, twoLetterMatches: [Int32]) -> [Int32]? {
+        let t = query.tokens
+        guard t.count >= Self.minimumFuzzyLength, let slot = Self.letterSlot(t[0]), t[1] < 0x80, t[2] < 0x80 else {
+            return nil
+        }
+        let pair = Self.pairBit(t[1], t[2])
+        var result: [Int32] = []
+        result.reserveCapacity(twoLetterMatches.count)
+        var i = 0
+        for posting in letterPostings[slot] {
+            let e = posting.entry
+            while i < twoLetterMatches.count && twoLetterMatches[i] < e {
+                result.append(twoLetterMatches[i])
+                i += 1
+            }
+            if i < twoLetterMatches.count && twoLetterMatches[i] == e {
+                result.append(e)
+                i += 1
+            } else if pairMasks[Int(e)] & pair == pair {
+                result.append(e)
+            }
+        }
+        result.append(contentsOf: twoLetterMatches[i...])
+        return result
+    }
+
     /// The full match of one entry, with highlight ranges; nil when it does not match.
     public func match(_ query: SearchQuery, entry: Int) -> TextMatch? {
         guard !query.isEmpty, masks[entry] & query.mask == query.mask else { return nil }

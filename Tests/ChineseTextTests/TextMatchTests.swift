@@ -118,3 +118,17 @@ import Testing
         }
     }
 }
+
+@Suite struct SkipCandidateTests {
+    @Test func threeLetterQueriesFindTheSameFromTheirTwoLetterMatches() throws {
+        let texts = ["社康中心", "福田区样例社康中心017", "社康大中心", "社区服务中心", "中国银行长岭支行", "样例 FT/NB 001", "深圳市福田区"]
+        let table = SearchKeyTable(keys: texts.map { SearchKey($0) })
+        for text in ["sxi", "skx", "fts", "ftskzx", "yin", "shz", "ftn", "sqf", "zgh", "szf"] {
+            let query = SearchQuery(text)
+            let two = table.scores(for: SearchQuery(String(text.prefix(2)))).map(\.entry)
+            let candidates = try #require(table.candidatesAllowingSkips(for: query, twoLetterMatches: two))
+            #expect(table.scores(for: query, among: candidates) == table.scores(for: query, among: nil, shortcuts: false), "\(text)")
+        }
+        #expect(table.scores(for: SearchQuery("sxi")).map(\.entry) == [0, 1, 2, 3])
+    }
+}

@@ -20,9 +20,12 @@ public struct SearchSession: Sendable {
         if let previous, folded.narrows(previous) {
             scores = index.table.scores(for: folded, among: previousMatches)
         } else if let previous, folded.extends(previous) {
-            // Skipping just became possible: every match still starts with the first character.
-            let first = index.table.scores(for: folded.firstToken).map(\.entry)
-            scores = index.table.scores(for: folded, among: first)
+            // Skipping just became possible: narrow by the first two letters' matches and pairs,
+            // else by the first character's matches.
+            let candidates = previous.tokens.count == 2
+                ? index.table.candidatesAllowingSkips(for: folded, twoLetterMatches: previousMatches) : nil
+            scores = index.table.scores(for: folded, among: candidates
+                                        ?? index.table.scores(for: folded.firstToken).map(\.entry))
         } else {
             scores = index.table.scores(for: folded)
         }
