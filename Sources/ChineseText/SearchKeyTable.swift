@@ -17,8 +17,9 @@ public struct SearchKeyTable: Sendable {
     var entryStarts: [Int32] = [0]
     var characterCounts: [Int32] = []
     var masks: [UInt64] = []
-    /// Per entry: hashed bits of the letter pairs a two-letter query can start a match with (a
-    /// syllable's first two letters; the first letters of two neighbouring units).
+    /// Per entry, two words (128 bits): hashed bits of the letter pairs a two-letter query can
+    /// start a match with (a syllable's first two letters; the first letters of two neighbouring
+    /// units).
     var pairMasks: [UInt64] = []
     var syllableBytes: [UInt8] = []
     var syllableStarts: [Int32] = [0]
@@ -75,9 +76,17 @@ public struct SearchKeyTable: Sendable {
                                        syllableStarts: syllableStarts, wordStarts: wordStarts, entryStarts: entryStarts)
     }
 
-    /// The bit of a pair of ASCII letters or digits in `pairMasks`.
-    static func pairBit(_ first: UInt32, _ second: UInt32) -> UInt64 {
-        1 << UInt64((first &* 37 &+ second) % 64)
+    /// The word (0 or 1) and bit of a pair of ASCII letters or digits in an entry's `pairMasks`.
+    static func pairBit(_ first: UInt32, _ second: UInt32) -> (word: Int, bit: UInt64) {
+        let pair = UInt64(first) << 8 | UInt64(second)
+        let hash = (pair &* 0x9E37_79B9_7F4A_7C15) >> 57
+        return (Int(hash >> 6), 1 << (hash & 63))
+    }
+
+    /// True when entry `entry`'s pair bits hold `pair`.
+    @inline(__always)
+    func hasPair(_ entry: Int, _ pair: (word: Int, bit: UInt64)) -> Bool {
+        pairMasks[2 * entry + pair.word] & pair.bit != 0
     }
 
     /// Two letters t0 t1 match contiguously only where t0 starts a unit and t1 either follows it in
@@ -85,24 +94,28 @@ public struct SearchKeyTable: Sendable {
     static func pairMasks(leads: [UInt32], syllables: [UInt16], syllableBytes: [UInt8], syllableStarts: [Int32],
                           entryStarts: [Int32]) -> [UInt64] {
         var result: [UInt64] = []
-        result.reserveCapacity(entryStarts.count - 1)
+        result.reserveCapacity(2 * (entryStarts.count - 1))
         for entry in 0..<(entryStarts.count - 1) {
             let start = Int(entryStarts[entry]), end = Int(entryStarts[entry + 1])
-            var mask: UInt64 = 0
+            var mask: (UInt64, UInt64) = (0, 0)
+            func add(_ pair: (word: Int, bit: UInt64)) {
+                if pair.word == 0 { mask.0 |= pair.bit } else { mask.1 |= pair.bit }
+            }
             for u in start..<end {
                 let lead = leads[u]
                 guard lead < 0x80 else { continue }
-                if u + 1 < end, leads[u + 1] < 0x80 { mask |= pairBit(lead, leads[u + 1]) }
+                if u + 1 < end, leads[u + 1] < 0x80 { add(pairBit(lead, leads[u + 1])) }
                 let id = syllables[u]
                 guard id != noSyllable else { continue }
                 let from = Int(syllableStarts[Int(id)]), to = Int(syllableStarts[Int(id) + 1])
                 if to - from >= 2 {
                     let second = UInt32(syllableBytes[from + 1])
-                    mask |= pairBit(lead, second)
-                    if second == 0x76 { mask |= pairBit(lead, 0x75) }
+                    add(pairBit(lead, second))
+                    if second == 0x76 { add(pairBit(lead, 0x75)) }
                 }
             }
-            result.append(mask)
+            result.append(mask.0)
+            result.append(mask.1)
         }
         return result
     }
@@ -188,22 +201,25 @@ public struct SearchKeyTable: Sendable {
         }
         var result: [EntryScore] = []
         // Two letters cannot skip characters, so they must form one of an entry's start pairs.
-        var pair: UInt64 = 0
+        var pair: (word: Int, bit: UInt64)?
         if shortcuts, query.tokens.count == 2, query.tokens.count < Self.minimumFuzzyLength,
            query.tokens[0] < 0x80, query.tokens[1] < 0x80 {
             pair = Self.pairBit(query.tokens[0], query.tokens[1])
         }
+        let usePair = pair != nil
+        let pairBits = pair ?? (0, 0)
         withMatcher(query) { matcher in
             if let candidates {
                 for entry in candidates {
                     let e = Int(entry)
-                    guard masks[e] & query.mask == query.mask, pairMasks[e] & pair == pair else { continue }
+                    guard masks[e] & query.mask == query.mask, !usePair || hasPair(e, pairBits) else { continue }
                     let s = matcher.score(entry: e)
                     if s > 0 { result.append(EntryScore(entry: entry, score: Int32(s))) }
                 }
             } else {
                 masks.withUnsafeBufferPointer { masks in
-                    for e in 0..<masks.count where masks[e] & query.mask == query.mask && pairMasks[e] & pair == pair {
+                    for e in 0..<masks.count where masks[e] & query.mask == query.mask
+                        && (!usePair || hasPair(e, pairBits)) {
                         let s = matcher.score(entry: e)
                         if s > 0 { result.append(EntryScore(entry: Int32(e), score: Int32(s))) }
                     }
@@ -236,7 +252,7 @@ public struct SearchKeyTable: Sendable {
             if i < twoLetterMatches.count && twoLetterMatches[i] == e {
                 result.append(e)
                 i += 1
-            } else if pairMasks[Int(e)] & pair == pair {
+            } else if hasPair(Int(e), pair) {
                 result.append(e)
             }
         }
