@@ -151,39 +151,56 @@ public struct SearchIndex: Sendable {
     func hits(for query: SearchQuery, scores: [EntryScore], kinds: Set<SearchKind>?, limit: Int,
               scratch: inout SearchScratch) -> [SearchHit] {
         guard limit > 0, !scores.isEmpty else { return [] }
-        let allowed = kinds.map { set in SearchKind.allCases.map { set.contains($0) } } ?? [true, true, true, true]
+        var allowed = 0
+        for (bit, kind) in SearchKind.allCases.enumerated() where kinds?.contains(kind) ?? true { allowed |= 1 << bit }
         // Best (rank, entry, field) per record, found through the entries' references.
         scratch.prepare(records: records.count)
         defer { scratch.clear() }
+        var touched = scratch.touched
+        scratch.touched = []
         // Naming-field matches that skip nothing outrank every other match, so when they alone
         // fill `limit` records the other references (most of them shared texts such as a
-        // community's name) need not be visited.
-        func visit(_ s: EntryScore, _ range: Range<Int>, group: Int) {
-            let entryRank = group << 40 | Int(s.score) << 16
-            for r in range {
-                let record = Int(referenceRecords[r])
-                guard allowed[Int(recordKinds[record])] else { continue }
-                let rank = entryRank | (0xFFFF - recordTitleLengths[record])
-                let known = scratch.bestRank[record]
-                if known >= rank { continue }
-                if known == 0 { scratch.touched.append(Int32(record)) }
-                scratch.bestRank[record] = rank
-                scratch.bestEntry[record] = s.entry
-                scratch.bestField[record] = referenceFields[r]
+        // community's name) need not be visited. Unchecked buffers: this loop runs once per
+        // matching text, hundreds of thousands of times in a large catalogue.
+        referenceRecords.withUnsafeBufferPointer { referenceRecords in
+        referenceFields.withUnsafeBufferPointer { referenceFields in
+        recordKinds.withUnsafeBufferPointer { recordKinds in
+        recordTitleLengths.withUnsafeBufferPointer { recordTitleLengths in
+        scratch.bestRank.withUnsafeMutableBufferPointer { bestRank in
+        scratch.bestEntry.withUnsafeMutableBufferPointer { bestEntry in
+        scratch.bestField.withUnsafeMutableBufferPointer { bestField in
+            func visit(_ s: EntryScore, _ from: Int32, _ to: Int32, group: Int) {
+                let entryRank = group << 40 | Int(s.score) << 16
+                var r = Int(from)
+                while r < Int(to) {
+                    defer { r += 1 }
+                    let record = Int(referenceRecords[r])
+                    guard allowed & (1 << Int(recordKinds[record])) != 0 else { continue }
+                    let rank = entryRank | (0xFFFF - recordTitleLengths[record])
+                    let known = bestRank[record]
+                    if known >= rank { continue }
+                    if known == 0 { touched.append(Int32(record)) }
+                    bestRank[record] = rank
+                    bestEntry[record] = s.entry
+                    bestField[record] = referenceFields[r]
+                }
             }
-        }
-        for s in scores where s.tier != .fuzzy {
-            let e = Int(s.entry)
-            visit(s, Int(referenceStarts[e])..<Int(referencePrimaryEnds[e]), group: 3)
-        }
-        if scratch.touched.count < limit {
-            for s in scores {
+            let fuzzyScore = Int32(MatchTier.fuzzy.rawValue << 8)
+            let fuzzyEnd = Int32(MatchTier.initials.rawValue << 8)
+            for s in scores where s.score >= fuzzyEnd {
                 let e = Int(s.entry)
-                let fuzzy = s.tier == .fuzzy
-                if fuzzy { visit(s, Int(referenceStarts[e])..<Int(referencePrimaryEnds[e]), group: 1) }
-                visit(s, Int(referencePrimaryEnds[e])..<Int(referenceStarts[e + 1]), group: fuzzy ? 0 : 2)
+                visit(s, referenceStarts[e], referencePrimaryEnds[e], group: 3)
             }
-        }
+            if touched.count < limit {
+                for s in scores {
+                    let e = Int(s.entry)
+                    let fuzzy = s.score >= fuzzyScore && s.score < fuzzyEnd
+                    if fuzzy { visit(s, referenceStarts[e], referencePrimaryEnds[e], group: 1) }
+                    visit(s, referencePrimaryEnds[e], referenceStarts[e + 1], group: fuzzy ? 0 : 2)
+                }
+            }
+        }}}}}}}
+        scratch.touched = touched
         // Keep the best `limit` in order: rank descending, then catalogue order.
         func better(_ a: Int32, _ b: Int32) -> Bool {
             let ra = scratch.bestRank[Int(a)], rb = scratch.bestRank[Int(b)]
