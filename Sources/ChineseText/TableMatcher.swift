@@ -20,6 +20,11 @@ struct TableMatcher {
 
     private var base = 0
     private var count = 0
+    /// Whether this query may skip characters (letters only, long enough).
+    private let allowsSkips: Bool
+    /// Bits (see `leadBit`) of the letters after the first: a skip must be followed by a unit
+    /// starting with one of them.
+    private let laterLeadBits: UInt64
 
     // Classes of a consumption, worst of a path wins: 4 literal, 3 whole syllable, 2 the start
     // of the syllable still being typed, 1 initial.
@@ -44,6 +49,16 @@ struct TableMatcher {
         self.query = query
         self.memo = memo
         self.memoWidth = memoWidth
+        allowsSkips = query.count >= SearchKeyTable.minimumFuzzyLength && !query.contains(where: { $0 >= 0x80 })
+        var bits: UInt64 = 0
+        for token in query.dropFirst() { bits |= Self.leadBit(token) }
+        laterLeadBits = bits
+    }
+
+    /// One bit per ASCII letter or digit.
+    @inline(__always)
+    private static func leadBit(_ token: UInt32) -> UInt64 {
+        token >= 0x61 ? 1 << UInt64((token &- 0x61) & 63) : 1 << UInt64((token &- 0x30 &+ 26) & 63)
     }
 
     /// Up to three ways the query at `q` can be consumed by unit `u`: (length, class) pairs.
@@ -164,9 +179,11 @@ struct TableMatcher {
         let first = query[0]
         let starts = first >= 0x80 ? scalars : leads
         var best = 0
+        var seenLeads: UInt64 = 0
         for u in 0..<count {
             // A cheap test of the first token before trying the unit.
             let lead = starts[base + u]
+            if lead < 0x80 { seenLeads |= Self.leadBit(lead) }
             if lead != first && !(first == 0x75 && lead == 0x76) { continue }
             let cls = contiguous(0, u)
             if cls == 0 { continue }
@@ -188,7 +205,7 @@ struct TableMatcher {
         }
         // Skipping is for pinyin typed quickly; typed characters are meant as written.
         // Two letters with a gap between them match too much to be useful.
-        if best > 0 || query.count < SearchKeyTable.minimumFuzzyLength || query.contains(where: { $0 >= 0x80 }) { return best }
+        if best > 0 || !allowsSkips || seenLeads & laterLeadBits == 0 { return best }
         return fuzzyScore()
     }
 
