@@ -254,7 +254,7 @@ public struct BrowserState: Sendable {
         case .find: return (findRows.count, visible, false)
         case .nearby: return (nearby.lines.count, visible, false)
         case .picker: return (pickerChoices.count, visible, false)
-        case .help(let mode): return (HelpPage.rows(for: mode, keyMap: keyMap, language: language).count, visible, true)
+        case .help(let mode): return (HelpPage.rows(for: mode, keyMap: keyMap, language: language, linkMark: options.asciiBorders ? ">" : "▸").count, visible, true)
         }
     }
 
