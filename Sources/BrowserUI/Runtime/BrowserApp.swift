@@ -3,6 +3,7 @@ import Catalogue
 /// The browser: a state, the key map, and the loop that draws a frame, waits for an event and
 /// applies it until the user quits or input ends.
 public struct BrowserApp: Sendable {
+    /// The browser's state; after `run` returns, where the user left it.
     public private(set) var state: BrowserState
 
     /// A browser over a catalogue. `bodies` supplies standard texts; `search` ranks name hits

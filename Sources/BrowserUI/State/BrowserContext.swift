@@ -4,7 +4,9 @@ import Catalogue
 /// and lookups computed once so that drawing a frame costs only its visible rows.
 public final class BrowserContext: Sendable {
     public let catalogue: ServiceCatalogue
+    /// Where the reader gets standard bodies.
     public let bodies: any StandardBodySource
+    /// The name search behind `/`.
     public let search: any NameSearching
     /// Item indices (into `catalogue.items`) per domain id, in catalogue order.
     let itemsByDomain: [String: [Int]]

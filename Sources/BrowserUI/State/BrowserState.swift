@@ -3,9 +3,13 @@ import Catalogue
 /// Everything the browser shows, as a value: the page stack, remembered positions, fields and
 /// results. `apply` changes it and never draws or performs terminal I/O.
 public struct BrowserState: Sendable {
+    /// The catalogue and its lookups.
     public let context: BrowserContext
+    /// Language, borders and the like; `L` changes the language.
     public var options: BrowserOptions
+    /// The key table events are read through.
     public let keyMap: KeyMap
+    /// The terminal size the pages lay out for.
     public internal(set) var width: Int
     public internal(set) var height: Int
     /// The navigation stack; the last page is on screen and Back pops it.
