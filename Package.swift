@@ -44,5 +44,8 @@ let package = Package(
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["fuwu"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BrowserUI", "CNcursesw"]),
+        // Real-terminal tests: drive the built fuwu binary inside tmux.
+        .testTarget(name: "SmokeTests", dependencies: ["fuwu"], path: "Tests/Smoke"),
     ]
 )

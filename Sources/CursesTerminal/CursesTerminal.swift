@@ -1,2 +1,144 @@
 import BrowserUI
 import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A `Terminal` over ncursesw: wide-character drawing, key and mouse input, and a terminal that
+/// is put back as it was on every exit path, signals included.
+public final class CursesTerminal: Terminal {
+    public private(set) var size: (width: Int, height: Int)
+    private let options: CursesTerminalOptions
+    private let colourActive: Bool
+    private var screenHandle: OpaquePointer?
+    /// Whether the hardware cursor is shown now (nil before the first frame).
+    private var cursorShown: Bool?
+    /// The locale LC_CTYPE was switched to because the user's was not UTF-8, if any.
+    public let switchedLocale: String?
+
+    /// Takes over the terminal, or throws a `CursesTerminalError` (before touching the screen)
+    /// when it cannot show the browser.
+    public init(options: CursesTerminalOptions = CursesTerminalOptions(),
+                term: String? = nil) throws(CursesTerminalError) {
+        let termName = term ?? getenv("TERM").map { String(cString: $0) }
+        if let refusal = TerminalReadiness.refusal(term: termName,
+                                                   standardInputIsTerminal: isatty(0) == 1,
+                                                   standardOutputIsTerminal: isatty(1) == 1) {
+            throw refusal
+        }
+        switchedLocale = try LocaleSetup.prepare()
+        TerminalRestore.saveState(fileDescriptor: 1)
+        // newterm rather than initscr: initscr exits the process when the terminal is unknown.
+        guard let screen = fuwu_newterm(nil) else {
+            throw .unknownTerminal(term: termName ?? "")
+        }
+        guard fuwu_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw .unknownTerminal(term: termName ?? "")
+        }
+        screenHandle = screen
+        self.options = options
+        fuwu_input_mode()
+        var colour = false
+        if options.colour, fuwu_start_colour() != 0 {
+            for pair in ColourPair.allCases { fuwu_define_pair(pair.rawValue, pair.foreground) }
+            colour = true
+        }
+        colourActive = colour
+        if options.mouse { fuwu_mouse(1) }
+        TerminalRestore.arm(mouse: options.mouse)
+        size = (Int(fuwu_columns()), Int(fuwu_lines()))
+    }
+
+    deinit { close() }
+
+    /// Gives the terminal back: mouse off, endwin, saved modes restored. Safe to call twice.
+    public func close() {
+        guard let screen = screenHandle else { return }
+        screenHandle = nil
+        if options.mouse { fuwu_mouse(0) }
+        endwin()
+        TerminalRestore.disarm()
+        delscreen(screen)
+    }
+
+    /// Draws every cell (continuation halves of wide characters are drawn by their left half)
+    /// and lets ncurses send only the differences.
+    public func present(_ screen: Screen) {
+        guard screenHandle != nil else { return }
+        let rows = min(screen.height, size.height)
+        let columns = min(screen.width, size.width)
+        var appearances: [Style: (bits: UInt32, pair: Int16)] = [:]
+        for style in Style.allCases {
+            let appearance = CellAppearance.of(style, colour: colourActive)
+            appearances[style] = (appearance.attributes.rawValue, appearance.pair?.rawValue ?? 0)
+        }
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let cell = screen[row, column]
+                guard let character = cell.character else { continue }
+                let look = appearances[cell.style] ?? (0, 0)
+                var scalars = character.unicodeScalars.makeIterator()
+                let first = scalars.next()?.value ?? 32
+                let second = scalars.next()?.value ?? 0
+                let third = second == 0 ? 0 : scalars.next()?.value ?? 0
+                let fourth = third == 0 ? 0 : scalars.next()?.value ?? 0
+                _ = fuwu_put_cell(Int32(row), Int32(column), first, second, third, fourth,
+                                  look.bits, look.pair)
+            }
+        }
+        if let cursor = screen.cursor, cursor.row < rows, cursor.column < columns {
+            fuwu_place_cursor(Int32(cursor.row), Int32(cursor.column))
+            cursorShown = true
+        } else if cursorShown != false {
+            fuwu_place_cursor(-1, 0)
+            cursorShown = false
+        }
+        refresh()
+    }
+
+    /// Blocks until a key, a mouse report, a resize or the end of input.
+    public func nextEvent() -> TerminalEvent {
+        guard screenHandle != nil else { return .end }
+        while true {
+            var code: UInt32 = 0
+            var error: Int32 = 0
+            let result = fuwu_read(&code, &error)
+            let raw: RawInput
+            if result == OK {
+                raw = .character(code)
+            } else if result == KEY_CODE_YES {
+                let key = Int32(bitPattern: code)
+                if key == KEY_RESIZE {
+                    size = (Int(fuwu_columns()), Int(fuwu_lines()))
+                    raw = .resize(width: size.width, height: size.height)
+                } else if key == KEY_MOUSE {
+                    var row: Int32 = 0, column: Int32 = 0, buttons: UInt32 = 0
+                    guard fuwu_read_mouse(&row, &column, &buttons) != 0 else { continue }
+                    raw = .mouse(buttons: MouseButtons(rawValue: buttons), row: Int(row),
+                                 column: Int(column))
+                } else {
+                    raw = .keyCode(key)
+                }
+            } else if error == EINTR {
+                continue
+            } else {
+                raw = .end
+            }
+            if let event = InputDecoder.event(for: raw) { return event }
+        }
+    }
+}
+
+extension CursesTerminal {
+    /// Why the browser cannot start here (not a terminal, dumb TERM), checked without touching
+    /// the terminal; nil when it may try.
+    public static func refusal(term: String? = nil) -> CursesTerminalError? {
+        TerminalReadiness.refusal(term: term ?? getenv("TERM").map { String(cString: $0) },
+                                  standardInputIsTerminal: isatty(0) == 1,
+                                  standardOutputIsTerminal: isatty(1) == 1)
+    }
+}

@@ -16,7 +16,9 @@ struct Fuwu: ParsableCommand {
             StandardsCommand.self, StandardCommand.self, StatsCommand.self, ValidateCommand.self, BuildCommand.self,
             NearbyCommand.self,
             SearchCommand.self,
-        ]
+            BrowseCommand.self,
+        ],
+        defaultSubcommand: BrowseCommand.self
     )
 }
 

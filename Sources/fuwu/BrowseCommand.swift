@@ -1,0 +1,59 @@
+import ArgumentParser
+import BrowserUI
+import Catalogue
+import CatalogueStore
+import CursesTerminal
+import Foundation
+
+/// `fuwu` with no subcommand: the terminal browser over the catalogue.
+struct BrowseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Open the terminal browser (what `fuwu` alone does).",
+        discussion: """
+        Needs a terminal: when standard input or output is not one, or TERM is dumb or unknown, \
+        it says so and exits with status 69; use the other subcommands for text output. \
+        NO_COLOR (any value) turns colour off like --no-color.
+        """)
+
+    @OptionGroup var options: CatalogueOptions
+
+    @Flag(name: .customLong("no-color"), help: "No colour (reverse, bold and underline still mark things).")
+    var noColor = false
+
+    @Flag(help: "Draw borders with + - | instead of box-drawing characters.")
+    var ascii = false
+
+    @Flag(name: .customLong("ambiguous-wide"),
+          help: "The terminal draws East-Asian ambiguous characters (box drawing, ●, ←) two columns wide.")
+    var ambiguousWide = false
+
+    @Flag(help: "Use the mouse: click selects, the wheel scrolls (the terminal's own copy and paste then needs Shift).")
+    var mouse = false
+
+    func run() throws {
+        // Refuse before compiling or opening anything: `fuwu | less` should answer at once.
+        if let refusal = CursesTerminal.refusal() { throw refuse(refusal) }
+        let opened = try options.open()
+        let terminalOptions = CursesTerminalOptions.resolved(
+            noColorFlag: noColor, mouse: mouse, environment: ProcessInfo.processInfo.environment)
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(options: terminalOptions)
+        } catch {
+            throw refuse(error)
+        }
+        defer { terminal.close() }
+        let browserOptions = BrowserOptions(
+            language: options.lang == .en ? .english : .chinese, ascii: ascii,
+            colour: terminalOptions.colour, ambiguousWide: ambiguousWide, mouse: mouse)
+        BrowseSession.run(catalogue: opened.catalogue, bodies: opened.database,
+                          options: browserOptions, terminal: terminal)
+    }
+
+    /// Prints a refusal's bilingual message and gives the exit status for it (69).
+    private func refuse(_ error: CursesTerminalError) -> ExitCode {
+        printError(error.message)
+        return ExitCode(CursesTerminalError.exitStatus)
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// The browser in a real terminal (tmux), as a person would use it. Each test has its own tmux
+/// server on a private socket; screens are awaited by content or stability, never by a sleep.
+@Suite(.serialized) struct SmokeTests {
+    /// A cache folder shared by these tests so the catalogue is compiled once.
+    static let cacheDirectory: String = {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("fuwu-smoke-cache-\(getpid())", isDirectory: true)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.path
+    }()
+
+    private func start(_ arguments: [String] = [], environment: [String: String] = [:],
+                       width: Int = 80, height: Int = 24) throws -> TmuxSession {
+        var environment = environment
+        environment["FUWU_CACHE_DIR"] = environment["FUWU_CACHE_DIR"] ?? Self.cacheDirectory
+        environment["LANG"] = environment["LANG"] ?? "C.UTF-8"
+        return try TmuxSession(command: try FuwuProgram.shellLine(arguments: arguments, environment: environment),
+                               width: width, height: height)
+    }
+
+    /// Waits for the wrapper's report and returns its line, e.g. `EXIT=0 MODES: icanon echo`.
+    private func exitReport(_ session: TmuxSession) throws -> String {
+        let screen = try session.waitFor("MODES:")
+        return screen.split(separator: "\n").first { $0.hasPrefix("EXIT=") }.map(String.init) ?? ""
+    }
+
+    /// Asserts the terminal is as the shell left it: line editing and echo on, the cursor
+    /// visible, the normal screen, no mouse reporting.
+    private func expectRestored(_ session: TmuxSession, report: String, status: Int,
+                                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(report == "EXIT=\(status) MODES: icanon echo", sourceLocation: sourceLocation)
+        #expect(try session.format("#{cursor_flag} #{alternate_on} #{mouse_any_flag} #{keypad_cursor_flag}")
+                == "1 0 0 0", "cursor visible, normal screen, no mouse, cursor keys normal",
+                sourceLocation: sourceLocation)
+    }
+
+    @Test func theBrowserOpensInChineseAndQuittingRestoresTheTerminal() throws {
+        let session = try start()
+        try session.waitFor("幼有善育")
+        #expect(try session.format("#{alternate_on}") == "1")
+        try session.send("q")
+        try expectRestored(session, report: try exitReport(session), status: 0)
+    }
+
+    @Test func aCLocaleStillShowsChinese() throws {
+        let session = try start(environment: ["LANG": "C"])
+        let screen = try session.waitFor("幼有善育")
+        #expect(screen.contains("文化体育保障"))
+        try session.send("q")
+        try expectRestored(session, report: try exitReport(session), status: 0)
+    }
+
+    @Test func mouseReportingIsOnWithTheFlagAndOffAfterQuitting() throws {
+        let session = try start(["--mouse"])
+        try session.waitFor("幼有善育")
+        #expect(try session.format("#{mouse_any_flag}") == "1")
+        try session.send("q")
+        try expectRestored(session, report: try exitReport(session), status: 0)
+    }
+
+    /// Each signal ends the program the conventional way (status 128 + n) with the terminal back.
+    @Test(arguments: [("TERM", 15), ("INT", 2), ("HUP", 1), ("QUIT", 3), ("SEGV", 11), ("ABRT", 6),
+                      ("BUS", 7), ("ILL", 4), ("FPE", 8), ("TRAP", 5)])
+    func aSignalRestoresTheTerminal(signal name: String, number: Int32) throws {
+        let session = try start(["--mouse"])
+        try session.waitFor("幼有善育")
+        let children = FuwuProgram.children(of: try session.panePID())
+        try #require(children.count == 1, "the pane's shell should have one child, fuwu")
+        #expect(kill(children[0], number) == 0)
+        try expectRestored(session, report: try exitReport(session), status: 128 + Int(number))
+    }
+
+    @Test func ctrlCEndsTheBrowserWithTheInterruptStatusAndRestoresTheTerminal() throws {
+        let session = try start()
+        try session.waitFor("幼有善育")
+        try session.send("C-c")
+        try expectRestored(session, report: try exitReport(session), status: 130)
+    }
+
+    @Test func aDumbTerminalIsRefusedWithAMessageAndStatus69() throws {
+        let session = try start(environment: ["TERM": "dumb"])
+        let report = try exitReport(session)
+        let screen = try session.capture()
+        #expect(screen.contains("fuwu: 终端类型 TERM=dumb 无法移动光标，不能显示浏览界面。"))
+        #expect(screen.contains("fuwu domains"))
+        #expect(report == "EXIT=69 MODES: icanon echo")
+    }
+
+    @Test func anUnknownTerminalTypeIsRefusedWithAMessageAndStatus69() throws {
+        let session = try start(environment: ["TERM": "no-such-terminal-fuwu"])
+        let report = try exitReport(session)
+        let screen = try session.capture()
+        #expect(screen.contains("TERM=no-such-terminal-fuwu"))
+        #expect(report == "EXIT=69 MODES: icanon echo")
+    }
+
+    @Test func outputThatIsNotATerminalIsRefusedWithAMessageAndStatus69() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try FuwuProgram.binary())
+        process.arguments = []
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = "xterm-256color"
+        process.environment = environment
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 69)
+        #expect(outputData.isEmpty)
+        #expect(errorText.hasPrefix("fuwu: fuwu 浏览界面需要在终端中运行，但标准输出不是终端。\n"
+                                    + "fuwu: The fuwu browser needs a terminal, but standard output is not one.\n"))
+    }
+}
