@@ -14,7 +14,8 @@ enum FindView {
         } else if hits == 0 {
             info = language.pick("没有找到", "Nothing found")
         } else {
-            info = language.pick("找到 \(hits) 条", "\(hits) found")
+            let shown = hits >= BrowserState.findLimit ? "\(hits)+" : "\(hits)"
+            info = language.pick("找到 \(shown) 条", "\(shown) found")
         }
         screen.put(info, row: layout.contentTop + 1, column: 1, style: .dim, maxColumns: layout.width - 2)
         let position = state.positions[Page.find.positionKey] ?? ListPosition()
