@@ -49,7 +49,13 @@ enum BrowseView {
         default: first = focus
         }
         first = max(0, min(first, chain.count - count))
-        let columns = layout.paneColumns(count: count)
+        // Domain names are short; item and point names need the room when in focus.
+        let leftPercent: Int
+        switch chain[first] {
+        case .domains: leftPercent = 40
+        default: leftPercent = focus == first ? 55 : 42
+        }
+        let columns = layout.paneColumns(count: count, leftPercent: leftPercent)
         return (0..<count).map { n in
             Pane(page: chain[first + n], start: columns[n].start, width: columns[n].width, focused: first + n == focus)
         }
