@@ -296,7 +296,10 @@ public struct BrowserState: Sendable {
         return document.line(of: anchor)
     }
 
-    var readerColumns: Int { max(1, width - 2) }
+    /// The reader's line length: the window less a margin, at most a comfortable measure.
+    var readerColumns: Int { max(1, min(width - 2, Self.readerMeasure)) }
+    /// Lines longer than this are hard to follow, so wide windows centre the text instead.
+    static let readerMeasure = 100
 
     // MARK: Details pages
 
