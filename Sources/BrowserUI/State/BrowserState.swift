@@ -304,7 +304,8 @@ public struct BrowserState: Sendable {
     // MARK: Details pages
 
     func sheetRows(_ page: Page) -> [SheetRow] {
-        RecordSheet(context: context, columns: max(1, width - 2), language: language,
+        // Long values wrap at a readable measure even in very wide windows.
+        RecordSheet(context: context, columns: max(1, min(width - 2, Self.readerMeasure + 14)), language: language,
                     ambiguousWide: options.ambiguousWide, ascii: options.asciiBorders).rows(for: page)
     }
 
