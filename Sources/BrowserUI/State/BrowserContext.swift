@@ -16,11 +16,15 @@ public final class BrowserContext: Sendable {
     let pointCountByDomain: [String: Int]
     /// The spatial index the nearby screen queries.
     let nearbyIndex: NearbyIndex
+    /// Matches typed place names another way (pinyin) when plain text finds nothing.
+    public let placeMatch: LocationResolver.AlternativeMatch?
 
-    /// Builds the lookups; `search` defaults to the plain substring search over names.
+    /// Builds the lookups; `search` defaults to the plain substring search over names, and
+    /// `placeMatch` (pinyin for place names) to none.
     public init(catalogue: ServiceCatalogue, bodies: any StandardBodySource,
-                search: (any NameSearching)? = nil) {
+                search: (any NameSearching)? = nil, placeMatch: LocationResolver.AlternativeMatch? = nil) {
         self.catalogue = catalogue
+        self.placeMatch = placeMatch
         self.bodies = bodies
         self.search = search ?? SubstringNameSearch(catalogue: catalogue)
         var itemsByDomain: [String: [Int]] = [:]
