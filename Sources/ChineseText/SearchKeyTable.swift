@@ -200,6 +200,7 @@ public struct SearchKeyTable: Sendable {
             return letterPostings[slot]
         }
         var result: [EntryScore] = []
+        result.reserveCapacity(candidates?.count ?? 1024)
         // Two letters cannot skip characters, so they must form one of an entry's start pairs.
         var pair: (word: Int, bit: UInt64)?
         if shortcuts, query.tokens.count == 2, query.tokens.count < Self.minimumFuzzyLength,

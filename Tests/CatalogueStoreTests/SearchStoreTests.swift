@@ -40,6 +40,17 @@ enum CompiledFutian {
         #expect(index.search(query, limit: 1).first?.id == id)
     }
 
+    @Test func aSmallLimitGivesThePrefixOfTheFullRanking() throws {
+        let opened = try CompiledFutian.opened.get()
+        let index = try SearchKeyStore.index(of: opened.database, catalogue: opened.catalogue)
+        for query in ["s", "ft", "社", "sh", "y", "fts", "社区", "zx"] {
+            let all = index.search(query, limit: 5000)
+            for limit in [1, 7, 50] {
+                #expect(index.search(query, limit: limit) == Array(all.prefix(limit)), "\(query) \(limit)")
+            }
+        }
+    }
+
     @Test(arguments: ["叶", "叶酸", "婴幼儿照护", "aed", "AED", "社康", "婚姻", "样例文本"])
     func bodySearchAgreesWithTheInMemorySearch(_ query: String) throws {
         let store = SearchBodyIndex(database: try CompiledFutian.opened.get().database)

@@ -30,6 +30,8 @@ public struct SearchIndex: Sendable {
     /// Record → its kind's position in `SearchKind.allCases`.
     let recordKinds: [UInt8]
     let recordTitleLengths: [Int]
+    /// Entry → the best title-length part of a rank its naming references can give.
+    let entryBestLengthParts: [Int]
 
     /// Every distinct text that the index searches, in a stable order; the catalogue compiler
     /// stores a key for each.
@@ -94,7 +96,11 @@ public struct SearchIndex: Sendable {
         self.records = records
         let kinds = SearchKind.allCases
         self.recordKinds = records.map { UInt8(kinds.firstIndex(of: $0.kind) ?? 0) }
-        self.recordTitleLengths = records.map { min($0.titleLength, 0xFFFF) }
+        let lengths = records.map { min($0.titleLength, 0xFFFF) }
+        self.recordTitleLengths = lengths
+        self.entryBestLengthParts = (0..<texts.count).map { e in
+            (Int(starts[e])..<Int(primaryEnds[e])).map { 0xFFFF - lengths[Int(referenceRecords[$0])] }.max() ?? 0
+        }
     }
 
     /// Builds the index compiling every key here (tests and synthetic catalogues; the app reads
@@ -169,6 +175,7 @@ public struct SearchIndex: Sendable {
         scratch.bestRank.withUnsafeMutableBufferPointer { bestRank in
         scratch.bestEntry.withUnsafeMutableBufferPointer { bestEntry in
         scratch.bestField.withUnsafeMutableBufferPointer { bestField in
+            var floor = RankFloor(capacity: limit)
             func visit(_ s: EntryScore, _ from: Int32, _ to: Int32, group: Int) {
                 let entryRank = group << 40 | Int(s.score) << 16
                 var r = Int(from)
@@ -179,7 +186,10 @@ public struct SearchIndex: Sendable {
                     let rank = entryRank | (0xFFFF - recordTitleLengths[record])
                     let known = bestRank[record]
                     if known >= rank { continue }
-                    if known == 0 { touched.append(Int32(record)) }
+                    if known == 0 {
+                        touched.append(Int32(record))
+                        floor.offer(rank)
+                    }
                     bestRank[record] = rank
                     bestEntry[record] = s.entry
                     bestField[record] = referenceFields[r]
@@ -189,6 +199,8 @@ public struct SearchIndex: Sendable {
             let fuzzyEnd = Int32(MatchTier.initials.rawValue << 8)
             for s in scores where s.score >= fuzzyEnd {
                 let e = Int(s.entry)
+                // Skip a text whose best rank cannot reach the `limit` best seen so far.
+                if floor.isFull && (3 << 40 | Int(s.score) << 16 | entryBestLengthParts[e]) < floor.floor { continue }
                 visit(s, referenceStarts[e], referencePrimaryEnds[e], group: 3)
             }
             if touched.count < limit {
