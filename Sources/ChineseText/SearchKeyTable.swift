@@ -17,6 +17,9 @@ public struct SearchKeyTable: Sendable {
     var entryStarts: [Int32] = [0]
     var characterCounts: [Int32] = []
     var masks: [UInt64] = []
+    /// Per entry: whether it has ASCII letters or digits of its own (which a typed letter can
+    /// match literally, outranking pinyin).
+    var hasLetters: [Bool] = []
     /// Per entry, two words (128 bits): hashed bits of the letter pairs a two-letter query can
     /// start a match with (a syllable's first two letters; the first letters of two neighbouring
     /// units).
@@ -69,6 +72,7 @@ public struct SearchKeyTable: Sendable {
             entryStarts.append(Int32(scalars.count))
             characterCounts.append(Int32(key.characterCount))
             masks.append(mask)
+            hasLetters.append(key.units.contains { $0.scalar.value < 0x80 })
         }
         pairMasks = Self.pairMasks(leads: leads, syllables: syllables, syllableBytes: syllableBytes,
                                    syllableStarts: syllableStarts, entryStarts: entryStarts)
@@ -210,18 +214,19 @@ public struct SearchKeyTable: Sendable {
         let usePair = pair != nil
         let pairBits = pair ?? (0, 0)
         withMatcher(query) { matcher in
+            matcher.prepareCeiling()
             if let candidates {
                 for entry in candidates {
                     let e = Int(entry)
                     guard masks[e] & query.mask == query.mask, !usePair || hasPair(e, pairBits) else { continue }
-                    let s = matcher.score(entry: e)
+                    let s = matcher.score(entry: e, hasLetters: hasLetters[e], stopEarly: true)
                     if s > 0 { result.append(EntryScore(entry: entry, score: Int32(s))) }
                 }
             } else {
                 masks.withUnsafeBufferPointer { masks in
                     for e in 0..<masks.count where masks[e] & query.mask == query.mask
                         && (!usePair || hasPair(e, pairBits)) {
-                        let s = matcher.score(entry: e)
+                        let s = matcher.score(entry: e, hasLetters: hasLetters[e], stopEarly: true)
                         if s > 0 { result.append(EntryScore(entry: Int32(e), score: Int32(s))) }
                     }
                 }

@@ -25,6 +25,10 @@ struct TableMatcher {
     /// Bits (see `leadBit`) of the letters after the first: a skip must be followed by a unit
     /// starting with one of them.
     private let laterLeadBits: UInt64
+    /// The best class a first consumption by a syllable can have for this query (`whole` when some
+    /// syllable starts the query, `unfinished` when the query starts a longer syllable, else
+    /// `initial`): with it, `score` stops early once no later unit can do better.
+    private var pinyinCeiling = 3
 
     // Classes of a consumption, worst of a path wins: 4 literal, 3 whole syllable, 2 the start
     // of the syllable still being typed, 1 initial.
@@ -53,6 +57,28 @@ struct TableMatcher {
         var bits: UInt64 = 0
         for token in query.dropFirst() { bits |= Self.leadBit(token) }
         laterLeadBits = bits
+    }
+
+    /// Finds `pinyinCeiling` from the table's syllables (a few hundred); worth it before scoring
+    /// many entries.
+    mutating func prepareCeiling() {
+        guard let first = query.first, first < 0x80 else {
+            pinyinCeiling = 0
+            return
+        }
+        var ceiling = 1
+        for id in 0..<(syllableStarts.count - 1) {
+            let start = Int(syllableStarts[id]), length = Int(syllableStarts[id + 1]) - start
+            var m = 0
+            while m < length && m < query.count {
+                let t = query[m], b = UInt32(syllableBytes[start + m])
+                guard t == b || (t == 0x75 && b == 0x76) else { break }
+                m += 1
+            }
+            if m == length { ceiling = Self.whole; break }
+            if m == query.count && m >= 2 { ceiling = Self.unfinished }
+        }
+        pinyinCeiling = ceiling
     }
 
     /// One bit per ASCII letter or digit.
@@ -174,10 +200,19 @@ struct TableMatcher {
     }
 
     /// The score of entry `entry`: tier × 256 + a bonus within the tier; 0 when it does not match.
-    mutating func score(entry: Int) -> Int {
+    /// `stopEarly` uses `pinyinCeiling` and `hasLetters` (whether the entry has ASCII letters or
+    /// digits of its own) to stop once no later unit can score higher.
+    mutating func score(entry: Int, hasLetters: Bool = true, stopEarly: Bool = false) -> Int {
         select(entry)
         let first = query[0]
         let starts = first >= 0x80 ? scalars : leads
+        // The best score a match starting after the current unit could still have: literal ones
+        // there are at best word starts; pinyin ones at best whole syllables at a word start.
+        let literalBound = first >= 0x80 || hasLetters ? MatchTier.wordStart.rawValue << 8 : 0
+        let pinyinBound = pinyinCeiling == 0 ? 0
+            : pinyinCeiling >= Self.unfinished ? MatchTier.fullPinyin.rawValue << 8 | 1 | (pinyinCeiling == Self.whole ? 4 : 0)
+            : MatchTier.initials.rawValue << 8 | 1
+        let laterBound = stopEarly ? max(literalBound, pinyinBound) : Int.max
         var best = 0
         var seenLeads: UInt64 = 0
         for u in 0..<count {
@@ -200,7 +235,7 @@ struct TableMatcher {
             let score = tier.rawValue << 8 | bonus
             if score > best {
                 best = score
-                if tier == .exact || tier == .prefix { break }
+                if tier == .exact || tier == .prefix || best >= laterBound { break }
             }
         }
         // Skipping is for pinyin typed quickly; typed characters are meant as written.

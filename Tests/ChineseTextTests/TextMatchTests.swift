@@ -132,3 +132,20 @@ import Testing
         #expect(table.scores(for: SearchQuery("sxi")).map(\.entry) == [0, 1, 2, 3])
     }
 }
+
+@Suite struct EarlyStopTests {
+    @Test func scanningScoresEqualSingleMatchScores() {
+        let texts = ["社康中心", "福田区样例社康中心017", "DB4403/T 236—2022", "绿地", "阿姨", "中国银行长岭支行", "样例 FT/NB 001",
+                     "深圳市福田区华强北路1号", "沙头街道", "二手", "ft社康", "社康ft", "安居", "儿童", "福深圳社会", "福田ft", "市社康"]
+        let table = SearchKeyTable(keys: texts.map { SearchKey($0) })
+        let queries = ["ft", "sh", "she", "fts", "a", "an", "e", "er", "ftsk", "s", "sk", "shek", "skzx", "社", "社康", "lv", "lu",
+                       "db", "ftn", "xa", "hq", "hqb", "zg", "yh", "yinh", "sha", "st"]
+        for text in queries {
+            let query = SearchQuery(text)
+            let scanned = Dictionary(uniqueKeysWithValues: table.scores(for: query).map { (Int($0.entry), Int($0.score)) })
+            for entry in texts.indices {
+                #expect(scanned[entry] == table.match(query, entry: entry)?.score, "\(text) in \(texts[entry])")
+            }
+        }
+    }
+}
