@@ -193,17 +193,33 @@ public struct SearchKeyTable: Sendable {
     /// The score of every entry that matches `query`, in entry order; `candidates` (ascending
     /// entry numbers) limits the scan, for instance to the previous keystroke's matches.
     public func scores(for query: SearchQuery, among candidates: [Int32]? = nil) -> [EntryScore] {
-        scores(for: query, among: candidates, shortcuts: true)
+        var result: [EntryScore] = []
+        scores(for: query, among: candidates, into: &result, shortcuts: true)
+        return result
+    }
+
+    /// `scores(for:among:)` written into `result`, whose storage is reused (as-you-type search
+    /// keeps one buffer instead of allocating megabytes a keystroke in a large catalogue).
+    public func scores(for query: SearchQuery, among candidates: [Int32]?, into result: inout [EntryScore]) {
+        scores(for: query, among: candidates, into: &result, shortcuts: true)
     }
 
     /// `scores(for:among:)`, optionally without the one-letter lists and the two-letter pair
     /// filter (tests compare the two).
     func scores(for query: SearchQuery, among candidates: [Int32]?, shortcuts: Bool) -> [EntryScore] {
-        guard !query.isEmpty else { return [] }
-        if shortcuts, query.tokens.count == 1, candidates == nil, let slot = Self.letterSlot(query.tokens[0]) {
-            return letterPostings[slot]
-        }
         var result: [EntryScore] = []
+        scores(for: query, among: candidates, into: &result, shortcuts: shortcuts)
+        return result
+    }
+
+    private func scores(for query: SearchQuery, among candidates: [Int32]?, into result: inout [EntryScore],
+                        shortcuts: Bool) {
+        result.removeAll(keepingCapacity: true)
+        guard !query.isEmpty else { return }
+        if shortcuts, query.tokens.count == 1, candidates == nil, let slot = Self.letterSlot(query.tokens[0]) {
+            result.append(contentsOf: letterPostings[slot])
+            return
+        }
         result.reserveCapacity(candidates?.count ?? 1024)
         // Two letters cannot skip characters, so they must form one of an entry's start pairs.
         var pair: (word: Int, bit: UInt64)?
@@ -232,7 +248,6 @@ public struct SearchKeyTable: Sendable {
                 }
             }
         }
-        return result
     }
 
     /// The entries a query of three letters or more can match, given the matches of its first two
