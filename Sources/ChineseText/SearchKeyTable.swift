@@ -217,7 +217,7 @@ public struct SearchKeyTable: Sendable {
         result.removeAll(keepingCapacity: true)
         guard !query.isEmpty else { return }
         if shortcuts, query.tokens.count == 1, candidates == nil, let slot = Self.letterSlot(query.tokens[0]) {
-            result.append(contentsOf: letterPostings[slot])
+            result = letterPostings[slot]
             return
         }
         result.reserveCapacity(candidates?.count ?? 1024)
