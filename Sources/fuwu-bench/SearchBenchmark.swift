@@ -243,6 +243,6 @@ enum SearchBenchmark {
         let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("model name") }
             .map { $0.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown CPU"
-        return "\(cpu ?? "unknown CPU"), \(ProcessInfo.processInfo.activeProcessorCount) cores, single-threaded"
+        return "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores, single-threaded"
     }
 }
