@@ -4,10 +4,11 @@ import Testing
 /// The browser in a real terminal (tmux), as a person would use it. Each test has its own tmux
 /// server on a private socket; screens are awaited by content or stability, never by a sleep.
 @Suite(.serialized) struct SmokeTests {
-    /// A cache folder shared by these tests so the catalogue is compiled once.
+    /// A cache folder shared by these tests (and later runs: the cache is keyed by content and
+    /// written atomically) so the catalogue is compiled once.
     static let cacheDirectory: String = {
         let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fuwu-smoke-cache-\(getpid())", isDirectory: true)
+            .appendingPathComponent("fuwu-smoke-cache", isDirectory: true)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.path
     }()
