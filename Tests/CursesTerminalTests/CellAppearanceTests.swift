@@ -52,3 +52,19 @@ import Testing
         #expect(ColourPair.allCases.map(\.foreground) == [6, 3, 1, 4, 4])
     }
 }
+
+@Suite struct DrawableScalarTests {
+    @Test func controlScalarsNeverReachTheTerminal() {
+        #expect(CursesTerminal.drawable(0x1B) == 0xFFFD)
+        #expect(CursesTerminal.drawable(0x07) == 0xFFFD)
+        #expect(CursesTerminal.drawable(0x7F) == 0xFFFD)
+        #expect(CursesTerminal.drawable(0x9B) == 0xFFFD)
+        #expect(CursesTerminal.drawableCombining(0x1B) == 0)
+    }
+
+    @Test func printableScalarsPassUnchanged() {
+        #expect(CursesTerminal.drawable(0x793E) == 0x793E)
+        #expect(CursesTerminal.drawable(0x20) == 0x20)
+        #expect(CursesTerminal.drawableCombining(0x0301) == 0x0301)
+    }
+}
