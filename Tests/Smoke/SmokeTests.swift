@@ -46,8 +46,10 @@ import Testing
         try expectRestored(session, report: try exitReport(session), status: 0)
     }
 
-    @Test func aCLocaleStillShowsChinese() throws {
-        let session = try start(environment: ["LANG": "C"])
+    /// LANG=C, POSIX or empty (as good as unset): LC_CTYPE is switched to C.UTF-8.
+    @Test(arguments: ["C", "POSIX", ""])
+    func aNonUTF8LocaleStillShowsChinese(lang: String) throws {
+        let session = try start(environment: ["LANG": lang])
         let screen = try session.waitFor("幼有善育")
         #expect(screen.contains("文化体育保障"))
         try session.send("q")
