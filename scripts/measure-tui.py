@@ -20,10 +20,11 @@ def spawn(binary, arguments, columns=80, rows=24):
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
+        # The size is set before exec, so the program's first look at the terminal sees it.
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         os.environ["TERM"] = "xterm-256color"
         os.environ["LANG"] = "C.UTF-8"
         os.execv(binary, [binary] + arguments)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     return pid, fd, start
 
 
@@ -53,7 +54,10 @@ def read_until_quiet(fd):
         ready, _, _ = select.select([fd], [], [], QUIET)
         if not ready:
             return buffer, last
-        chunk = os.read(fd, 65536)
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the program ended and closed the terminal
+            return buffer, last
         last = time.perf_counter()
         buffer += chunk
 
@@ -91,6 +95,19 @@ def main():
     if "--keys" in rest:
         keys = int(rest[rest.index("--keys") + 1])
 
+    # Baseline: the same binary's floor, exec to exit of `fuwu --help` (dynamic loading, the Swift
+    # runtime, argument parsing), with no catalogue and no terminal set-up.
+    baseline = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        child = os.fork()
+        if child == 0:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.execv(binary, [binary, "--help"])
+        os.waitpid(child, 0)
+        baseline.append((time.perf_counter() - start) * 1000)
+
     first_frames, rss = [], []
     for _ in range(runs):
         pid, fd, start = spawn(binary, extra)
@@ -100,29 +117,35 @@ def main():
         rss.append(peak_rss_mb(pid))
         stop(pid, fd)
 
-    # Key to frame: move down and up the domain list (j/k), open and leave a domain (Enter/Esc:
-    # a whole new pane), and type into the search field.
+    # Key to frame: move down and up the domain list (j/k), open and leave a domain (Enter/h:
+    # a whole new pane), leave with Esc (which ncurses holds for ESCDELAY, 25 ms, to tell a lone
+    # Esc from the start of a key sequence), and type into the search field.
     pid, fd, _ = spawn(binary, extra)
     read_until(fd, lambda b: KEY_BAR in b)
     read_until_quiet(fd)
-    timings = {"j/k (move selection)": [], "Enter/Esc (open/leave a domain)": [],
-               "search keystroke (社 after /)": []}
+    move, open_leave, escape, search = ("j/k (move selection)", "Enter/h (open/leave a domain)",
+                                        "Esc (leave a domain; includes ESCDELAY)",
+                                        "search keystroke (社 / Backspace after /)")
+    timings = {move: [], open_leave: [], escape: [], search: []}
+
+    def timed(label, key):
+        sent = time.perf_counter()
+        os.write(fd, key)
+        _, last = read_until_quiet(fd)
+        if last is not None and label is not None:
+            timings[label].append((last - sent) * 1000)
+
     for i in range(keys):
-        for label, key in (("j/k (move selection)", b"j" if i % 2 == 0 else b"k"),
-                           ("Enter/Esc (open/leave a domain)", b"\r" if i % 2 == 0 else b"\x1b")):
-            sent = time.perf_counter()
-            os.write(fd, key)
-            _, last = read_until_quiet(fd)
-            if last is not None:
-                timings[label].append((last - sent) * 1000)
+        timed(move, b"j" if i % 2 == 0 else b"k")
+    for i in range(keys):
+        timed(open_leave, b"\r" if i % 2 == 0 else b"h")
+    for i in range(keys // 2):
+        timed(None, b"\r")
+        timed(escape, b"\x1b")
     os.write(fd, b"/")
     read_until_quiet(fd)
     for i in range(keys):
-        sent = time.perf_counter()
-        os.write(fd, "社".encode() if i % 2 == 0 else b"\x7f")
-        _, last = read_until_quiet(fd)
-        if last is not None:
-            timings["search keystroke (社 after /)"].append((last - sent) * 1000)
+        timed(search, "社".encode() if i % 2 == 0 else b"\x7f")
     os.write(fd, b"\x1b")
     read_until_quiet(fd)
     stop(pid, fd)
@@ -134,12 +157,14 @@ def main():
     print(f"|---|---:|---:|---:|---:|---|")
     print(f"| first frame from exec (ms) | {runs} | {statistics.median(first_frames):.1f} | "
           f"{p95(first_frames):.1f} | {max(first_frames):.1f} | < 50 |")
+    print(f"| baseline: `fuwu --help`, exec to exit (ms) | {runs} | {statistics.median(baseline):.1f} | "
+          f"{p95(baseline):.1f} | {max(baseline):.1f} | |")
     print(f"| peak RSS at first frame (MB) | {runs} | {statistics.median(rss):.1f} | {p95(rss):.1f} | "
           f"{max(rss):.1f} | < 40 |")
     for label, values in timings.items():
         if values:
             print(f"| key to redrawn frame, {label} (ms) | {len(values)} | {statistics.median(values):.2f} | "
-                  f"{p95(values):.2f} | {max(values):.2f} | < 5 |")
+                  f"{p95(values):.2f} | {max(values):.2f} | {'< 50' if label == escape else '< 5'} |")
 
 
 if __name__ == "__main__":

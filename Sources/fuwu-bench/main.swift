@@ -3,6 +3,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "nearby": NearbyBenchmark.run(Array(arguments.dropFirst()))
 case "search": SearchBenchmark.run(Array(arguments.dropFirst()))
+case "startup": StartupBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: fuwu-bench nearby|search [options]   (build with -c release)")
+    print("usage: fuwu-bench nearby|search|startup [options]   (build with -c release)")
 }
