@@ -56,6 +56,34 @@ import Testing
         try expectRestored(session, report: try exitReport(session), status: 0)
     }
 
+    /// Whether a `capture-pane -e` dump sets a foreground colour (SGR 31–37 or 38;5;n).
+    private func usesColour(_ dump: String) -> Bool {
+        dump.range(of: "\u{1B}\\[[0-9;]*(3[1-7]|38;5;[0-9]+)m", options: .regularExpression) != nil
+    }
+
+    @Test func theBrowserUsesColourByDefault() throws {
+        let session = try start()
+        try session.waitFor("幼有善育")
+        #expect(usesColour(try session.captureWithAttributes()))
+        try session.send("q")
+        try expectRestored(session, report: try exitReport(session), status: 0)
+    }
+
+    /// --no-color and NO_COLOR (even empty) drop colour; --lang en and --ascii reach the browser.
+    @Test(arguments: [(["--no-color"], [String: String]()), ([], ["NO_COLOR": ""]), ([], ["NO_COLOR": "1"])])
+    func noColourEnglishAndAsciiOptionsReachTheBrowser(arguments: [String], environment: [String: String]) throws {
+        let session = try start(["--lang", "en", "--ascii"] + arguments, environment: environment)
+        let screen = try session.waitFor("Domains 9")
+        #expect(screen.contains("q Quit"))
+        #expect(screen.split(separator: "\n")[1].contains("|"))
+        #expect(!screen.contains("│"))
+        let dump = try session.captureWithAttributes()
+        #expect(!usesColour(dump))
+        #expect(dump.contains("\u{1B}[0;7m") || dump.contains("\u{1B}[7m"), "selection stays reverse video")
+        try session.send("q")
+        try expectRestored(session, report: try exitReport(session), status: 0)
+    }
+
     @Test func mouseReportingIsOnWithTheFlagAndOffAfterQuitting() throws {
         let session = try start(["--mouse"])
         try session.waitFor("幼有善育")
