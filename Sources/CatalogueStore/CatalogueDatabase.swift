@@ -6,7 +6,7 @@ import GRDB
 /// A compiled catalogue database: writes a validated catalogue into SQLite and reads it back.
 public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
     /// Bumped whenever the schema or the compiled content changes meaning; an older file is rebuilt.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// The open connection; GRDB serialises access, so sharing it across threads is safe.
     let reader: DatabaseQueue

@@ -20,7 +20,10 @@ public enum SearchKeyStore {
         try db.execute(sql: schema)
         var transcriber = PinyinTranscriber()
         let insertKey = try db.makeStatement(sql: "INSERT INTO search_keys(text, key) VALUES (?, ?)")
-        for text in SearchIndex.texts(of: catalogue) {
+        // Place names (stations, subdistricts) are keyed too, so "nearby at shiminzhongxin"
+        // needs no transcription at run time.
+        var seen = Set<String>()
+        for text in SearchIndex.texts(of: catalogue) + LocationResolver.placeNames(of: catalogue) where seen.insert(text).inserted {
             try insertKey.execute(arguments: [text, transcriber.key(for: text).serialised])
         }
         let insertBody = try db.makeStatement(sql: "INSERT INTO search_bodies(id, body) VALUES (?, ?)")
@@ -42,13 +45,17 @@ public enum SearchKeyStore {
         return keys
     }
 
-    /// The search index of a compiled catalogue, built from its stored keys.
-    public static func index(of database: CatalogueDatabase, catalogue: ServiceCatalogue) throws(StoreError) -> SearchIndex {
+    /// The stored keys of a compiled catalogue, by text.
+    public static func keys(of database: CatalogueDatabase) throws(StoreError) -> [String: SearchKey] {
         do {
-            let keys = try database.read { db in try read(from: db) }
-            return SearchIndex(catalogue: catalogue, keys: keys)
+            return try database.read { db in try read(from: db) }
         } catch {
             throw StoreError.unreadable(path: database.path, reason: "search keys: \(error)")
         }
+    }
+
+    /// The search index of a compiled catalogue, built from its stored keys.
+    public static func index(of database: CatalogueDatabase, catalogue: ServiceCatalogue) throws(StoreError) -> SearchIndex {
+        SearchIndex(catalogue: catalogue, keys: try keys(of: database))
     }
 }

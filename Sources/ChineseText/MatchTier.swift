@@ -1,6 +1,7 @@
 /// How a query met a text, best first when compared descending: the ranking's first key.
 public enum MatchTier: Int, Comparable, Sendable, CaseIterable {
-    /// Characters matched with one or more characters skipped inside the match (ftskzx).
+    /// Letters matched with one run of up to four characters skipped (ftskzx); pinyin queries
+    /// of three letters or more only.
     case fuzzy = 1
     /// Pinyin with at least one syllable typed as its initial (skzx, shekzx, skzhx).
     case initials = 2

@@ -19,6 +19,9 @@ public struct SearchKeyTable: Sendable {
     var syllableStarts: [Int32] = [0]
     var syllableInitialLengths: [UInt8] = []
     var longestEntry = 0
+    /// For each ASCII letter and digit typed alone (the first keystroke, which matches the most
+    /// texts), every matching entry with its score, in entry order.
+    var letterPostings: [[EntryScore]] = []
 
     /// Packs `keys`; entry `i` is `keys[i]`.
     public init(keys: [SearchKey]) {
@@ -61,6 +64,58 @@ public struct SearchKeyTable: Sendable {
             characterCounts.append(Int32(key.characterCount))
             masks.append(mask)
         }
+        letterPostings = Self.postings(scalars: scalars, leads: leads, syllables: syllables,
+                                       syllableStarts: syllableStarts, wordStarts: wordStarts, entryStarts: entryStarts)
+    }
+
+    /// The slot of an ASCII letter or digit in `letterPostings`.
+    static func letterSlot(_ token: UInt32) -> Int? {
+        switch token {
+        case 0x61...0x7A: return Int(token - 0x61)
+        case 0x30...0x39: return 26 + Int(token - 0x30)
+        default: return nil
+        }
+    }
+
+    /// Scores every entry against every one-letter query in one pass, with the rules of
+    /// `TableMatcher.score` for a single token: the same character is literal (exact, prefix,
+    /// word start, substring); the first letter of a syllable is an initial, or whole pinyin
+    /// when the syllable is that letter.
+    static func postings(scalars: [UInt32], leads: [UInt32], syllables: [UInt16], syllableStarts: [Int32],
+                         wordStarts: [Bool], entryStarts: [Int32]) -> [[EntryScore]] {
+        var postings = [[EntryScore]](repeating: [], count: 36)
+        var best = [Int](repeating: 0, count: 36)
+        var touched: [Int] = []
+        for entry in 0..<(entryStarts.count - 1) {
+            let base = Int(entryStarts[entry])
+            let count = Int(entryStarts[entry + 1]) - base
+            for u in 0..<count {
+                let scalar = scalars[base + u]
+                let score: Int
+                let slot: Int
+                if let literal = letterSlot(scalar) {
+                    slot = literal
+                    let tier: MatchTier = u == 0 ? (count == 1 ? .exact : .prefix) : wordStarts[base + u] ? .wordStart : .substring
+                    score = tier.rawValue << 8
+                } else if let lead = letterSlot(leads[base + u]), syllables[base + u] != noSyllable {
+                    slot = lead
+                    let id = Int(syllables[base + u])
+                    let whole = syllableStarts[id + 1] - syllableStarts[id] == 1
+                    let bonus = u == 0 ? 2 : wordStarts[base + u] ? 1 : 0
+                    score = (whole ? MatchTier.fullPinyin : MatchTier.initials).rawValue << 8 | bonus | (whole ? 4 : 0)
+                } else {
+                    continue
+                }
+                if best[slot] == 0 { touched.append(slot) }
+                best[slot] = max(best[slot], score)
+            }
+            for slot in touched {
+                postings[slot].append(EntryScore(entry: Int32(entry), score: Int32(best[slot])))
+                best[slot] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return postings
     }
 
     /// The number of keys.
@@ -83,6 +138,9 @@ public struct SearchKeyTable: Sendable {
     /// entry numbers) limits the scan, for instance to the previous keystroke's matches.
     public func scores(for query: SearchQuery, among candidates: [Int32]? = nil) -> [EntryScore] {
         guard !query.isEmpty else { return [] }
+        if query.tokens.count == 1, candidates == nil, let slot = Self.letterSlot(query.tokens[0]) {
+            return letterPostings[slot]
+        }
         var result: [EntryScore] = []
         withMatcher(query) { matcher in
             if let candidates {

@@ -187,7 +187,8 @@ struct TableMatcher {
             }
         }
         // Skipping is for pinyin typed quickly; typed characters are meant as written.
-        if best > 0 || query.count < 2 || query.contains(where: { $0 >= 0x80 }) { return best }
+        // Two letters with a gap between them match too much to be useful.
+        if best > 0 || query.count < 3 || query.contains(where: { $0 >= 0x80 }) { return best }
         return fuzzyScore()
     }
 

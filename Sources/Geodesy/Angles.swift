@@ -20,6 +20,7 @@ func normalisedBearing(_ degrees: Double) -> Double {
 
 /// Folds a longitude difference in degrees into (−180, 180].
 func wrappedLongitudeDifference(_ degrees: Double) -> Double {
+    if degrees > -180 && degrees <= 180 { return degrees }
     var value = degrees.truncatingRemainder(dividingBy: 360)
     if value > 180 { value -= 360 } else if value <= -180 { value += 360 }
     return value

@@ -7,6 +7,7 @@ import Foundation
 /// over a synthetic copy `--scale` times larger, beside a plain substring scan of the same texts;
 /// and the time to compile the search keys.
 enum SearchBenchmark {
+    nonisolated(unsafe) static var detail = false
     static let queries = ["shekangzhongxin", "skzx", "社康中心", "ftskzx", "社區", "yinhang", "db4403t236", "gangxia"]
 
     static func run(_ arguments: [String]) {
@@ -28,6 +29,7 @@ enum SearchBenchmark {
             case "--queries": queries = value.split(separator: ",").map(String.init); i += 1
             case "--only-scaled": onlyScaled = true
             case "--profile": profile = true
+            case "--detail": Self.detail = true
             default: print("unknown option \(arguments[i])"); return
             }
             i += 1
@@ -123,6 +125,9 @@ enum SearchBenchmark {
                               pad(query, 17), prefixes.count, mean(search) * 1000, (search.max() ?? 0) * 1000,
                               search[0] * 1000, hits, mean(scan) * 1000, (scan.max() ?? 0) * 1000, scanHits)
             print(line)
+            if detail {
+                print("    " + zip(prefixes, search).map { String(format: "%@ %.2f", $0.0, $0.1 * 1000) }.joined(separator: "  "))
+            }
         }
     }
 

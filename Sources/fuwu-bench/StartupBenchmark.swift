@@ -4,9 +4,9 @@ import CatalogueStore
 import Foundation
 
 /// `fuwu-bench startup [--catalogue DIR] [--runs N]`: the in-process stages between exec and the
-/// browser's first frame (open the cached catalogue, build the browser, render 80×24) and the
-/// pure part of a key press (apply + render), beside the baseline of loading the sources without
-/// the compiled cache. The whole path through a real terminal is scripts/measure-tui.sh.
+/// browser's first frame (open the cached catalogue, build the browser, render 80×24), beside the
+/// baseline of loading the sources without the compiled cache. Keys are `fuwu-bench frame`; the
+/// whole path through a real terminal is scripts/measure-tui.sh.
 enum StartupBenchmark {
     static func run(_ arguments: [String]) {
         var folder = "data/futian"
@@ -55,19 +55,6 @@ enum StartupBenchmark {
         var state = app.state
         state.resize(width: 80, height: 24)
         measure("render the first frame 80×24 (BrowserView.frame)") { _ = BrowserView.frame(state) }
-        let moveState = state
-        var toggle = false
-        measure("key j/k: handle + render") {
-            var s = moveState
-            toggle.toggle()
-            _ = s.handle(.key(.character(toggle ? "j" : "k")))
-            _ = BrowserView.frame(s)
-        }
-        measure("key Enter (open a domain): handle + render") {
-            var s = moveState
-            _ = s.handle(.key(.enter))
-            _ = BrowserView.frame(s)
-        }
         measure("baseline: load the sources without the cache (CatalogueLoader.load)") {
             _ = CatalogueLoader.load(folder: folderURL)
         }

@@ -47,8 +47,7 @@ struct BrowseCommand: ParsableCommand {
         let browserOptions = BrowserOptions(
             language: options.lang == .en ? .english : .chinese, ascii: ascii,
             colour: terminalOptions.colour, ambiguousWide: ambiguousWide, mouse: mouse)
-        BrowseSession.run(catalogue: opened.catalogue, bodies: opened.database,
-                          options: browserOptions, terminal: terminal)
+        BrowseSession.run(opened, options: browserOptions, terminal: terminal)
     }
 
     /// Prints a refusal's bilingual message and gives the exit status for it (69).

@@ -1,12 +1,53 @@
 import BrowserUI
 import Catalogue
+import CatalogueStore
+import ChineseText
+import Foundation
 
-/// Runs the browser over a catalogue in a terminal until the user quits.
+/// Runs the browser over an opened catalogue in a terminal until the user quits.
 enum BrowseSession {
-    static func run(catalogue: ServiceCatalogue, bodies: any StandardBodySource,
-                    search: (any NameSearching)? = nil, options: BrowserOptions,
-                    terminal: any Terminal) {
-        var app = BrowserApp(catalogue: catalogue, bodies: bodies, search: search, options: options)
+    static func run(_ opened: OpenedCatalogue, options: BrowserOptions, terminal: any Terminal) {
+        let database = opened.database
+        let catalogue = opened.catalogue
+        // The keys compiled with the catalogue; if unreadable the index computes keys itself,
+        // slower but correct.
+        let keys = Deferred { (try? SearchKeyStore.keys(of: database)) ?? [:] }
+        let search = DeferredNameSearch {
+            RankedNameSearch(index: SearchIndex(catalogue: catalogue, keys: keys.value))
+        }
+        let places = Deferred { LocationResolver.pinyinMatch(for: catalogue, keys: keys.value) }
+        var app = BrowserApp(catalogue: catalogue, bodies: opened.database, search: search,
+                             placeMatch: { text, name in places.value(text, name) }, options: options)
         app.run(terminal: terminal)
+    }
+}
+
+/// A value computed on first use and kept; thread-safe. The browser's first frame must not wait
+/// for the search index, so indexes are built when the user first searches.
+final class Deferred<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stored { return stored }
+        let made = make()
+        stored = made
+        return made
+    }
+}
+
+/// The ranked name search, built on the first query.
+final class DeferredNameSearch: NameSearching {
+    private let deferred: Deferred<RankedNameSearch>
+
+    init(_ make: @escaping @Sendable () -> RankedNameSearch) { deferred = Deferred(make) }
+
+    func search(_ query: String, limit: Int) -> [FoundRecord] {
+        query.isEmpty ? [] : deferred.value.search(query, limit: limit)
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Catalogue
+import ChineseText
+import CatalogueStore
 import Foundation
 import Geodesy
 
@@ -9,7 +11,7 @@ struct NearbyCommand: ParsableCommand {
         abstract: "List service points within 500, 1000, 1500 m (or any radius) of a place, nearest first.",
         discussion: """
         LOCATION is coordinates (22.5431,114.0579: latitude first; --lng-lat for longitude first), a metro \
-        station (市民中心), a service point (id or name) or a subdistrict (福田街道). Coordinates are read in \
+        station (市民中心, or in pinyin: shiminzhongxin, smzx), a service point (id or name) or a subdistrict (福田街道). Coordinates are read in \
         --datum: wgs84 (GPS, default), gcj02 (Amap, Tencent, WeChat) or bd09 (Baidu), and converted to WGS-84. \
         Distances are straight-line on the WGS-84 ellipsoid. \(WalkingEstimate.assumptionsEnglish)
         """
@@ -27,8 +29,8 @@ struct NearbyCommand: ParsableCommand {
     var datum: String = "wgs84"
     @Flag(name: .customLong("lng-lat"), help: "Coordinates are longitude first (114.0579,22.5431).")
     var longitudeFirst = false
-    @Option(help: ArgumentHelp("Radius in metres: 500, 1000, 1500 or any value from 1 to 50000.", valueName: "metres"))
-    var radius: Double = 1000
+    @Option(help: ArgumentHelp("Radius in metres: 500, 1000 (default), 1500 or any value from 1 to 50000.", valueName: "metres"))
+    var radius: Double?
     @Option(help: "Only points of this domain (id such as D4, or name such as 病有良医).") var domain: String?
     @Option(help: "Only points that provide this item (id or exact name).") var item: String?
     @Option(help: "Only points of this type (id such as shekang, or name such as 社康中心).") var type: String?
@@ -41,19 +43,32 @@ struct NearbyCommand: ParsableCommand {
     /// Unlocated points listed by name in table output; JSON lists all of them.
     static let unlocatedListed = 5
 
+    /// Resolves a location by its text first; only when nothing matches does it try pinyin, with
+    /// the keys compiled into the catalogue (`keys`, read on demand).
+    static func resolve(_ text: String, datum: Datum, order: CoordinateOrder, in catalogue: ServiceCatalogue,
+                        keys: () -> [String: SearchKey]) throws(NearbyError) -> ResolvedLocation {
+        do {
+            return try LocationResolver(catalogue: catalogue).resolve(text, datum: datum, order: order)
+        } catch .noPlaceMatches(let name) where name.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) {
+            return try LocationResolver(catalogue: catalogue, alternativeMatch: LocationResolver.pinyinMatch(for: catalogue, keys: keys()))
+                .resolve(text, datum: datum, order: order)
+        }
+    }
+
     func run() throws {
         let lang = options.lang
         guard let readDatum = Datum(loose: datum) else {
             throw CLIError.usage(lang.pick("未知坐标系“\(datum)”；可用：wgs84、gcj02、bd09",
                                            "unknown datum \"\(datum)\"; use wgs84, gcj02 or bd09"))
         }
-        let catalogue = try options.open().catalogue
+        let opened = try options.open()
+        let catalogue = opened.catalogue
         let result: NearbyResult
         let location: ResolvedLocation
         do {
-            location = try LocationResolver(catalogue: catalogue)
-                .resolve(at, datum: readDatum, order: longitudeFirst ? .longitudeFirst : .latitudeFirst)
-            let query = try NearbyQuery(origin: location.origin, radiusMetres: radius, domain: domain, item: item,
+            location = try Self.resolve(at, datum: readDatum, order: longitudeFirst ? .longitudeFirst : .latitudeFirst,
+                                        in: catalogue, keys: { (try? SearchKeyStore.keys(of: opened.database)) ?? [:] })
+            let query = try NearbyQuery(origin: location.origin, radiusMetres: radius ?? 1000, domain: domain, item: item,
                                         pointType: type, subdistrict: subdistrict, limit: limit, in: catalogue)
             result = NearbyIndex(catalogue: catalogue).query(query)
         } catch {

@@ -120,6 +120,15 @@ import Testing
         #expect(state.document?.anchor(ofLine: state.readerTop) == anchor)
     }
 
+    @Test func wideWindowsCentreTheTextAtAComfortableMeasure() throws {
+        var state = Fixture.state(width: 160, height: 30)
+        for command in GoldenScreenTests.openGuide { _ = state.apply(command) }
+        let document = try #require(state.document)
+        #expect(document.columns == 100)
+        let screen = BrowserView.frame(state)
+        #expect(screen.rowText(1) == String(repeating: " ", count: 30) + "家庭医生签约服务指南")
+    }
+
     @Test func textSearchFindsMatchesAndStepsThroughThem() throws {
         var state = Fixture.state(width: 40, height: 12)
         for command in GoldenScreenTests.openGuide { _ = state.apply(command) }

@@ -67,6 +67,7 @@ import Testing
         #expect(state.nearby.filter == .pointType(id: "health-centre"))
         #expect(pointIDs(state) == ["P1"])
         #expect(state.nearby.lines.contains(.unlocated(try #require(state.catalogue.point("P3")))))
+        #expect(BrowserView.frame(state).rowText(3) == " 1000 米内有符合筛选的服务点")
         _ = state.apply(.clearFilter)
         let result = try #require(state.nearby.result)
         #expect(result.domainsWithNothing(withinMetres: 1000)?.map(\.name) == ["学有优教"])

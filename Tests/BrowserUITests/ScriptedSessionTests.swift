@@ -25,6 +25,27 @@ import Testing
         #expect(app.state.page == .item("I0401"))
     }
 
+    @Test func healthCentresNearTheCivicCentreToTheGuideChapterAndOut() {
+        func keys(_ text: String) -> [TerminalEvent] { ScriptedTerminal.keys(text) }
+        var events = keys("w") + keys("市民") + [.key(.enter)]             // where I am: the station
+        events += keys("2") + keys("f") + keys("社区健康") + [.key(.enter)]  // 1000 m, health centres
+        let nearbyFrame = events.count
+        events += [.key(.enter), .key(.tab), .key(.enter)]                // nearest point → its item
+        events += [.key(.tab), .key(.enter)] + keys("t") + keys("jjjjj") + [.key(.enter)] // guide → 5 服务流程
+        let chapterFrame = events.count
+        events += [.key(.escape)] + keys("q")
+        let terminal = ScriptedTerminal(width: 80, height: 24, events: events)
+        var app = app()
+        app.run(terminal: terminal)
+        let nearby = terminal.frames[nearbyFrame]
+        #expect(nearby.rowText(1) == " 位置 市民中心（地铁站） · 坐标系 WGS-84")
+        #expect(nearby.rowText(2) == " 范围 1000 米 · 筛选 社区健康服务中心 · 1 个在范围内")
+        #expect(nearby.rowText(4).hasPrefix("  151 m 东北  3分 福田社区健康服务中心（市民中心）"))
+        #expect(terminal.frames[chapterFrame].rowText(1) == " 5 服务流程")
+        #expect(terminal.frames.last?.rowText(0) == "福田基本公共服务 › 病有良医 › 家庭医生签约服务")
+        #expect(terminal.frames.count == events.count)
+    }
+
     @Test func endOfInputStopsTheLoop() {
         let terminal = ScriptedTerminal(width: 40, height: 12, events: ScriptedTerminal.keys("jj"))
         var app = app()

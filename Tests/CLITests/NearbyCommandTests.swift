@@ -126,6 +126,15 @@ import Testing
         #expect(result == .init(status: status, stdout: "", stderr: "fuwu: error: \(message)\n"))
     }
 
+    @Test func aPlaceCanBeNamedInPinyinOrInitials() throws {
+        defer { fuwu.cleanUp() }
+        for text in ["csz", "ceshizhan"] {
+            let result = try fuwu.run(["nearby", "--catalogue", fixture, "--at", text, "--radius", "500"])
+            #expect(result.status == 0)
+            #expect(result.stdout.hasPrefix("位置    测试站（地铁站 M-test）\n"))
+        }
+    }
+
     @Test func anAmbiguousNameListsTheCandidates() throws {
         defer { fuwu.cleanUp() }
         let result = try fuwu.run(["nearby", "--catalogue", fixture, "--at", "图书馆"])

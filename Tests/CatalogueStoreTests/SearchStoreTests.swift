@@ -25,8 +25,9 @@ enum CompiledFutian {
         let catalogue = try CompiledFutian.opened.get().catalogue
         try queue.write { db in try SearchKeyStore.write(catalogue, bodies: ["S1": "正文"], to: db) }
         let keys = try queue.read { db in try SearchKeyStore.read(from: db) }
-        let texts = SearchIndex.texts(of: catalogue)
+        let texts = Set(SearchIndex.texts(of: catalogue) + LocationResolver.placeNames(of: catalogue))
         #expect(keys.count == texts.count)
+        #expect(keys["市民中心"]?.serialised == "^市shi ^民min ^中zhong 心xin")
         #expect(keys["社康中心"]?.serialised == "^社she 康kang ^中zhong 心xin")
         #expect(keys["福田区样例社康中心001"] == SearchKey("福田区样例社康中心001"))
     }

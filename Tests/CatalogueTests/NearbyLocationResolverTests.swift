@@ -74,6 +74,7 @@ import Testing
         let subdistrict = try resolver.resolve("福田街道")
         #expect(subdistrict.origin == GeoCoordinate(latitude: 22.530582, longitude: 114.064769))
         #expect(subdistrict.note == "derived centroid")
+        #expect(subdistrict.alsoMatched == [])
         #expect(try resolver.resolve("futian").englishLabel == "福田街道 (subdistrict)")
         #expect(try resolver.resolve("福田站").alsoMatched == [])
     }
@@ -116,12 +117,24 @@ import Testing
         #expect(NearbyError.noPlaceMatches("火星").exitStatus == 66)
     }
 
-    @Test func usesThePluggableAlternativeMatcherLast() throws {
-        let pinyin = LocationResolver(catalogue: NearbyFixture.catalogue, alternativeMatch: { text, name in
-            text == "hzzx" && name == "会展中心"
+    @Test func usesThePluggableAlternativeMatcherOnlyWhenNothingElseMatches() throws {
+        let scorer = LocationResolver(catalogue: NearbyFixture.catalogue, alternativeMatch: { text, name in
+            if text == "福田" && name == "福田" { return 99 }
+            guard text == "hzzx", name.hasPrefix("会展中心") else { return nil }
+            return name == "会展中心" ? 2 : 1
         })
-        let location = try pinyin.resolve("hzzx")
-        #expect(location.englishLabel == "会展中心 (metro station M-huizhanzhongxin)")
+        #expect(try scorer.resolve("hzzx").englishLabel == "会展中心 (metro station M-huizhanzhongxin)")
+        // 福田 matches the text itself, so the alternative's high score for it is never asked for.
+        #expect(try scorer.resolve("福田").alsoMatched.map(\.name) == ["福田街道", "福田社区"])
         #expect(throws: NearbyError.noPlaceMatches("hzzx")) { try resolver.resolve("hzzx") }
+    }
+
+    @Test func matchesPinyinAndInitialsWithTheSearchModulesKeys() throws {
+        let c = NearbyFixture.catalogue
+        let pinyin = LocationResolver(catalogue: c, alternativeMatch: LocationResolver.pinyinMatch(for: c))
+        #expect(try pinyin.resolve("smzx").englishLabel == "市民中心 (metro station M-shiminzhongxin)")
+        #expect(try pinyin.resolve("shiminzhongxin").englishLabel == "市民中心 (metro station M-shiminzhongxin)")
+        #expect(try pinyin.resolve("lianhuashan").englishLabel == "莲花山图书馆 (service point P0006)")
+        #expect(throws: NearbyError.noPlaceMatches("xyzq")) { try pinyin.resolve("xyzq") }
     }
 }

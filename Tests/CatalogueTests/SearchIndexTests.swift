@@ -135,6 +135,15 @@ enum SearchFixture {
         #expect(fuzzy.ranges == [0..<2, 5..<9])
     }
 
+    @Test func aSmallLimitGivesThePrefixOfALargerOne() {
+        for query in ["社康", "s", "sq", "福田", "shequ", "hq", "社区", "fu"] {
+            let all = index.search(query, limit: 50)
+            for limit in 1...4 {
+                #expect(index.search(query, limit: limit) == Array(all.prefix(limit)), "\(query) limit \(limit)")
+            }
+        }
+    }
+
     @Test func kindsFilterTheResults() {
         #expect(index.search("社康", kinds: [.standard]).map(\.id) == ["S2"])
         #expect(index.search("社康", kinds: [.point], limit: 1).map(\.id) == ["P1"])

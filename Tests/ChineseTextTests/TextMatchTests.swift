@@ -90,3 +90,16 @@ import Testing
         #expect(table.scores(for: SearchQuery("sk"), among: [3]).map(\.entry) == [3])
     }
 }
+
+@Suite struct LetterPostingTests {
+    @Test func oneLetterQueriesScoreAsTheFullMatcherDoes() {
+        let texts = ["社康中心", "福田区样例社康中心017", "DB4403/T 236—2022", "a", "阿姨", "儿童", "绿地", "样例 FT/NB 001—2022", "s"]
+        let table = SearchKeyTable(keys: texts.map { SearchKey($0) })
+        for letter in "abcdefghijklmnopqrstuvwxyz0123456789" {
+            let query = SearchQuery(String(letter))
+            let fast = table.scores(for: query)
+            let full = table.scores(for: query, among: (0..<Int32(texts.count)).map { $0 })
+            #expect(fast == full, "letter \(letter)")
+        }
+    }
+}

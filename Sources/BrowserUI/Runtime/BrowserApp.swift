@@ -3,13 +3,15 @@ import Catalogue
 /// The browser: a state, the key map, and the loop that draws a frame, waits for an event and
 /// applies it until the user quits or input ends.
 public struct BrowserApp: Sendable {
+    /// The browser's state; after `run` returns, where the user left it.
     public private(set) var state: BrowserState
 
     /// A browser over a catalogue. `bodies` supplies standard texts; `search` ranks name hits
-    /// (nil: plain substring search).
+    /// (nil: plain substring search); `placeMatch` lets typed places match by pinyin.
     public init(catalogue: ServiceCatalogue, bodies: any StandardBodySource,
-                search: (any NameSearching)? = nil, options: BrowserOptions = BrowserOptions()) {
-        let context = BrowserContext(catalogue: catalogue, bodies: bodies, search: search)
+                search: (any NameSearching)? = nil, placeMatch: LocationResolver.AlternativeMatch? = nil,
+                options: BrowserOptions = BrowserOptions()) {
+        let context = BrowserContext(catalogue: catalogue, bodies: bodies, search: search, placeMatch: placeMatch)
         state = BrowserState(context: context, options: options)
     }
 

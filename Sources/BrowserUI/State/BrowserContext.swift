@@ -4,7 +4,9 @@ import Catalogue
 /// and lookups computed once so that drawing a frame costs only its visible rows.
 public final class BrowserContext: Sendable {
     public let catalogue: ServiceCatalogue
+    /// Where the reader gets standard bodies.
     public let bodies: any StandardBodySource
+    /// The name search behind `/`.
     public let search: any NameSearching
     /// Item indices (into `catalogue.items`) per domain id, in catalogue order.
     let itemsByDomain: [String: [Int]]
@@ -14,11 +16,15 @@ public final class BrowserContext: Sendable {
     let pointCountByDomain: [String: Int]
     /// The spatial index the nearby screen queries.
     let nearbyIndex: NearbyIndex
+    /// Matches typed place names another way (pinyin) when plain text finds nothing.
+    public let placeMatch: LocationResolver.AlternativeMatch?
 
-    /// Builds the lookups; `search` defaults to the plain substring search over names.
+    /// Builds the lookups; `search` defaults to the plain substring search over names, and
+    /// `placeMatch` (pinyin for place names) to none.
     public init(catalogue: ServiceCatalogue, bodies: any StandardBodySource,
-                search: (any NameSearching)? = nil) {
+                search: (any NameSearching)? = nil, placeMatch: LocationResolver.AlternativeMatch? = nil) {
         self.catalogue = catalogue
+        self.placeMatch = placeMatch
         self.bodies = bodies
         self.search = search ?? SubstringNameSearch(catalogue: catalogue)
         var itemsByDomain: [String: [Int]] = [:]

@@ -41,7 +41,7 @@ extension BrowserState {
                 }
             }
             if !needle.isEmpty, OriginText.coordinate(pickerField.text) == nil {
-                if locations == nil { locations = LocationResolver(catalogue: catalogue) }
+                if locations == nil { locations = LocationResolver(catalogue: catalogue, alternativeMatch: context.placeMatch) }
                 let (best, also) = locations?.matches(for: pickerField.text) ?? ([], [])
                 for candidate in best + also { add(candidate) }
             }

@@ -3,9 +3,13 @@ import Catalogue
 /// Everything the browser shows, as a value: the page stack, remembered positions, fields and
 /// results. `apply` changes it and never draws or performs terminal I/O.
 public struct BrowserState: Sendable {
+    /// The catalogue and its lookups.
     public let context: BrowserContext
+    /// Language, borders and the like; `L` changes the language.
     public var options: BrowserOptions
+    /// The key table events are read through.
     public let keyMap: KeyMap
+    /// The terminal size the pages lay out for.
     public internal(set) var width: Int
     public internal(set) var height: Int
     /// The navigation stack; the last page is on screen and Back pops it.
@@ -254,7 +258,7 @@ public struct BrowserState: Sendable {
         case .find: return (findRows.count, visible, false)
         case .nearby: return (nearby.lines.count, visible, false)
         case .picker: return (pickerChoices.count, visible, false)
-        case .help(let mode): return (HelpPage.rows(for: mode, keyMap: keyMap, language: language).count, visible, true)
+        case .help(let mode): return (HelpPage.rows(for: mode, keyMap: keyMap, language: language, linkMark: options.asciiBorders ? ">" : "▸").count, visible, true)
         }
     }
 
@@ -292,12 +296,16 @@ public struct BrowserState: Sendable {
         return document.line(of: anchor)
     }
 
-    var readerColumns: Int { max(1, width - 2) }
+    /// The reader's line length: the window less a margin, at most a comfortable measure.
+    var readerColumns: Int { max(1, min(width - 2, Self.readerMeasure)) }
+    /// Lines longer than this are hard to follow, so wide windows centre the text instead.
+    static let readerMeasure = 100
 
     // MARK: Details pages
 
     func sheetRows(_ page: Page) -> [SheetRow] {
-        RecordSheet(context: context, columns: max(1, width - 2), language: language,
+        // Long values wrap at a readable measure even in very wide windows.
+        RecordSheet(context: context, columns: max(1, min(width - 2, Self.readerMeasure + 14)), language: language,
                     ambiguousWide: options.ambiguousWide, ascii: options.asciiBorders).rows(for: page)
     }
 

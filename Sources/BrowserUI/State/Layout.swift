@@ -49,8 +49,9 @@ struct Layout: Sendable, Hashable {
     }
 
     /// Columns of the browse panes, left to right, each with its start and width; a one-column
-    /// gap between panes holds the border.
-    func paneColumns(count: Int) -> [(start: Int, width: Int)] {
+    /// gap between panes holds the border. With two panes the left one takes `leftPercent` of
+    /// the width, so the list in focus gets the room.
+    func paneColumns(count: Int, leftPercent: Int = 45) -> [(start: Int, width: Int)] {
         switch count {
         case 3:
             let first = min(24, width / 5)
@@ -58,7 +59,7 @@ struct Layout: Sendable, Hashable {
             let third = width - first - second - 2
             return [(0, first), (first + 1, second), (first + second + 2, third)]
         case 2:
-            let first = (width - 1) * 9 / 20
+            let first = (width - 1) * leftPercent / 100
             return [(0, first), (first + 1, width - first - 1)]
         default:
             return [(0, width)]

@@ -4,6 +4,14 @@ struct SheetRow: Sendable, Hashable {
     struct Piece: Sendable, Hashable {
         var text: String
         var style: Style
+        /// As a row tag: tags of lower priority give way first when a row is short of room.
+        var priority = 0
+
+        init(text: String, style: Style, priority: Int = 0) {
+            self.text = text
+            self.style = style
+            self.priority = priority
+        }
     }
 
     var pieces: [Piece]

@@ -49,7 +49,13 @@ enum BrowseView {
         default: first = focus
         }
         first = max(0, min(first, chain.count - count))
-        let columns = layout.paneColumns(count: count)
+        // Domain names are short; item and point names need the room when in focus.
+        let leftPercent: Int
+        switch chain[first] {
+        case .domains: leftPercent = 40
+        default: leftPercent = focus == first ? 55 : 42
+        }
+        let columns = layout.paneColumns(count: count, leftPercent: leftPercent)
         return (0..<count).map { n in
             Pane(page: chain[first + n], start: columns[n].start, width: columns[n].width, focused: first + n == focus)
         }
@@ -112,27 +118,28 @@ enum BrowseView {
         let catalogue = state.catalogue
         let context = state.context
         let language = state.language
-        let sample = SheetRow.Piece(text: language.pick("样例", "sample"), style: .warning)
+        // The sample badge never gives way; counts outlast the Futian mark.
+        let sample = SheetRow.Piece(text: language.pick("样例", "sample"), style: .warning, priority: 9)
         switch page {
         case .domains:
             let domain = catalogue.domains[index]
             let items = context.items(inDomain: domain.id).count
             let points = context.pointCountByDomain[domain.id] ?? 0
-            var tags = [SheetRow.Piece(text: language.pick("\(items)项", "\(items) items"), style: .dim),
+            var tags = [SheetRow.Piece(text: language.pick("\(items)项", "\(items) items"), style: .dim, priority: 1),
                         SheetRow.Piece(text: language.pick("\(points)点", "\(points) pts"), style: .dim)]
             if domain.provenance.isSample { tags.insert(sample, at: 0) }
             return (language == .chinese || width < 40 ? domain.name : "\(domain.name) \(domain.nameEnglish)", tags)
         case .items(let d):
             let item = catalogue.items[context.items(inDomain: d)[index]]
             var tags: [SheetRow.Piece] = [SheetRow.Piece(text: language.pick("\(context.points(servingItem: item.id).count)点",
-                                                                             "\(context.points(servingItem: item.id).count) pts"), style: .dim)]
+                                                                             "\(context.points(servingItem: item.id).count) pts"), style: .dim, priority: 1)]
             if item.isFutianSpecific { tags.insert(SheetRow.Piece(text: language.pick("特色", "Futian"), style: .title), at: 0) }
             if item.provenance.isSample { tags.insert(sample, at: 0) }
             return (item.name, tags)
         case .points(let i):
             let point = catalogue.points[context.points(servingItem: i)[index]]
             var tags: [SheetRow.Piece] = []
-            if point.location == nil { tags.append(SheetRow.Piece(text: language.pick("无位置", "no location"), style: .dim)) }
+            if point.location == nil { tags.append(SheetRow.Piece(text: language.pick("无位置", "no location"), style: .dim, priority: 1)) }
             if point.provenance.isSample { tags.insert(sample, at: 0) }
             return (point.name, tags)
         default:

@@ -14,7 +14,8 @@ enum FindView {
         } else if hits == 0 {
             info = language.pick("没有找到", "Nothing found")
         } else {
-            info = language.pick("找到 \(hits) 条", "\(hits) found")
+            let shown = hits >= BrowserState.findLimit ? "\(hits)+" : "\(hits)"
+            info = language.pick("找到 \(shown) 条", "\(shown) found")
         }
         screen.put(info, row: layout.contentTop + 1, column: 1, style: .dim, maxColumns: layout.width - 2)
         let position = state.positions[Page.find.positionKey] ?? ListPosition()
@@ -36,12 +37,12 @@ enum FindView {
                 case .item:
                     if let item = catalogue.item(record.id) {
                         if record.detail == nil { tags.append(SheetRow.Piece(text: catalogue.domain(item.domainID)?.name ?? "", style: .dim)) }
-                        if item.provenance.isSample { tags.insert(SheetRow.Piece(text: language.pick("样例", "sample"), style: .warning), at: 0) }
+                        if item.provenance.isSample { tags.insert(SheetRow.Piece(text: language.pick("样例", "sample"), style: .warning, priority: 9), at: 0) }
                     }
                 case .point:
                     if let point = catalogue.point(record.id) {
                         if record.detail == nil { tags.append(SheetRow.Piece(text: catalogue.pointType(point.typeID)?.name ?? "", style: .dim)) }
-                        if point.provenance.isSample { tags.insert(SheetRow.Piece(text: language.pick("样例", "sample"), style: .warning), at: 0) }
+                        if point.provenance.isSample { tags.insert(SheetRow.Piece(text: language.pick("样例", "sample"), style: .warning, priority: 9), at: 0) }
                     }
                 case .standard:
                     if let standard = catalogue.standard(record.id) {

@@ -46,10 +46,15 @@ enum NearbyView {
             screen.putStyled(problem, row: top + 2, column: 1, columns: width - 2, style: .warning, ellipsis: borders.ellipsis)
         } else if let result = nearby.result {
             let empty = result.domainsWithNothing(withinMetres: Double(nearby.radiusMetres)) ?? []
-            let text = empty.isEmpty
-                ? language.pick("每个领域在 \(nearby.radiusMetres) 米内都有服务点", "Every domain has a point within \(nearby.radiusMetres) m")
-                : language.pick("\(nearby.radiusMetres) 米内没有：", "Nothing within \(nearby.radiusMetres) m: ")
-                    + empty.map(\.name).joined(separator: "、")
+            let metres = nearby.radiusMetres
+            let text: String
+            if !empty.isEmpty {
+                text = language.pick("\(metres) 米内没有：", "Nothing within \(metres) m: ") + empty.map(\.name).joined(separator: "、")
+            } else if nearby.filter == .none {
+                text = language.pick("每个领域在 \(metres) 米内都有服务点", "Every domain has a point within \(metres) m")
+            } else {
+                text = language.pick("\(metres) 米内有符合筛选的服务点", "Matching points within \(metres) m")
+            }
             screen.putStyled(text, row: top + 2, column: 1, columns: width - 2, style: empty.isEmpty ? .dim : .warning,
                              ellipsis: borders.ellipsis)
         }
@@ -118,7 +123,7 @@ enum NearbyView {
 
     static func tags(for point: ServicePoint, state: BrowserState) -> [SheetRow.Piece] {
         var tags: [SheetRow.Piece] = []
-        if point.provenance.isSample { tags.append(SheetRow.Piece(text: state.language.pick("样例", "sample"), style: .warning)) }
+        if point.provenance.isSample { tags.append(SheetRow.Piece(text: state.language.pick("样例", "sample"), style: .warning, priority: 9)) }
         if let type = state.catalogue.pointType(point.typeID) {
             tags.append(SheetRow.Piece(text: state.language == .chinese ? type.name : type.nameEnglish, style: .dim))
         }

@@ -7,12 +7,13 @@ enum ReaderView {
         let top = state.readerTop
         let visible = layout.visibleRows(for: state.page)
         let firstRow = layout.firstRow(for: state.page)
+        let margin = max(1, (layout.width - state.readerColumns) / 2)
         for index in Layout.rows(from: top, count: document.lines.count, visible: visible) {
             let line = document.lines[index]
             let row = firstRow + index - top
             let style: Style = document.isHeading(line) ? .title : .normal
             let matches = document.matchesBySource[line.source] ?? []
-            var column = 1 + line.indent
+            var column = margin + line.indent
             let characters = document.sourceLines[line.source]
             for offset in line.range {
                 let character = characters[offset]

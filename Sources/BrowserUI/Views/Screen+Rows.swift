@@ -27,8 +27,8 @@ extension Screen {
         return used
     }
 
-    /// Draws a list row: a title at the left and tags packed at the right; tags give way, last
-    /// first, when the title would get less than half the row. The whole row is filled with the
+    /// Draws a list row: a title at the left and tags packed at the right; tags give way, lowest
+    /// priority first, when the title would get less than three fifths of the row. The whole row is filled with the
     /// row's style so a selection shows across it.
     mutating func putRow(_ title: String, row: Int, column: Int, columns: Int, style: Style,
                          highlights: [Range<Int>] = [], tags: [SheetRow.Piece] = [], ellipsis: String = "…") {
@@ -38,7 +38,10 @@ extension Screen {
         func tagWidth() -> Int { shown.reduce(0) { $0 + DisplayWidth.of($1.text, ambiguousWide: ambiguousWide) + 1 } }
         let titleWidth = DisplayWidth.of(Sanitiser.line(title), ambiguousWide: ambiguousWide)
         // Tags stay while the title fits whole, or still gets three fifths of the row.
-        while !shown.isEmpty, columns - tagWidth() < min(titleWidth, max(columns * 3 / 5, 6)) { shown.removeLast() }
+        while !shown.isEmpty, columns - tagWidth() < min(titleWidth, max(columns * 3 / 5, 6)) {
+            let lowest = shown.map(\.priority).min() ?? 0
+            if let index = shown.lastIndex(where: { $0.priority == lowest }) { shown.remove(at: index) }
+        }
         let tagColumns = tagWidth()
         putStyled(title, row: row, column: column, columns: columns - tagColumns, style: style,
                   highlights: highlights, ellipsis: ellipsis)

@@ -7,8 +7,9 @@ import Geodesy
 /// substring, then the pluggable `alternativeMatch` (pinyin) — and only the best tier counts: one
 /// place there resolves, several are reported as ambiguous with the candidates.
 public struct LocationResolver: Sendable {
-    /// Decides whether a typed text matches a place name by other means, such as pinyin.
-    public typealias AlternativeMatch = @Sendable (_ text: String, _ name: String) -> Bool
+    /// Scores a place name against typed text by other means, such as pinyin: nil for no match,
+    /// otherwise higher is better, and only the best-scoring names count.
+    public typealias AlternativeMatch = @Sendable (_ text: String, _ name: String) -> Int?
 
     /// How many candidates an ambiguity error lists.
     public static let listedCandidateLimit = 10
@@ -91,6 +92,12 @@ public struct LocationResolver: Sendable {
         }
     }
 
+    /// Every place name the resolver matches against (stations, subdistricts, communities, points),
+    /// for building an alternative matcher over them.
+    public static func placeNames(of catalogue: ServiceCatalogue) -> [String] {
+        catalogue.landmarks.map(\.name) + catalogue.subdistricts.flatMap { [$0.name] + $0.communities } + catalogue.points.map(\.name)
+    }
+
     /// The places a name matches in its best tier (catalogue order: stations, subdistricts with
     /// their communities, points), and those of the next exact tier when the best was `.exact`.
     public func matches(for text: String) -> (best: [LocationCandidate], alsoMatched: [LocationCandidate]) {
@@ -104,9 +111,18 @@ public struct LocationResolver: Sendable {
         let queryStem = Self.stem(query)
         var tiers: [(NameMatchTier, LocationCandidate)] = []
         for place in places {
-            if let tier = tier(of: place, query: query, queryStem: queryStem, rawText: text) {
-                tiers.append((tier, place.candidate))
+            if let tier = tier(of: place, query: query, queryStem: queryStem) { tiers.append((tier, place.candidate)) }
+        }
+        // The alternative (pinyin) is consulted only when nothing matched the text itself.
+        if tiers.isEmpty, let alternativeMatch {
+            var best = Int.min
+            var scored: [(Int, LocationCandidate)] = []
+            for place in places {
+                guard let score = place.names.compactMap({ alternativeMatch(text, $0) }).max() else { continue }
+                scored.append((score, place.candidate))
+                best = max(best, score)
             }
+            tiers = scored.filter { $0.0 == best }.map { (.alternative, $0.1) }
         }
         // A query ending in 站 means a station when one matches.
         if stationOnly, tiers.contains(where: { $0.1.kind == .landmark }) {
@@ -114,16 +130,18 @@ public struct LocationResolver: Sendable {
         }
         guard let bestTier = tiers.map(\.0).min() else { return ([], []) }
         let best = tiers.filter { $0.0 == bestTier }.map(\.1)
-        let also = bestTier == .exact ? tiers.filter { $0.0 == .exactWithoutSuffix }.map(\.1) : []
+        // A bare name (福田) may mean the station or the subdistrict: name the other; a name with its
+        // suffix (福田街道) was explicit.
+        let also = bestTier == .exact && query == queryStem && !stationOnly
+            ? tiers.filter { $0.0 == .exactWithoutSuffix }.map(\.1) : []
         return (best, also)
     }
 
-    private func tier(of place: Place, query: String, queryStem: String, rawText: String) -> NameMatchTier? {
+    private func tier(of place: Place, query: String, queryStem: String) -> NameMatchTier? {
         if place.keys.contains(query) { return .exact }
         if place.stems.contains(queryStem) { return .exactWithoutSuffix }
         if place.keys.contains(where: { $0.hasPrefix(query) }) { return .prefix }
         if place.keys.contains(where: { $0.contains(query) }) { return .substring }
-        if let alternativeMatch, place.names.contains(where: { alternativeMatch(rawText, $0) }) { return .alternative }
         return nil
     }
 

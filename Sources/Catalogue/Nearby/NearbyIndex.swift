@@ -151,7 +151,9 @@ public struct NearbyIndex: Sendable {
             a.distance != b.distance ? a.distance < b.distance : idRank[a.point] < idRank[b.point]
         }
         let kept = query.limit.map { within.prefix($0) } ?? within[...]
-        let entries = kept.map { NearbyResult.Entry(point: Int32($0.point), distanceMetres: $0.distance) }
+        let entries = kept.map {
+            NearbyResult.Entry(point: Int32($0.point), domain: pointDomain[$0.point], distanceMetres: $0.distance)
+        }
         let points = catalogue.points
         let unlocated = filter.isEmpty
             ? allUnlocatedPoints : unlocatedPoints.filter { matches(Int($0), filter) }.map { points[Int($0)] }

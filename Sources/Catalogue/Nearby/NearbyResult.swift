@@ -9,6 +9,8 @@ public struct NearbyResult: Sendable, Equatable {
     /// A point within the radius: its position in `catalogue.points` and its distance.
     struct Entry: Sendable, Hashable {
         var point: Int32
+        /// Position of the point's domain in `catalogue.domains`, −1 when unknown.
+        var domain: Int32
         var distanceMetres: Double
     }
 
@@ -44,7 +46,8 @@ public struct NearbyResult: Sendable, Equatable {
         return entries.map { entry in
             let point = catalogue.points[Int(entry.point)]
             let bearing = point.location.map { plane.initialBearingDegrees(to: $0) } ?? 0
-            return NearbyHit(point: point, domainID: catalogue.domainID(ofPoint: point),
+            let domainID = entry.domain >= 0 ? catalogue.domains[Int(entry.domain)].id : nil
+            return NearbyHit(point: point, domainID: domainID,
                              distanceMetres: entry.distanceMetres, bearingDegrees: bearing)
         }
     }

@@ -22,10 +22,10 @@ public struct SearchIndex: Sendable {
     let texts: [String]
     /// Entry → its references: `referenceStarts[e]..<referenceStarts[e+1]` in the two arrays below.
     let referenceStarts: [Int32]
+    /// Entry → the end of its naming-field references (which come first).
+    let referencePrimaryEnds: [Int32]
     let referenceRecords: [Int32]
     let referenceFields: [UInt8]
-    /// Reference → whether its field names the record.
-    let referencePrimary: [Bool]
     let records: [Record]
     /// Record → its kind's position in `SearchKind.allCases`.
     let recordKinds: [UInt8]
@@ -70,23 +70,27 @@ public struct SearchIndex: Sendable {
         }
         var transcriber = PinyinTranscriber()
         let orderedKeys = texts.map { keys[$0] ?? transcriber.key(for: $0) }
+        // Each entry's references, naming fields first: `primaryEnds[e]` ends those.
         var starts: [Int32] = [0]
+        var primaryEnds: [Int32] = []
         var referenceRecords: [Int32] = []
         var referenceFields: [UInt8] = []
+        let fields = SearchField.allCases
         for list in references {
-            for (record, field) in list {
+            let primary = list.filter { fields[Int($0.1)].isPrimary }
+            for (record, field) in primary + list.filter({ !fields[Int($0.1)].isPrimary }) {
                 referenceRecords.append(record)
                 referenceFields.append(field)
             }
+            primaryEnds.append(starts[starts.count - 1] + Int32(primary.count))
             starts.append(Int32(referenceRecords.count))
         }
         self.table = SearchKeyTable(keys: orderedKeys)
         self.texts = texts
         self.referenceStarts = starts
+        self.referencePrimaryEnds = primaryEnds
         self.referenceRecords = referenceRecords
         self.referenceFields = referenceFields
-        let fields = SearchField.allCases
-        self.referencePrimary = referenceFields.map { fields[Int($0)].isPrimary }
         self.records = records
         let kinds = SearchKind.allCases
         self.recordKinds = records.map { UInt8(kinds.firstIndex(of: $0.kind) ?? 0) }
@@ -151,22 +155,33 @@ public struct SearchIndex: Sendable {
         // Best (rank, entry, field) per record, found through the entries' references.
         scratch.prepare(records: records.count)
         defer { scratch.clear() }
-        for s in scores {
-            let fuzzy = s.tier == .fuzzy
-            let e = Int(s.entry)
-            let entryRank = Int(s.score) << 16
-            for r in Int(referenceStarts[e])..<Int(referenceStarts[e + 1]) {
+        // Naming-field matches that skip nothing outrank every other match, so when they alone
+        // fill `limit` records the other references (most of them shared texts such as a
+        // community's name) need not be visited.
+        func visit(_ s: EntryScore, _ range: Range<Int>, group: Int) {
+            let entryRank = group << 40 | Int(s.score) << 16
+            for r in range {
                 let record = Int(referenceRecords[r])
                 guard allowed[Int(recordKinds[record])] else { continue }
-                let primary = referencePrimary[r]
-                let group = fuzzy ? (primary ? 1 : 0) : (primary ? 3 : 2)
-                let rank = group << 40 | entryRank | (0xFFFF - recordTitleLengths[record])
+                let rank = entryRank | (0xFFFF - recordTitleLengths[record])
                 let known = scratch.bestRank[record]
                 if known >= rank { continue }
                 if known == 0 { scratch.touched.append(Int32(record)) }
                 scratch.bestRank[record] = rank
                 scratch.bestEntry[record] = s.entry
                 scratch.bestField[record] = referenceFields[r]
+            }
+        }
+        for s in scores where s.tier != .fuzzy {
+            let e = Int(s.entry)
+            visit(s, Int(referenceStarts[e])..<Int(referencePrimaryEnds[e]), group: 3)
+        }
+        if scratch.touched.count < limit {
+            for s in scores {
+                let e = Int(s.entry)
+                let fuzzy = s.tier == .fuzzy
+                if fuzzy { visit(s, Int(referenceStarts[e])..<Int(referencePrimaryEnds[e]), group: 1) }
+                visit(s, Int(referencePrimaryEnds[e])..<Int(referenceStarts[e + 1]), group: fuzzy ? 0 : 2)
             }
         }
         // Keep the best `limit` in order: rank descending, then catalogue order.

@@ -1,0 +1,26 @@
+import ChineseText
+
+extension LocationResolver {
+    /// A pinyin scorer for `alternativeMatch`: full pinyin, initials and mixtures (`shiminzhongxin`,
+    /// `smzx`), using the search module's keys and ranking. Names missing from `keys` are transcribed here,
+    /// which costs ICU time once per distinct character, so pass the compiled keys when there are any.
+    public static func pinyinMatch(for catalogue: ServiceCatalogue, keys: [String: SearchKey] = [:]) -> AlternativeMatch {
+        var transcriber = PinyinTranscriber()
+        var entries: [String: Int] = [:]
+        var tableKeys: [SearchKey] = []
+        for name in placeNames(of: catalogue) where entries[name] == nil {
+            entries[name] = tableKeys.count
+            tableKeys.append(keys[name] ?? transcriber.key(for: name))
+        }
+        let table = SearchKeyTable(keys: tableKeys)
+        let lookup = entries
+        return { text, name in
+            guard let entry = lookup[name], let match = table.match(SearchQuery(text), entry: entry),
+                  match.tier >= .initials else { return nil }
+            // Fuzzy matches that skip characters are too loose to pick a place by; a match that
+            // covers the whole name (smzx → 市民中心) beats one that covers its start (市民中心社康).
+            let covered = match.ranges.reduce(0) { $0 + $1.count }
+            return (covered == name.count ? 1 << 20 : 0) + match.score
+        }
+    }
+}
