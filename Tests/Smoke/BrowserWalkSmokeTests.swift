@@ -64,7 +64,7 @@ import Testing
         try session.type("社康")
         try session.waitFor("社康机构基本医疗服务")
         // " 搜索：社康" is 1 + 6 + 4 columns: the caret sits at column 11 of row 1.
-        #expect(try session.format("#{cursor_flag} #{cursor_x} #{cursor_y}") == "1 11 1")
+        try session.waitForFormat("#{cursor_flag} #{cursor_x} #{cursor_y}", toBe: "1 11 1")
 
         // Narrow and back: the layout follows, nothing crashes.
         try session.resize(width: 40, height: 12)

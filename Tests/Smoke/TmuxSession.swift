@@ -96,6 +96,19 @@ final class TmuxSession {
         throw SmokeFailure(description: "timed out waiting for \(what); the screen was:\n\(screen)")
     }
 
+    /// Waits until a tmux format (e.g. `#{cursor_x}`) evaluates to `expected`; a frame can reach
+    /// tmux in more than one write, so a single look could catch the cursor before its move.
+    func waitForFormat(_ format: String, toBe expected: String) throws {
+        let deadline = Date().addingTimeInterval(Self.deadlineSeconds)
+        var value = ""
+        while Date() < deadline {
+            value = try self.format(format)
+            if value == expected { return }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        throw SmokeFailure(description: "\(format) stayed \"\(value)\", expected \"\(expected)\"")
+    }
+
     /// Waits until three captures 50 ms apart are identical, then returns that screen.
     @discardableResult
     func waitForStableScreen() throws -> String {
