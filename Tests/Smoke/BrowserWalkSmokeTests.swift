@@ -99,6 +99,7 @@ import Testing
             with: "\"福田区样例社康中心001\\u001b[31m\\u001b]2;PWNED\\u0007\"")
         try #require(hostile != original)
         try hostile.write(to: points, atomically: true, encoding: .utf8)
+        try FuwuProgram.compile(catalogue: folder, cacheDirectory: SmokeTests.cacheDirectory)
 
         let session = try start(["--catalogue", folder.path, "--no-color"])
         try session.waitFor("1/9")

@@ -23,6 +23,20 @@ enum FuwuProgram {
         throw SmokeFailure(description: "cannot find the built fuwu binary near \(runner.path); set FUWU_BINARY")
     }
 
+    /// Compiles a catalogue into a cache folder (`fuwu build`) before a test starts the browser,
+    /// so no screen wait includes a first compile (slow in a debug build on a busy machine).
+    static func compile(catalogue folder: URL? = nil, cacheDirectory: String) throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("fuwu-smoke-build-\(getpid()).log").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let arguments = [try binary(), "build"] + (folder.map { ["--catalogue", $0.path] } ?? [])
+        let status = try TmuxSession.spawnAndWait(arguments, outputPath: log, errorPath: log,
+                                                  environment: ["FUWU_CACHE_DIR": cacheDirectory])
+        guard status == 0 else {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            throw SmokeFailure(description: "fuwu build failed (\(status)): \(text)")
+        }
+    }
+
     /// Single-quotes a word for /bin/sh.
     static func quoted(_ word: String) -> String {
         "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"

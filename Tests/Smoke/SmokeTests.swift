@@ -10,6 +10,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("fuwu-smoke-cache", isDirectory: true)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // A failure here shows again, with its message, as the first screen wait that times out.
+        try? FuwuProgram.compile(cacheDirectory: folder.path)
         return folder.path
     }()
 

@@ -11,7 +11,7 @@ struct SmokeFailure: Error, CustomStringConvertible {
 /// capture the pane.
 final class TmuxSession {
     /// How long to wait for an expected screen before failing.
-    static let deadlineSeconds = 15.0
+    static let deadlineSeconds = 30.0
     /// The interval between captures when waiting for a stable screen.
     static let stableIntervalSeconds = 0.05
 
@@ -150,7 +150,8 @@ final class TmuxSession {
     /// runner's threads block most signals and a spawned process inherits that mask, so the
     /// tmux server, its shell and fuwu would all ignore kill(2); here the child starts with an
     /// empty mask and default actions, as from a login shell.
-    static func spawnAndWait(_ arguments: [String], outputPath: String, errorPath: String) throws -> Int32 {
+    static func spawnAndWait(_ arguments: [String], outputPath: String, errorPath: String,
+                             environment extra: [String: String] = [:]) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -170,7 +171,8 @@ final class TmuxSession {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        let environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+            .map { "\($0.key)=\($0.value)" }
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
         defer {
             argv.forEach { free($0) }
