@@ -45,10 +45,12 @@ enum FuwuProgram {
     /// A shell line: run fuwu with `arguments` under `environment` (LC_ALL and LC_CTYPE cleared
     /// first), then print `EXIT=<status> MODES: <echo/icanon flags>` and stay open so the pane
     /// can be read. Core dumps are off for the fatal-signal tests.
-    static func shellLine(arguments: [String], environment: [String: String] = [:]) throws -> String {
+    static func shellLine(arguments: [String], environment: [String: String] = [:],
+                          inputFromNull: Bool = false) throws -> String {
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(quoted($0.value))" }
         let command = (["env", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "NO_COLOR"] + assignments
                        + [quoted(try binary())] + arguments.map(quoted)).joined(separator: " ")
+            + (inputFromNull ? " < /dev/null" : "")
         return """
             ulimit -c 0; trap : INT QUIT; \(command); s=$?; m=""; \
             for f in $(stty -a); do case $f in echo|-echo|icanon|-icanon) m="$m $f";; esac; done; \

@@ -16,11 +16,12 @@ import Testing
     }()
 
     private func start(_ arguments: [String] = [], environment: [String: String] = [:],
-                       width: Int = 80, height: Int = 24) throws -> TmuxSession {
+                       width: Int = 80, height: Int = 24, inputFromNull: Bool = false) throws -> TmuxSession {
         var environment = environment
         environment["FUWU_CACHE_DIR"] = environment["FUWU_CACHE_DIR"] ?? Self.cacheDirectory
         environment["LANG"] = environment["LANG"] ?? "C.UTF-8"
-        return try TmuxSession(command: try FuwuProgram.shellLine(arguments: arguments, environment: environment),
+        return try TmuxSession(command: try FuwuProgram.shellLine(arguments: arguments, environment: environment,
+                                                                  inputFromNull: inputFromNull),
                                width: width, height: height)
     }
 
@@ -127,6 +128,15 @@ import Testing
         let report = try exitReport(session)
         let screen = try session.capture()
         #expect(screen.contains("TERM=no-such-terminal-fuwu"))
+        #expect(report == "EXIT=69 MODES: icanon echo")
+    }
+
+    @Test func inputThatIsNotATerminalIsRefusedWithAMessageAndStatus69() throws {
+        let session = try start(inputFromNull: true)
+        let report = try exitReport(session)
+        let screen = try session.capture()
+        #expect(screen.contains("fuwu: fuwu 浏览界面需要在终端中运行，但标准输入不是终端。"))
+        #expect(screen.contains("fuwu: The fuwu browser needs a terminal, but standard input is not one."))
         #expect(report == "EXIT=69 MODES: icanon echo")
     }
 
