@@ -95,6 +95,9 @@ static inline int fuwu_put_cell(int row, int column, unsigned int c0, unsigned i
     return mvadd_wch(row, column, &cell);
 }
 
+/** Columns the C library (and so ncurses) gives a character; -1 when it is unprintable. */
+static inline int fuwu_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
+
 /** Shows the hardware cursor at (row, column), or hides it when row is negative. */
 static inline void fuwu_place_cursor(int row, int column) {
     if (row < 0) {

@@ -85,6 +85,16 @@ public final class CursesTerminal: Terminal {
                 // Views sanitise text through Screen.put; a control scalar that got into a cell
                 // some other way still never reaches the terminal.
                 let first = Self.drawable(scalars.next()?.value ?? 32)
+                let screenColumns = column + 1 < screen.width && screen[row, column + 1].character == nil ? 2 : 1
+                let libraryColumns = Int(fuwu_wcwidth(first))
+                if let standIn = GlyphStandIn.replacement(for: character, columns: screenColumns,
+                                                          libraryColumns: libraryColumns) {
+                    for (offset, scalar) in standIn.unicodeScalars.enumerated() where column + offset < columns {
+                        _ = fuwu_put_cell(Int32(row), Int32(column + offset), scalar.value, 0, 0, 0,
+                                          look.bits, look.pair)
+                    }
+                    continue
+                }
                 let second = Self.drawableCombining(scalars.next()?.value ?? 0)
                 let third = second == 0 ? 0 : Self.drawableCombining(scalars.next()?.value ?? 0)
                 let fourth = third == 0 ? 0 : Self.drawableCombining(scalars.next()?.value ?? 0)

@@ -87,6 +87,18 @@ import Testing
         try expectRestored(session, report: try exitReport(session), status: 0)
     }
 
+    /// With --ambiguous-wide the screen gives ·, …, ▸ two columns; the terminal library says one,
+    /// so they are drawn as two columns of ASCII and no ambiguous character reaches the terminal.
+    @Test func ambiguousWideDrawsAmbiguousCharactersAsTwoColumnsOfAscii() throws {
+        let session = try start(["--ambiguous-wide"])
+        let screen = try session.waitFor("9 个领域 .  143 项服务 .  2082 个服务点")
+        for ambiguous in ["·", "…", "│", "─", "▸", "—"] {
+            #expect(!screen.contains(ambiguous), "\(ambiguous)")
+        }
+        try session.send("q")
+        try expectRestored(session, report: try exitReport(session), status: 0)
+    }
+
     @Test func mouseReportingIsOnWithTheFlagAndOffAfterQuitting() throws {
         let session = try start(["--mouse"])
         try session.waitFor("幼有善育")
