@@ -24,9 +24,11 @@ import Testing
         try session.send("Enter")
         try session.waitUntil("the item 居民健康档案") { firstLine($0) == "福田基本公共服务 › 病有良医 › 居民健康档案" }
         try session.send("Enter")
-        let point = try session.waitUntil("the point's details") { firstLine($0) == "福田基本公共服务 › 福田区样例社康中心001" }
-        #expect(point.contains(" 类型          社康中心"))
-        #expect(point.contains(" 位置          22.522595, 114.052581 WGS-84"))
+        // A frame can reach tmux in more than one write: wait for everything asserted.
+        try session.waitUntil("the point's details") {
+            firstLine($0) == "福田基本公共服务 › 福田区样例社康中心001" && $0.contains(" 类型          社康中心")
+                && $0.contains(" 位置          22.522595, 114.052581 WGS-84")
+        }
 
         // Back lands on the item; its details list the standards; open the service guide.
         try session.send("Escape")
@@ -36,8 +38,9 @@ import Testing
         try session.send("Tab", "Tab", "Enter")
         try session.waitUntil("the reader") { firstLine($0).hasPrefix("福田基本公共服务 › 居民健康档案服务指南") }
         try session.send("t")
-        let contents = try session.waitUntil("the table of contents") { firstLine($0).contains("› 目录") }
-        #expect(contents.contains(" 5 服务流程"))
+        try session.waitUntil("the table of contents with 5 服务流程") {
+            firstLine($0).contains("› 目录") && $0.contains("\n 5 服务流程\n")
+        }
         try session.send("j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "Enter")
         try session.waitUntil("the chapter 服务流程 at the top") {
             firstLine($0).hasPrefix("福田基本公共服务 › 居民健康档案服务指南")
@@ -49,8 +52,9 @@ import Testing
         try session.waitFor("我在哪里")
         try session.type("市民中心")
         try session.send("Enter")
-        let nearby = try session.waitFor(" 范围 1000 米")
-        #expect(nearby.contains(" 位置 市民中心（地铁站） · 坐标系 WGS-84"))
+        try session.waitUntil("nearby 市民中心 at 1000 m") {
+            $0.contains(" 位置 市民中心（地铁站） · 坐标系 WGS-84") && $0.contains(" 范围 1000 米")
+        }
         try session.send("1")
         try session.waitFor(" 范围 500 米")
         try session.send("3")
@@ -68,11 +72,11 @@ import Testing
 
         // Narrow and back: the layout follows, nothing crashes.
         try session.resize(width: 40, height: 12)
-        let narrow = try session.waitUntil("the 40×12 layout") { screen in
+        try session.waitUntil("the 40×12 layout") { screen in
             let lines = screen.split(separator: "\n")
-            return lines.count >= 11 && lines.contains { $0.contains("社康机构基本医疗服务") && $0.count < 40 }
+            return screen.contains(" 搜索：社康")
+                && lines.contains { $0.contains("社康机构基本医疗服务") && $0.count < 40 }
         }
-        #expect(narrow.contains(" 搜索：社康"))
         #expect(try session.format("#{pane_width}x#{pane_height}") == "40x12")
         try session.resize(width: 80, height: 24)
         try session.waitUntil("the 80×24 layout again") { screen in

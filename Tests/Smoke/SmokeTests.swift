@@ -53,8 +53,7 @@ import Testing
     @Test(arguments: ["C", "POSIX", ""])
     func aNonUTF8LocaleStillShowsChinese(lang: String) throws {
         let session = try start(environment: ["LANG": lang])
-        let screen = try session.waitFor("幼有善育")
-        #expect(screen.contains("文化体育保障"))
+        try session.waitUntil("the domains in Chinese") { $0.contains("幼有善育") && $0.contains("文化体育保障") }
         try session.send("q")
         try expectRestored(session, report: try exitReport(session), status: 0)
     }
@@ -76,8 +75,8 @@ import Testing
     @Test(arguments: [(["--no-color"], [String: String]()), ([], ["NO_COLOR": ""]), ([], ["NO_COLOR": "1"])])
     func noColourEnglishAndAsciiOptionsReachTheBrowser(arguments: [String], environment: [String: String]) throws {
         let session = try start(["--lang", "en", "--ascii"] + arguments, environment: environment)
-        let screen = try session.waitFor("Domains 9")
-        #expect(screen.contains("q Quit"))
+        // The key bar is the last row drawn: waiting for it waits for the whole frame.
+        let screen = try session.waitUntil("the English frame") { $0.contains("Domains 9") && $0.contains("q Quit") }
         #expect(screen.split(separator: "\n")[1].contains("|"))
         #expect(!screen.contains("│"))
         let dump = try session.captureWithAttributes()
@@ -91,7 +90,9 @@ import Testing
     /// so they are drawn as two columns of ASCII and no ambiguous character reaches the terminal.
     @Test func ambiguousWideDrawsAmbiguousCharactersAsTwoColumnsOfAscii() throws {
         let session = try start(["--ambiguous-wide"])
-        let screen = try session.waitFor("9 个领域 .  143 项服务 .  2082 个服务点")
+        let screen = try session.waitUntil("the whole frame") {
+            $0.contains("9 个领域 .  143 项服务 .  2082 个服务点") && $0.contains("q 退出")
+        }
         for ambiguous in ["·", "…", "│", "─", "▸", "—"] {
             #expect(!screen.contains(ambiguous), "\(ambiguous)")
         }
