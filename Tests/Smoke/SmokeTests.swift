@@ -100,6 +100,23 @@ import Testing
         try expectRestored(session, report: try exitReport(session), status: 0)
     }
 
+    /// Any resize, down to one cell, is survived; below the minimum the browser says the terminal
+    /// is too small, and the full screen comes back.
+    @Test func resizesDownToOneCellAreSurvivedAndTooSmallIsSaid() throws {
+        let session = try start()
+        try session.waitFor("1/9")
+        for (width, height) in [(20, 6), (1, 1), (200, 60), (29, 7), (3, 2), (45, 9)] {
+            try session.resize(width: width, height: height)
+            try session.waitForFormat("#{pane_width}x#{pane_height}", toBe: "\(width)x\(height)")
+        }
+        try session.resize(width: 20, height: 6)
+        try session.waitUntil("the too-small page") { $0.contains("终端太小") && $0.contains("terminal too small") }
+        try session.resize(width: 80, height: 24)
+        try session.waitUntil("the domains again") { $0.contains("幼有善育") && $0.contains("1/9") }
+        try session.send("q")
+        try expectRestored(session, report: try exitReport(session), status: 0)
+    }
+
     @Test func mouseReportingIsOnWithTheFlagAndOffAfterQuitting() throws {
         let session = try start(["--mouse"])
         try session.waitFor("幼有善育")
