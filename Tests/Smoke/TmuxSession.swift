@@ -38,6 +38,9 @@ final class TmuxSession {
 
     deinit {
         _ = try? run(["kill-server"])
+        // The server may leave its socket file behind; it is ours alone (-L), so remove it.
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(folder)/tmux-\(getuid())/\(socket)")
     }
 
     /// The pane's text, one line per row, trailing blanks trimmed.
