@@ -95,6 +95,9 @@ static inline int fuwu_put_cell(int row, int column, unsigned int c0, unsigned i
     return mvadd_wch(row, column, &cell);
 }
 
+/** Columns the C library (and so ncurses) gives a character; -1 when it is unprintable. */
+static inline int fuwu_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
+
 /** Shows the hardware cursor at (row, column), or hides it when row is negative. */
 static inline void fuwu_place_cursor(int row, int column) {
     if (row < 0) {
@@ -186,10 +189,15 @@ struct fuwu_restore_state {
     int exit_hook_registered;
     char *alternate_stack;
     struct sigaction previous_actions[FUWU_HANDLED_SIGNAL_COUNT];
+    /* While the browser owns the screen, stderr goes to an unlinked file (anything written there
+     * would scribble over the frame, and a crash message would vanish with the alternate
+     * screen); restoring replays it to the real stderr. -1 when not captured. */
+    int stderr_original_fd;
+    int stderr_capture_fd;
 };
 
 static inline struct fuwu_restore_state *fuwu_state(void) {
-    static struct fuwu_restore_state state;
+    static struct fuwu_restore_state state = {.stderr_original_fd = -1, .stderr_capture_fd = -1};
     return &state;
 }
 
@@ -232,6 +240,47 @@ static inline void fuwu_save_terminal_state(int fd) {
     }
 }
 
+/** Sends stderr to an unlinked temporary file until the restore replays it. */
+static inline void fuwu_capture_stderr(void) {
+    struct fuwu_restore_state *state = fuwu_state();
+    if (state->stderr_capture_fd >= 0) return;
+    const char *folder = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/fuwu-stderr-XXXXXX", (folder && *folder) ? folder : "/tmp");
+    int capture = mkstemp(path);
+    if (capture < 0) return;
+    unlink(path);
+    int original = dup(2);
+    if (original < 0 || dup2(capture, 2) < 0) {
+        if (original >= 0) close(original);
+        close(capture);
+        return;
+    }
+    state->stderr_original_fd = original;
+    state->stderr_capture_fd = capture;
+}
+
+/** Puts stderr back and copies what was captured to it (async-signal-safe calls only). */
+static inline void fuwu_replay_stderr(void) {
+    struct fuwu_restore_state *state = fuwu_state();
+    if (state->stderr_capture_fd < 0) return;
+    int capture = state->stderr_capture_fd;
+    state->stderr_capture_fd = -1;
+    dup2(state->stderr_original_fd, 2);
+    close(state->stderr_original_fd);
+    state->stderr_original_fd = -1;
+    if (lseek(capture, 0, SEEK_SET) == 0) {
+        char buffer[4096];
+        for (;;) {
+            ssize_t count = read(capture, buffer, sizeof buffer);
+            if (count < 0 && errno == EINTR) continue;
+            if (count <= 0) break;
+            fuwu_write_all(2, buffer, (size_t)count);
+        }
+    }
+    close(capture);
+}
+
 /** Writes the reset string (full: while ncurses still owns the screen) and the saved modes.
  *  Does nothing unless armed; disarms, so running twice is harmless. */
 static inline void fuwu_restore(int full) {
@@ -244,6 +293,7 @@ static inline void fuwu_restore(int full) {
         fuwu_write_all(state->fd, state->reset_after_endwin, state->reset_after_endwin_length);
     }
     if (state->termios_saved) tcsetattr(state->fd, TCSADRAIN, &state->saved_termios);
+    fuwu_replay_stderr();
 }
 
 static inline void fuwu_restore_at_exit(void) { fuwu_restore(1); }
@@ -310,6 +360,7 @@ static inline void fuwu_arm_restore(const char *full, size_t full_length,
     sigemptyset(&handled);
     for (size_t i = 0; i < FUWU_HANDLED_SIGNAL_COUNT; i++) sigaddset(&handled, fuwu_handled_signal(i));
     sigprocmask(SIG_UNBLOCK, &handled, NULL);
+    fuwu_capture_stderr();
     if (!state->exit_hook_registered) {
         state->exit_hook_registered = 1;
         atexit(fuwu_restore_at_exit);

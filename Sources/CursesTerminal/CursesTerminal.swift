@@ -82,10 +82,22 @@ public final class CursesTerminal: Terminal {
                 guard let character = cell.character else { continue }
                 let look = appearances[cell.style] ?? (0, 0)
                 var scalars = character.unicodeScalars.makeIterator()
-                let first = scalars.next()?.value ?? 32
-                let second = scalars.next()?.value ?? 0
-                let third = second == 0 ? 0 : scalars.next()?.value ?? 0
-                let fourth = third == 0 ? 0 : scalars.next()?.value ?? 0
+                // Views sanitise text through Screen.put; a control scalar that got into a cell
+                // some other way still never reaches the terminal.
+                let first = Self.drawable(scalars.next()?.value ?? 32)
+                let screenColumns = column + 1 < screen.width && screen[row, column + 1].character == nil ? 2 : 1
+                let libraryColumns = Int(fuwu_wcwidth(first))
+                if let standIn = GlyphStandIn.replacement(for: character, columns: screenColumns,
+                                                          libraryColumns: libraryColumns) {
+                    for (offset, scalar) in standIn.unicodeScalars.enumerated() where column + offset < columns {
+                        _ = fuwu_put_cell(Int32(row), Int32(column + offset), scalar.value, 0, 0, 0,
+                                          look.bits, look.pair)
+                    }
+                    continue
+                }
+                let second = Self.drawableCombining(scalars.next()?.value ?? 0)
+                let third = second == 0 ? 0 : Self.drawableCombining(scalars.next()?.value ?? 0)
+                let fourth = third == 0 ? 0 : Self.drawableCombining(scalars.next()?.value ?? 0)
                 _ = fuwu_put_cell(Int32(row), Int32(column), first, second, third, fourth,
                                   look.bits, look.pair)
             }
@@ -98,6 +110,16 @@ public final class CursesTerminal: Terminal {
             cursorShown = false
         }
         refresh()
+    }
+
+    /// A spacing scalar safe to draw: C0/C1 controls and DEL become U+FFFD.
+    static func drawable(_ value: UInt32) -> UInt32 {
+        value < 0x20 || (0x7F...0x9F).contains(value) ? 0xFFFD : value
+    }
+
+    /// A combining scalar safe to draw, or 0 (end of the cell) for a control.
+    static func drawableCombining(_ value: UInt32) -> UInt32 {
+        value < 0x20 || (0x7F...0x9F).contains(value) ? 0 : value
     }
 
     /// Blocks until a key, a mouse report, a resize or the end of input.

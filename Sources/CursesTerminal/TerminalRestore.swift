@@ -18,9 +18,14 @@ enum TerminalRestore {
             names.compactMap { name in fuwu_capability(name).map { String(cString: $0) } }.joined()
         }
         let mouseReset = mouse ? mouseOff : ""
+        // ncurses sets a scrolling region; after a resize the old one would no longer be the
+        // whole screen. With no parameters an ANSI csr resets it to the whole screen.
+        let scrollRegionReset = fuwu_capability("csr").map { String(cString: $0).hasPrefix("\u{1B}[") } == true
+            ? "\u{1B}[r" : ""
         // While ncurses owns the screen: mouse off, plain attributes, cursor visible, keypad
-        // transmit off, leave the alternate screen.
-        let full = mouseReset + capabilities(["sgr0", "cnorm", "rmkx", "rmcup"])
+        // transmit off, whole-screen scrolling, leave the alternate screen.
+        let full = mouseReset + capabilities(["sgr0", "cnorm", "rmkx"]) + scrollRegionReset
+            + capabilities(["rmcup"])
         // endwin already leaves the alternate screen and resets the modes; make sure of the rest.
         let afterEndwin = mouseReset + capabilities(["cnorm"])
         let fullBytes = Array(full.utf8)

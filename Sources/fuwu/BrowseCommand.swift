@@ -13,7 +13,9 @@ struct BrowseCommand: ParsableCommand {
         discussion: """
         Needs a terminal: when standard input or output is not one, or TERM is dumb or unknown, \
         it says so and exits with status 69; use the other subcommands for text output. \
-        NO_COLOR (any value) turns colour off like --no-color.
+        NO_COLOR (any value) turns colour off like --no-color. A non-UTF-8 locale (LANG=C) is \
+        switched to C.UTF-8 for the screen. The terminal is restored however the browser ends; \
+        a signal (Ctrl-C, kill) ends it with the usual status 128 + n.
         """)
 
     @OptionGroup var options: CatalogueOptions
@@ -25,7 +27,7 @@ struct BrowseCommand: ParsableCommand {
     var ascii = false
 
     @Flag(name: .customLong("ambiguous-wide"),
-          help: "The terminal draws East-Asian ambiguous characters (box drawing, ●, ←) two columns wide.")
+          help: "The terminal draws East-Asian ambiguous characters (box drawing, ·, …, ←) two columns wide: lay them out so, drawn as ASCII.")
     var ambiguousWide = false
 
     @Flag(help: "Use the mouse: click selects, the wheel scrolls (the terminal's own copy and paste then needs Shift).")

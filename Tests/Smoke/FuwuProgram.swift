@@ -23,6 +23,20 @@ enum FuwuProgram {
         throw SmokeFailure(description: "cannot find the built fuwu binary near \(runner.path); set FUWU_BINARY")
     }
 
+    /// Compiles a catalogue into a cache folder (`fuwu build`) before a test starts the browser,
+    /// so no screen wait includes a first compile (slow in a debug build on a busy machine).
+    static func compile(catalogue folder: URL? = nil, cacheDirectory: String) throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("fuwu-smoke-build-\(getpid()).log").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let arguments = [try binary(), "build"] + (folder.map { ["--catalogue", $0.path] } ?? [])
+        let status = try TmuxSession.spawnAndWait(arguments, outputPath: log, errorPath: log,
+                                                  environment: ["FUWU_CACHE_DIR": cacheDirectory])
+        guard status == 0 else {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            throw SmokeFailure(description: "fuwu build failed (\(status)): \(text)")
+        }
+    }
+
     /// Single-quotes a word for /bin/sh.
     static func quoted(_ word: String) -> String {
         "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
@@ -31,10 +45,12 @@ enum FuwuProgram {
     /// A shell line: run fuwu with `arguments` under `environment` (LC_ALL and LC_CTYPE cleared
     /// first), then print `EXIT=<status> MODES: <echo/icanon flags>` and stay open so the pane
     /// can be read. Core dumps are off for the fatal-signal tests.
-    static func shellLine(arguments: [String], environment: [String: String] = [:]) throws -> String {
+    static func shellLine(arguments: [String], environment: [String: String] = [:],
+                          inputFromNull: Bool = false) throws -> String {
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(quoted($0.value))" }
         let command = (["env", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "NO_COLOR"] + assignments
                        + [quoted(try binary())] + arguments.map(quoted)).joined(separator: " ")
+            + (inputFromNull ? " < /dev/null" : "")
         return """
             ulimit -c 0; trap : INT QUIT; \(command); s=$?; m=""; \
             for f in $(stty -a); do case $f in echo|-echo|icanon|-icanon) m="$m $f";; esac; done; \

@@ -4,20 +4,24 @@ import Testing
 /// The browser in a real terminal (tmux), as a person would use it. Each test has its own tmux
 /// server on a private socket; screens are awaited by content or stability, never by a sleep.
 @Suite(.serialized) struct SmokeTests {
-    /// A cache folder shared by these tests so the catalogue is compiled once.
+    /// A cache folder shared by these tests (and later runs: the cache is keyed by content and
+    /// written atomically) so the catalogue is compiled once.
     static let cacheDirectory: String = {
         let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fuwu-smoke-cache-\(getpid())", isDirectory: true)
+            .appendingPathComponent("fuwu-smoke-cache", isDirectory: true)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // A failure here shows again, with its message, as the first screen wait that times out.
+        try? FuwuProgram.compile(cacheDirectory: folder.path)
         return folder.path
     }()
 
     private func start(_ arguments: [String] = [], environment: [String: String] = [:],
-                       width: Int = 80, height: Int = 24) throws -> TmuxSession {
+                       width: Int = 80, height: Int = 24, inputFromNull: Bool = false) throws -> TmuxSession {
         var environment = environment
         environment["FUWU_CACHE_DIR"] = environment["FUWU_CACHE_DIR"] ?? Self.cacheDirectory
         environment["LANG"] = environment["LANG"] ?? "C.UTF-8"
-        return try TmuxSession(command: try FuwuProgram.shellLine(arguments: arguments, environment: environment),
+        return try TmuxSession(command: try FuwuProgram.shellLine(arguments: arguments, environment: environment,
+                                                                  inputFromNull: inputFromNull),
                                width: width, height: height)
     }
 
@@ -45,10 +49,70 @@ import Testing
         try expectRestored(session, report: try exitReport(session), status: 0)
     }
 
-    @Test func aCLocaleStillShowsChinese() throws {
-        let session = try start(environment: ["LANG": "C"])
-        let screen = try session.waitFor("幼有善育")
-        #expect(screen.contains("文化体育保障"))
+    /// LANG=C, POSIX or empty (as good as unset): LC_CTYPE is switched to C.UTF-8.
+    @Test(arguments: ["C", "POSIX", ""])
+    func aNonUTF8LocaleStillShowsChinese(lang: String) throws {
+        let session = try start(environment: ["LANG": lang])
+        try session.waitUntil("the domains in Chinese") { $0.contains("幼有善育") && $0.contains("文化体育保障") }
+        try session.send("q")
+        try expectRestored(session, report: try exitReport(session), status: 0)
+    }
+
+    /// Whether a `capture-pane -e` dump sets a foreground colour (SGR 31–37 or 38;5;n).
+    private func usesColour(_ dump: String) -> Bool {
+        dump.range(of: "\u{1B}\\[[0-9;]*(3[1-7]|38;5;[0-9]+)m", options: .regularExpression) != nil
+    }
+
+    @Test func theBrowserUsesColourByDefault() throws {
+        let session = try start()
+        try session.waitFor("幼有善育")
+        #expect(usesColour(try session.captureWithAttributes()))
+        try session.send("q")
+        try expectRestored(session, report: try exitReport(session), status: 0)
+    }
+
+    /// --no-color and NO_COLOR (even empty) drop colour; --lang en and --ascii reach the browser.
+    @Test(arguments: [(["--no-color"], [String: String]()), ([], ["NO_COLOR": ""]), ([], ["NO_COLOR": "1"])])
+    func noColourEnglishAndAsciiOptionsReachTheBrowser(arguments: [String], environment: [String: String]) throws {
+        let session = try start(["--lang", "en", "--ascii"] + arguments, environment: environment)
+        // The key bar is the last row drawn: waiting for it waits for the whole frame.
+        let screen = try session.waitUntil("the English frame") { $0.contains("Domains 9") && $0.contains("q Quit") }
+        #expect(screen.split(separator: "\n")[1].contains("|"))
+        #expect(!screen.contains("│"))
+        let dump = try session.captureWithAttributes()
+        #expect(!usesColour(dump))
+        #expect(dump.contains("\u{1B}[0;7m") || dump.contains("\u{1B}[7m"), "selection stays reverse video")
+        try session.send("q")
+        try expectRestored(session, report: try exitReport(session), status: 0)
+    }
+
+    /// With --ambiguous-wide the screen gives ·, …, ▸ two columns; the terminal library says one,
+    /// so they are drawn as two columns of ASCII and no ambiguous character reaches the terminal.
+    @Test func ambiguousWideDrawsAmbiguousCharactersAsTwoColumnsOfAscii() throws {
+        let session = try start(["--ambiguous-wide"])
+        let screen = try session.waitUntil("the whole frame") {
+            $0.contains("9 个领域 .  143 项服务 .  2082 个服务点") && $0.contains("q 退出")
+        }
+        for ambiguous in ["·", "…", "│", "─", "▸", "—"] {
+            #expect(!screen.contains(ambiguous), "\(ambiguous)")
+        }
+        try session.send("q")
+        try expectRestored(session, report: try exitReport(session), status: 0)
+    }
+
+    /// Any resize, down to one cell, is survived; below the minimum the browser says the terminal
+    /// is too small, and the full screen comes back.
+    @Test func resizesDownToOneCellAreSurvivedAndTooSmallIsSaid() throws {
+        let session = try start()
+        try session.waitFor("1/9")
+        for (width, height) in [(20, 6), (1, 1), (200, 60), (29, 7), (3, 2), (45, 9)] {
+            try session.resize(width: width, height: height)
+            try session.waitForFormat("#{pane_width}x#{pane_height}", toBe: "\(width)x\(height)")
+        }
+        try session.resize(width: 20, height: 6)
+        try session.waitUntil("the too-small page") { $0.contains("终端太小") && $0.contains("terminal too small") }
+        try session.resize(width: 80, height: 24)
+        try session.waitUntil("the domains again") { $0.contains("幼有善育") && $0.contains("1/9") }
         try session.send("q")
         try expectRestored(session, report: try exitReport(session), status: 0)
     }
@@ -94,6 +158,15 @@ import Testing
         let report = try exitReport(session)
         let screen = try session.capture()
         #expect(screen.contains("TERM=no-such-terminal-fuwu"))
+        #expect(report == "EXIT=69 MODES: icanon echo")
+    }
+
+    @Test func inputThatIsNotATerminalIsRefusedWithAMessageAndStatus69() throws {
+        let session = try start(inputFromNull: true)
+        let report = try exitReport(session)
+        let screen = try session.capture()
+        #expect(screen.contains("fuwu: fuwu 浏览界面需要在终端中运行，但标准输入不是终端。"))
+        #expect(screen.contains("fuwu: The fuwu browser needs a terminal, but standard input is not one."))
         #expect(report == "EXIT=69 MODES: icanon echo")
     }
 

@@ -11,7 +11,7 @@ struct SmokeFailure: Error, CustomStringConvertible {
 /// capture the pane.
 final class TmuxSession {
     /// How long to wait for an expected screen before failing.
-    static let deadlineSeconds = 15.0
+    static let deadlineSeconds = 30.0
     /// The interval between captures when waiting for a stable screen.
     static let stableIntervalSeconds = 0.05
 
@@ -38,6 +38,9 @@ final class TmuxSession {
 
     deinit {
         _ = try? run(["kill-server"])
+        // The server may leave its socket file behind; it is ours alone (-L), so remove it.
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(folder)/tmux-\(getuid())/\(socket)")
     }
 
     /// The pane's text, one line per row, trailing blanks trimmed.
@@ -96,6 +99,19 @@ final class TmuxSession {
         throw SmokeFailure(description: "timed out waiting for \(what); the screen was:\n\(screen)")
     }
 
+    /// Waits until a tmux format (e.g. `#{cursor_x}`) evaluates to `expected`; a frame can reach
+    /// tmux in more than one write, so a single look could catch the cursor before its move.
+    func waitForFormat(_ format: String, toBe expected: String) throws {
+        let deadline = Date().addingTimeInterval(Self.deadlineSeconds)
+        var value = ""
+        while Date() < deadline {
+            value = try self.format(format)
+            if value == expected { return }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        throw SmokeFailure(description: "\(format) stayed \"\(value)\", expected \"\(expected)\"")
+    }
+
     /// Waits until three captures 50 ms apart are identical, then returns that screen.
     @discardableResult
     func waitForStableScreen() throws -> String {
@@ -137,7 +153,8 @@ final class TmuxSession {
     /// runner's threads block most signals and a spawned process inherits that mask, so the
     /// tmux server, its shell and fuwu would all ignore kill(2); here the child starts with an
     /// empty mask and default actions, as from a login shell.
-    static func spawnAndWait(_ arguments: [String], outputPath: String, errorPath: String) throws -> Int32 {
+    static func spawnAndWait(_ arguments: [String], outputPath: String, errorPath: String,
+                             environment extra: [String: String] = [:]) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -157,7 +174,8 @@ final class TmuxSession {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        let environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+            .map { "\($0.key)=\($0.value)" }
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
         defer {
             argv.forEach { free($0) }
