@@ -8,11 +8,14 @@ struct SourceFingerprint {
     static func stamp(folder: URL, files: [String]) -> String {
         var hash = FNV1a()
         for file in files {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(file).path)
-            let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            // stat(2) directly: FileManager's attributes also look up owner and group names,
+            // which cost more than the stat itself for each of ~900 files.
+            var info = stat()
+            let found = stat(folder.appendingPathComponent(file).path, &info) == 0
+            let size = found ? Int64(info.st_size) : -1
+            let modified = found ? Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec) : 0
             hash.add(file)
-            hash.add("\(size):\(Int64(modified * 1_000_000))")
+            hash.add("\(size):\(modified)")
         }
         return hash.hex
     }
