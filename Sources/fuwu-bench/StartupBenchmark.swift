@@ -6,7 +6,7 @@ import Foundation
 /// `fuwu-bench startup [--catalogue DIR] [--runs N]`: the in-process stages between exec and the
 /// browser's first frame (open the cached catalogue, build the browser, render 80×24), beside the
 /// baseline of loading the sources without the compiled cache. Keys are `fuwu-bench frame`; the
-/// whole path through a real terminal is scripts/measure-tui.sh.
+/// whole path through a real terminal is Tests/Performance/measure-tui.sh.
 enum StartupBenchmark {
     static func run(_ arguments: [String]) {
         var folder = "data/futian"

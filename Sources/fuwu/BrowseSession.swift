@@ -16,6 +16,11 @@ enum BrowseSession {
             RankedNameSearch(index: SearchIndex(catalogue: catalogue, keys: keys.value))
         }
         let places = Deferred { LocationResolver.pinyinMatch(for: catalogue, keys: keys.value) }
+        // Build the search index on another core once the first frame is out, so the first
+        // keystroke in the find box does not pay for it; a search before then waits for it.
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(200)) {
+            _ = search.search("a", limit: 1)
+        }
         var app = BrowserApp(catalogue: catalogue, bodies: opened.database, search: search,
                              placeMatch: { text, name in places.value(text, name) }, options: options)
         app.run(terminal: terminal)

@@ -6,7 +6,7 @@
 - key to redrawn frame: from writing a key until the redraw's last byte (the terminal then goes
   quiet for QUIET seconds; the quiet wait is not counted).
 
-Usage: scripts/measure-tui.py BINARY [--runs N] [--keys N] [-- fuwu arguments]
+Usage: Tests/Performance/measure-tui.py BINARY [--runs N] [--keys N] [-- fuwu arguments]
 The compiled catalogue must already be cached (run the binary once, as measure-tui.sh does).
 Prints one table with the targets beside the figures. Not a test: no assertion, only numbers.
 """

@@ -1,9 +1,9 @@
 #!/bin/sh
 # Measures the terminal browser's first frame, peak RSS and key-to-frame latency on the
 # embedded catalogue (release build, compiled catalogue cached). See docs/performance.md.
-# Usage: scripts/measure-tui.sh [--runs N] [--keys N]
+# Usage: Tests/Performance/measure-tui.sh [--runs N] [--keys N]
 set -eu
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 scratch=${SCRATCH:-.build-release}
 swift build -c release --scratch-path "$scratch" --product fuwu >&2
 binary="$scratch/release/fuwu"
@@ -12,4 +12,4 @@ trap 'rm -rf "$cache"' EXIT
 export FUWU_CACHE_DIR="$cache"
 "$binary" build >/dev/null   # compile the catalogue once: the figures are for a cached start
 echo "machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 scripts/measure-tui.py "$binary" "$@"
+python3 Tests/Performance/measure-tui.py "$binary" "$@"
