@@ -43,6 +43,16 @@ enum StatusLineView {
             return "\(bottom * 100 / shape.count)%"
         case .help:
             return ""
+        case .nearby:
+            // Count the points in reach, not the summary lines below them, so the counter agrees
+            // with "N 个在范围内" in the header.
+            let isHit: (NearbyLine) -> Bool = { if case .hit = $0 { return true } else { return false } }
+            let lines = state.nearby.lines
+            let hits = lines.filter(isHit).count
+            guard hits > 0 else { return "0" }
+            let cursor = min(state.positions[state.page.positionKey]?.cursor ?? 0, lines.count - 1)
+            let number = lines[...cursor].filter(isHit).count
+            return number == 0 ? "–/\(hits)" : "\(number)/\(hits)"
         case .find:
             let hits = state.findRows.filter(\.isHit).count
             guard hits > 0 else { return "0" }
