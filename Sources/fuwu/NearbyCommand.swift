@@ -128,6 +128,10 @@ extension NearbyCommand {
             case .place:
                 header.add(lang.pick("坐标系", "datum"), lang.pick("WGS-84（目录坐标）\(wgs)", "WGS-84 (catalogue) \(wgs)"))
             }
+            if let (community, subdistrict) = location.communityStandIn {
+                header.add(lang.pick("代表点", "stands for"), lang.pick("\(community)没有自己的坐标，以所属\(subdistrict)的中心点代替",
+                                                                     "\(community) has no coordinates of its own; the centre of \(subdistrict) stands in for it"))
+            }
             if let note = location.note { header.add(lang.pick("说明", "note"), note) }
             if !location.alsoMatched.isEmpty {
                 header.add(lang.pick("也匹配", "also matches"),

@@ -106,13 +106,25 @@ import Testing
         """)
     }
 
+    @Test func aCommunityIsMeasuredFromItsSubdistrictCentreAndTheOutputSaysSo() throws {
+        defer { fuwu.cleanUp() }
+        let result = try fuwu.run(["nearby", "--catalogue", fixture, "--at", "水围", "--radius", "500"])
+        #expect(result.status == 0)
+        let header = result.stdout.split(separator: "\n").prefix(4).map(String.init)
+        #expect(header == [
+            "位置    水围社区（福田街道的社区）",
+            "坐标系  WGS-84（目录坐标）22.542000,114.058000",
+            "代表点  水围社区没有自己的坐标，以所属福田街道的中心点代替",
+            "说明    test",
+        ])
+    }
+
     @Test(arguments: [
         (["--at", "22.5x,114.05"], Int32(64), "“22.5x” is not a number. Write decimal degrees, for example 22.5431,114.0579."),
         (["--at", "114.05,22.54"], 64, "Latitude 114.05 is out of range (−90 to 90). It looks like longitude,latitude: pass --lng-lat, or swap the two numbers."),
         (["--at", "22.54,114.05", "--lng-lat"], 64, "Latitude 114.05 is out of range (−90 to 90). It looks like latitude,longitude: drop --lng-lat."),
         (["--at", "22.54"], 64, "“22.54” has 1 value; a coordinate needs exactly two: latitude,longitude (for example 22.5431,114.0579)."),
         (["--at", "39.9042,116.4074"], 65, "That point is 1898.5 km outside Shenzhen; fuwu covers Shenzhen only. Check the order (latitude first) and the numbers."),
-        (["--at", "水围"], 65, "水围社区 is a community, and the catalogue has no coordinates for communities. Use its subdistrict instead: --at 福田街道."),
         (["--at", "水围社区图书馆"], 65, "水围社区图书馆 (service point P0003) has no known location in the catalogue. Use a nearby metro station or coordinates instead."),
         (["--at", "火星"], 66, "Nothing is called “火星”: no service point, metro station, subdistrict or community matches. Try a shorter part of the name, a point id, or coordinates."),
         (["--at", " "], 64, "No location given. Pass coordinates (22.5431,114.0579), a metro station (市民中心), a service point (id or name) or a subdistrict (福田街道)."),

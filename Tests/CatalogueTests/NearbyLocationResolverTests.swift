@@ -95,9 +95,17 @@ import Testing
         }
     }
 
-    @Test func explainsThatCommunitiesHaveNoCoordinates() {
-        #expect(throws: NearbyError.communityHasNoLocation(community: "水围社区", subdistrict: "福田街道")) {
-            try resolver.resolve("水围")
+    @Test func aCommunityStandsAtItsSubdistrictCentreAndSaysSo() throws {
+        let resolved = try resolver.resolve("水围")
+        #expect(resolved.origin == GeoCoordinate(latitude: 22.530582, longitude: 114.064769))
+        #expect(resolved.communityStandIn?.community == "水围社区")
+        #expect(resolved.communityStandIn?.subdistrict == "福田街道")
+        #expect(resolved.note == "derived centroid")
+    }
+
+    @Test func explainsWhenACommunityHasNoRepresentativePoint() {
+        #expect(throws: NearbyError.communityHasNoLocation(community: "香岭社区", subdistrict: "香蜜湖街道")) {
+            try resolver.resolve("香岭")
         }
         let error = NearbyError.communityHasNoLocation(community: "水围社区", subdistrict: "福田街道")
         #expect(error.englishMessage == "水围社区 is a community, and the catalogue has no coordinates for communities. Use its subdistrict instead: --at 福田街道.")

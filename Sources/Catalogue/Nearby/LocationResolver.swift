@@ -83,7 +83,13 @@ public struct LocationResolver: Sendable {
         }
         switch first.kind {
         case .community:
-            throw .communityHasNoLocation(community: first.name, subdistrict: first.subdistrictName)
+            // Communities have no coordinates of their own: their representative point is their
+            // subdistrict's centre, and the note says so wherever the origin is shown.
+            guard let subdistrict = catalogue.subdistrict(first.id), let centre = subdistrict.centre else {
+                throw .communityHasNoLocation(community: first.name, subdistrict: first.subdistrictName)
+            }
+            return ResolvedLocation(source: .place(first), origin: centre, datumRead: .wgs84, coordinateRead: centre,
+                                    alsoMatched: runnersUp, note: subdistrict.centreNote)
         case .servicePoint, .landmark, .subdistrict:
             guard let location = first.location else { throw .placeHasNoLocation(first) }
             let note = first.kind == .subdistrict ? catalogue.subdistrict(first.id)?.centreNote : nil

@@ -11,7 +11,7 @@ public enum NearbyError: Error, Sendable, Hashable {
     case noPlaceMatches(String)
     /// Several places match equally well; `candidates` lists up to ten of `total`.
     case ambiguousPlace(String, candidates: [LocationCandidate], total: Int)
-    /// The name is a community, and communities have no coordinates in the catalogue.
+    /// The name is a community whose subdistrict has no representative point either.
     case communityHasNoLocation(community: String, subdistrict: String?)
     /// The named place exists but the catalogue has no location for it.
     case placeHasNoLocation(LocationCandidate)

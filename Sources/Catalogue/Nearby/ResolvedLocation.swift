@@ -32,6 +32,13 @@ public struct ResolvedLocation: Sendable, Hashable {
         self.note = note
     }
 
+    /// The community whose subdistrict's centre stands in for it (communities have no
+    /// coordinates of their own), with that subdistrict's name.
+    public var communityStandIn: (community: String, subdistrict: String)? {
+        guard case .place(let place) = source, place.kind == .community else { return nil }
+        return (place.name, place.subdistrictName ?? place.id)
+    }
+
     /// A short English description: `coordinates 22.543100,114.057900 (GCJ-02)` or `香蜜湖 (metro station M-xiangmihu)`.
     public var englishLabel: String {
         switch source {
