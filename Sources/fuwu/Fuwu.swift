@@ -8,8 +8,10 @@ struct Fuwu: ParsableCommand {
         commandName: "fuwu",
         abstract: "福田区基本公共服务清单 — browse Futian's basic public-service catalogue.",
         discussion: """
-        Exit status: 0 ok, 64 usage error, 65 catalogue data error, 66 missing input (unknown id, \
-        missing catalogue folder). Errors go to stderr. Labels are Chinese unless --lang en.
+        With no subcommand, fuwu opens the terminal browser. Exit status: 0 ok, 64 usage error, \
+        65 catalogue data error, 66 missing input (unknown id, missing catalogue folder), 69 no \
+        usable terminal for the browser (use the other subcommands), 128+n when ended by signal n. \
+        Errors go to stderr. Labels are Chinese unless --lang en.
         """,
         subcommands: [
             DomainsCommand.self, ItemsCommand.self, ItemCommand.self, PointsCommand.self, PointCommand.self,
