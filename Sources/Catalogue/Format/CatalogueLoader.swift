@@ -152,6 +152,16 @@ private struct Reader {
         return true
     }
 
+    /// Reads a record's id field and claims the id for its kind; the reader it returns names the
+    /// record in messages (`item "D1-01"`). Nil when the id is missing or already taken.
+    mutating func identified(_ node: JSONNode, file: String, kind: String, article: String = "a",
+                             idField: String = "id") -> (id: String, reader: ObjectReader)? {
+        guard let id = ObjectReader(node, file: file, subject: "\(article) \(kind)").string(idField, &log) else { return nil }
+        let reader = ObjectReader(node, file: file, subject: "\(kind) \"\(id)\"")
+        guard claim(kind, id, at: reader.location(of: idField)) else { return nil }
+        return (id, reader)
+    }
+
     mutating func provenance(_ r: ObjectReader) -> Provenance? {
         guard let kind = r.string("provenance", &log) else { return nil }
         switch kind {
@@ -235,10 +245,7 @@ private struct Reader {
             log.error(r.location(of: root["counts"] == nil ? nil : "counts"), "the catalogue has no \"counts\" object declaring the published numbers of domains, items, futian_items, points and standards")
         }
         for node in array(file, root["sources"] ?? JSONNode(value: .array([]), line: root.line, column: root.column, path: "$.sources")) {
-            let s = ObjectReader(node, file: file, subject: "a source")
-            guard let id = s.string("id", &log) else { continue }
-            let sr = ObjectReader(node, file: file, subject: "source \"\(id)\"")
-            guard claim("source", id, at: sr.location(of: "id")) else { continue }
+            guard let (id, sr) = identified(node, file: file, kind: "source") else { continue }
             guard let title = sr.string("title", &log), let origin = sr.string("origin", &log),
                   let licence = sr.string("licence", &log), let snapshot = sr.string("snapshot", &log) else { continue }
             sources.append(SourceInfo(id: id, title: title, origin: origin, licence: licence,
@@ -246,10 +253,7 @@ private struct Reader {
                                       reliability: sr.optionalString("reliability", &log), note: sr.optionalString("note", &log)))
         }
         for node in array(file, root["point_types"] ?? JSONNode(value: .array([]), line: root.line, column: root.column, path: "$.point_types")) {
-            let t = ObjectReader(node, file: file, subject: "a point type")
-            guard let id = t.string("id", &log) else { continue }
-            let tr = ObjectReader(node, file: file, subject: "point type \"\(id)\"")
-            guard claim("point type", id, at: tr.location(of: "id")) else { continue }
+            guard let (id, tr) = identified(node, file: file, kind: "point type") else { continue }
             guard let typeName = tr.string("name", &log), let domain = tr.string("domain", &log) else { continue }
             references.append((.domain, domain, "point type \"\(id)\"", tr.location(of: "domain")))
             pointTypes.append(PointType(id: id, name: typeName, nameEnglish: tr.optionalString("name_en", &log) ?? "", domainID: domain))
@@ -265,10 +269,7 @@ private struct Reader {
     mutating func readDomains() {
         let file = "domains.json"
         for node in array(file, json(file)) {
-            let r0 = ObjectReader(node, file: file, subject: "a domain")
-            guard let id = r0.string("id", &log) else { continue }
-            let r = ObjectReader(node, file: file, subject: "domain \"\(id)\"")
-            guard claim("domain", id, at: r.location(of: "id")) else { continue }
+            guard let (id, r) = identified(node, file: file, kind: "domain") else { continue }
             guard let name = r.string("name", &log), let provenance = provenance(r) else { continue }
             domains.append(Domain(id: id, name: name, nameEnglish: r.optionalString("name_en", &log) ?? "",
                                   summary: r.optionalString("summary", &log) ?? "", provenance: provenance))
@@ -280,10 +281,7 @@ private struct Reader {
     mutating func readItems() {
         let file = "items.json"
         for node in array(file, json(file)) {
-            let r0 = ObjectReader(node, file: file, subject: "an item")
-            guard let id = r0.string("id", &log) else { continue }
-            let r = ObjectReader(node, file: file, subject: "item \"\(id)\"")
-            guard claim("item", id, at: r.location(of: "id")) else { continue }
+            guard let (id, r) = identified(node, file: file, kind: "item", article: "an") else { continue }
             let domain = r.string("domain", &log)
             let category = r.string("category", &log)
             let name = r.string("name", &log)
@@ -375,10 +373,7 @@ private struct Reader {
     mutating func readSubdistricts() {
         let file = "subdistricts.json"
         for node in array(file, json(file)) {
-            let r0 = ObjectReader(node, file: file, subject: "a subdistrict")
-            guard let code = r0.string("code", &log) else { continue }
-            let r = ObjectReader(node, file: file, subject: "subdistrict \"\(code)\"")
-            guard claim("subdistrict", code, at: r.location(of: "code")) else { continue }
+            guard let (code, r) = identified(node, file: file, kind: "subdistrict", idField: "code") else { continue }
             guard let name = r.string("name", &log) else { continue }
             let centre = coordinate(node["centre"], file: file, subject: "subdistrict \"\(code)\"", field: "centre")
             if let centre { checkInside(centre, at: r.location(of: "centre"), subject: "subdistrict \"\(code)\"") }
@@ -398,10 +393,7 @@ private struct Reader {
     mutating func readLandmarks() {
         let file = "landmarks.json"
         for node in array(file, json(file)) {
-            let r0 = ObjectReader(node, file: file, subject: "a landmark")
-            guard let id = r0.string("id", &log) else { continue }
-            let r = ObjectReader(node, file: file, subject: "landmark \"\(id)\"")
-            guard claim("landmark", id, at: r.location(of: "id")) else { continue }
+            guard let (id, r) = identified(node, file: file, kind: "landmark") else { continue }
             let name = r.string("name", &log)
             let kind = r.string("kind", &log)
             let lines = r.strings("lines", required: false, &log).map(\.0)
