@@ -17,9 +17,9 @@ public struct SearchKeyTable: Sendable {
     var entryStarts: [Int32] = [0]
     var characterCounts: [Int32] = []
     var masks: [UInt64] = []
-    /// Per entry: whether it has ASCII letters or digits of its own (which a typed letter can
-    /// match literally, outranking pinyin).
-    var hasLetters: [Bool] = []
+    /// Per entry: bits (as in `bit(forQueryToken:)`) of the ASCII letters and digits it has of its
+    /// own, which a typed letter can match literally, outranking pinyin.
+    var literalMasks: [UInt64] = []
     /// Per entry, two words (128 bits): hashed bits of the letter pairs a two-letter query can
     /// start a match with (a syllable's first two letters; the first letters of two neighbouring
     /// units).
@@ -72,7 +72,9 @@ public struct SearchKeyTable: Sendable {
             entryStarts.append(Int32(scalars.count))
             characterCounts.append(Int32(key.characterCount))
             masks.append(mask)
-            hasLetters.append(key.units.contains { $0.scalar.value < 0x80 })
+            var literals: UInt64 = 0
+            for unit in key.units where unit.scalar.value < 0x80 { literals |= Self.bit(forQueryToken: unit.scalar.value) }
+            literalMasks.append(literals)
         }
         pairMasks = Self.pairMasks(leads: leads, syllables: syllables, syllableBytes: syllableBytes,
                                    syllableStarts: syllableStarts, entryStarts: entryStarts)
@@ -193,28 +195,39 @@ public struct SearchKeyTable: Sendable {
     /// The score of every entry that matches `query`, in entry order; `candidates` (ascending
     /// entry numbers) limits the scan, for instance to the previous keystroke's matches.
     public func scores(for query: SearchQuery, among candidates: [Int32]? = nil) -> [EntryScore] {
-        var result: [EntryScore] = []
-        scores(for: query, among: candidates, into: &result, shortcuts: true)
-        return result
+        scores(for: query, among: candidates, shortcuts: true)
     }
 
     /// `scores(for:among:)` written into `result`, whose storage is reused (as-you-type search
     /// keeps one buffer instead of allocating megabytes a keystroke in a large catalogue).
     public func scores(for query: SearchQuery, among candidates: [Int32]?, into result: inout [EntryScore]) {
-        scores(for: query, among: candidates, into: &result, shortcuts: true)
+        var deferred: [Int32] = []
+        scores(for: query, among: candidates, into: &result, deferring: nil, deferred: &deferred, shortcuts: true)
+    }
+
+    /// `scores(for:among:into:)` that leaves the costly entries a ranking may never need for later:
+    /// the entries flagged in `deferring` (indexed by entry) and those that could match only by
+    /// skipping characters are not scored but listed in `deferred` (ascending), once they pass the
+    /// cheap filters. Scoring `deferred` later with `scores(for:among:)` gives exactly the scores
+    /// missing from `result`; `result` and `deferred` together hold every entry that matches.
+    public func scores(for query: SearchQuery, among candidates: [Int32]?, into result: inout [EntryScore],
+                       deferring: [Bool], deferred: inout [Int32]) {
+        scores(for: query, among: candidates, into: &result, deferring: deferring, deferred: &deferred, shortcuts: true)
     }
 
     /// `scores(for:among:)`, optionally without the one-letter lists and the two-letter pair
     /// filter (tests compare the two).
     func scores(for query: SearchQuery, among candidates: [Int32]?, shortcuts: Bool) -> [EntryScore] {
         var result: [EntryScore] = []
-        scores(for: query, among: candidates, into: &result, shortcuts: shortcuts)
+        var deferred: [Int32] = []
+        scores(for: query, among: candidates, into: &result, deferring: nil, deferred: &deferred, shortcuts: shortcuts)
         return result
     }
 
     private func scores(for query: SearchQuery, among candidates: [Int32]?, into result: inout [EntryScore],
-                        shortcuts: Bool) {
+                        deferring: [Bool]?, deferred: inout [Int32], shortcuts: Bool) {
         result.removeAll(keepingCapacity: true)
+        deferred.removeAll(keepingCapacity: true)
         guard !query.isEmpty else { return }
         if shortcuts, query.tokens.count == 1, candidates == nil, let slot = Self.letterSlot(query.tokens[0]) {
             result = letterPostings[slot]
@@ -229,24 +242,40 @@ public struct SearchKeyTable: Sendable {
         }
         let usePair = pair != nil
         let pairBits = pair ?? (0, 0)
+        let defers = deferring != nil
+        let firstBit = Self.bit(forQueryToken: query.tokens[0])
+        let noFlags: [Bool] = []
         withMatcher(query) { matcher in
             matcher.prepareCeiling()
-            if let candidates {
-                for entry in candidates {
-                    let e = Int(entry)
-                    guard masks[e] & query.mask == query.mask, !usePair || hasPair(e, pairBits) else { continue }
-                    let s = matcher.score(entry: e, hasLetters: hasLetters[e], stopEarly: true)
-                    if s > 0 { result.append(EntryScore(entry: entry, score: Int32(s))) }
-                }
-            } else {
-                masks.withUnsafeBufferPointer { masks in
-                    for e in 0..<masks.count where masks[e] & query.mask == query.mask
-                        && (!usePair || hasPair(e, pairBits)) {
-                        let s = matcher.score(entry: e, hasLetters: hasLetters[e], stopEarly: true)
-                        if s > 0 { result.append(EntryScore(entry: Int32(e), score: Int32(s))) }
+            masks.withUnsafeBufferPointer { masks in
+            literalMasks.withUnsafeBufferPointer { literalMasks in
+            (deferring ?? noFlags).withUnsafeBufferPointer { deferring in
+                func examine(_ e: Int) {
+                    guard masks[e] & query.mask == query.mask, !usePair || hasPair(e, pairBits) else { return }
+                    if defers && deferring[e] {
+                        deferred.append(Int32(e))
+                        return
                     }
+                    let hasFirstLiteral = literalMasks[e] & firstBit != 0
+                    var s = 0
+                    if defers {
+                        let contiguous = matcher.contiguousScore(entry: e, hasFirstLiteral: hasFirstLiteral, stopEarly: true)
+                        if contiguous.mayMatchBySkipping {
+                            deferred.append(Int32(e))
+                            return
+                        }
+                        s = contiguous.score
+                    } else {
+                        s = matcher.score(entry: e, hasFirstLiteral: hasFirstLiteral, stopEarly: true)
+                    }
+                    if s > 0 { result.append(EntryScore(entry: Int32(e), score: Int32(s))) }
                 }
-            }
+                if let candidates {
+                    for entry in candidates { examine(Int(entry)) }
+                } else {
+                    for e in 0..<masks.count { examine(e) }
+                }
+            }}}
         }
     }
 

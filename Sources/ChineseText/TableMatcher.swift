@@ -200,26 +200,40 @@ struct TableMatcher {
     }
 
     /// The score of entry `entry`: tier × 256 + a bonus within the tier; 0 when it does not match.
-    /// `stopEarly` uses `pinyinCeiling` and `hasLetters` (whether the entry has ASCII letters or
-    /// digits of its own) to stop once no later unit can score higher.
-    mutating func score(entry: Int, hasLetters: Bool = true, stopEarly: Bool = false) -> Int {
+    /// `stopEarly` uses `pinyinCeiling` and `hasFirstLiteral` (whether the entry holds the query's
+    /// first character itself, so that a later unit could still match it literally) to stop once
+    /// no later unit can score higher.
+    mutating func score(entry: Int, hasFirstLiteral: Bool = true, stopEarly: Bool = false) -> Int {
+        let contiguous = contiguousScore(entry: entry, hasFirstLiteral: hasFirstLiteral, stopEarly: stopEarly)
+        return contiguous.mayMatchBySkipping ? fuzzyScore() : contiguous.score
+    }
+
+    /// The score of entry `entry`'s best contiguous match (see `score`), and whether, having none,
+    /// it may still match by skipping characters (then `score` would try that, at far greater cost).
+    mutating func contiguousScore(entry: Int, hasFirstLiteral: Bool, stopEarly: Bool)
+        -> (score: Int, mayMatchBySkipping: Bool) {
         select(entry)
         let first = query[0]
         let starts = first >= 0x80 ? scalars : leads
         // The best score a match starting after the current unit could still have: literal ones
         // there are at best word starts; pinyin ones at best whole syllables at a word start.
-        let literalBound = first >= 0x80 || hasLetters ? MatchTier.wordStart.rawValue << 8 : 0
+        let literalBound = first >= 0x80 || hasFirstLiteral ? MatchTier.wordStart.rawValue << 8 : 0
         let pinyinBound = pinyinCeiling == 0 ? 0
             : pinyinCeiling >= Self.unfinished ? MatchTier.fullPinyin.rawValue << 8 | 1 | (pinyinCeiling == Self.whole ? 4 : 0)
             : MatchTier.initials.rawValue << 8 | 1
         let laterBound = stopEarly ? max(literalBound, pinyinBound) : Int.max
         var best = 0
-        var seenLeads: UInt64 = 0
+        // A match that skips characters starts at a word start meeting the first letter and goes
+        // on, after the skip, at a later unit meeting one of the later letters: the leads seen
+        // after such a start.
+        var started = false
+        var leadsAfterStart: UInt64 = 0
         for u in 0..<count {
             // A cheap test of the first token before trying the unit.
             let lead = starts[base + u]
-            if lead < 0x80 { seenLeads |= Self.leadBit(lead) }
+            if started && lead < 0x80 { leadsAfterStart |= Self.leadBit(lead) }
             if lead != first && !(first == 0x75 && lead == 0x76) { continue }
+            if wordStarts[base + u] { started = true }
             let cls = contiguous(0, u)
             if cls == 0 { continue }
             let tier: MatchTier
@@ -240,8 +254,7 @@ struct TableMatcher {
         }
         // Skipping is for pinyin typed quickly; typed characters are meant as written.
         // Two letters with a gap between them match too much to be useful.
-        if best > 0 || !allowsSkips || seenLeads & laterLeadBits == 0 { return best }
-        return fuzzyScore()
+        return (best, best == 0 && allowsSkips && leadsAfterStart & laterLeadBits != 0)
     }
 
     private func resetMemo() {

@@ -32,6 +32,9 @@ public struct SearchIndex: Sendable {
     let recordTitleLengths: [Int]
     /// Entry → the best title-length part of a rank its naming references can give.
     let entryBestLengthParts: [Int]
+    /// Entry → true when no naming field uses its text, so its matches rank only below naming-field
+    /// matches and are scored only when those do not fill the limit.
+    let secondaryEntries: [Bool]
 
     /// Every distinct text that the index searches, in a stable order; the catalogue compiler
     /// stores a key for each.
@@ -98,6 +101,7 @@ public struct SearchIndex: Sendable {
         self.recordKinds = records.map { UInt8(kinds.firstIndex(of: $0.kind) ?? 0) }
         let lengths = records.map { min($0.titleLength, 0xFFFF) }
         self.recordTitleLengths = lengths
+        self.secondaryEntries = (0..<texts.count).map { starts[$0] == primaryEnds[$0] }
         self.entryBestLengthParts = (0..<texts.count).map { e in
             (Int(starts[e])..<Int(primaryEnds[e])).map { 0xFFFF - lengths[Int(referenceRecords[$0])] }.max() ?? 0
         }
@@ -148,15 +152,32 @@ public struct SearchIndex: Sendable {
 
     /// The best hits for `query`, at most `limit`, of the given kinds (all when nil).
     public func search(_ query: String, kinds: Set<SearchKind>? = nil, limit: Int = 50) -> [SearchHit] {
-        let folded = SearchQuery(query)
-        var scratch = SearchScratch()
-        return hits(for: folded, scores: table.scores(for: folded), kinds: kinds, limit: limit, scratch: &scratch)
+        search(query, kinds: kinds, limit: limit, deferring: true)
     }
 
-    /// Ranks the entry scores of one query into hits.
-    func hits(for query: SearchQuery, scores: [EntryScore], kinds: Set<SearchKind>?, limit: Int,
-              scratch: inout SearchScratch) -> [SearchHit] {
-        guard limit > 0, !scores.isEmpty else { return [] }
+    /// `search(_:kinds:limit:)`, optionally scoring every matching text up front instead of
+    /// deferring those the ranking may not need (tests compare the two).
+    func search(_ query: String, kinds: Set<SearchKind>?, limit: Int, deferring: Bool) -> [SearchHit] {
+        let folded = SearchQuery(query)
+        var scratch = SearchScratch()
+        var scores: [EntryScore] = []
+        var deferred: [Int32] = []
+        if deferring {
+            table.scores(for: folded, among: nil, into: &scores, deferring: secondaryEntries, deferred: &deferred)
+        } else {
+            table.scores(for: folded, among: nil, into: &scores)
+        }
+        return hits(for: folded, scores: &scores, deferred: &deferred, kinds: kinds, limit: limit, scratch: &scratch)
+    }
+
+    /// Ranks the entry scores of one query into hits. `deferred` holds matching candidates not yet
+    /// scored (see `SearchKeyTable.scores(for:among:into:deferring:deferred:)`): secondary-field
+    /// texts and matches that skip characters, which rank below every naming-field match that skips
+    /// nothing; they are scored, and merged into `scores`, only when those matches do not fill
+    /// `limit` records.
+    func hits(for query: SearchQuery, scores: inout [EntryScore], deferred: inout [Int32], kinds: Set<SearchKind>?,
+              limit: Int, scratch: inout SearchScratch) -> [SearchHit] {
+        guard limit > 0, !scores.isEmpty || !deferred.isEmpty else { return [] }
         var allowed = 0
         for (bit, kind) in SearchKind.allCases.enumerated() where kinds?.contains(kind) ?? true { allowed |= 1 << bit }
         // Best (rank, entry, field) per record, found through the entries' references.
@@ -204,6 +225,10 @@ public struct SearchIndex: Sendable {
                 visit(s, referenceStarts[e], referencePrimaryEnds[e], group: 3)
             }
             if touched.count < limit {
+                if !deferred.isEmpty {
+                    scores = scores.mergedAscending(with: table.scores(for: query, among: deferred)) { $0.entry }
+                    deferred.removeAll(keepingCapacity: true)
+                }
                 for s in scores {
                     let e = Int(s.entry)
                     let fuzzy = s.score >= fuzzyScore && s.score < fuzzyEnd
