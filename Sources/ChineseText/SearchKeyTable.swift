@@ -20,6 +20,9 @@ public struct SearchKeyTable: Sendable {
     /// Per entry: bits (as in `bit(forQueryToken:)`) of the ASCII letters and digits it has of its
     /// own, which a typed letter can match literally, outranking pinyin.
     var literalMasks: [UInt64] = []
+    /// Per entry: bits (as in `bit(forQueryToken:)`) of its units' ASCII leads, the letters a
+    /// match can resume with after skipped characters.
+    var leadMasks: [UInt64] = []
     /// Per entry, two words (128 bits): hashed bits of the letter pairs a two-letter query can
     /// start a match with (a syllable's first two letters; the first letters of two neighbouring
     /// units).
@@ -75,6 +78,11 @@ public struct SearchKeyTable: Sendable {
             var literals: UInt64 = 0
             for unit in key.units where unit.scalar.value < 0x80 { literals |= Self.bit(forQueryToken: unit.scalar.value) }
             literalMasks.append(literals)
+            var leadBits: UInt64 = 0
+            for u in (Int(entryStarts[entryStarts.count - 2]))..<scalars.count where leads[u] < 0x80 {
+                leadBits |= Self.bit(forQueryToken: leads[u])
+            }
+            leadMasks.append(leadBits)
         }
         pairMasks = Self.pairMasks(leads: leads, syllables: syllables, syllableBytes: syllableBytes,
                                    syllableStarts: syllableStarts, entryStarts: entryStarts)
@@ -202,17 +210,28 @@ public struct SearchKeyTable: Sendable {
     /// keeps one buffer instead of allocating megabytes a keystroke in a large catalogue).
     public func scores(for query: SearchQuery, among candidates: [Int32]?, into result: inout [EntryScore]) {
         var deferred: [Int32] = []
-        scores(for: query, among: candidates, into: &result, deferring: nil, deferred: &deferred, shortcuts: true)
+        scores(for: query, among: candidates, into: &result, lowRanked: nil, deferred: &deferred, shortcuts: true)
     }
 
-    /// `scores(for:among:into:)` that leaves the costly entries a ranking may never need for later:
-    /// the entries flagged in `deferring` (indexed by entry) and those that could match only by
-    /// skipping characters are not scored but listed in `deferred` (ascending), once they pass the
-    /// cheap filters. Scoring `deferred` later with `scores(for:among:)` gives exactly the scores
-    /// missing from `result`; `result` and `deferred` together hold every entry that matches.
+    /// The scores of a one-letter query over every entry, precomputed (as `scores(for:)` returns
+    /// them); nil for other queries.
+    public func precomputedScores(for query: SearchQuery) -> [EntryScore]? {
+        guard query.tokens.count == 1, let slot = Self.letterSlot(query.tokens[0]) else { return nil }
+        return letterPostings[slot]
+    }
+
+    /// `scores(for:among:into:)` for a ranking that can tell, during the scan, which entries it no
+    /// longer needs: each candidate that passes the cheap filters is offered as
+    /// `admits(entry, ceiling)`, `ceiling` being a bound on its score found without matching
+    /// (0 for the entries flagged in `lowRanked`, the fuzzy tier's best for a match that could
+    /// only skip characters, whose scoring costs the most); when that returns false the entry is
+    /// not scored but listed in `deferred` (ascending). `found` receives each score appended to
+    /// `result`, in entry order. `result` and `deferred` together hold every entry that matches.
     public func scores(for query: SearchQuery, among candidates: [Int32]?, into result: inout [EntryScore],
-                       deferring: [Bool], deferred: inout [Int32]) {
-        scores(for: query, among: candidates, into: &result, deferring: deferring, deferred: &deferred, shortcuts: true)
+                       lowRanked: [Bool], deferred: inout [Int32],
+                       admits: (_ entry: Int32, _ ceiling: Int32) -> Bool, found: (EntryScore) -> Void) {
+        scores(for: query, among: candidates, into: &result, lowRanked: lowRanked, deferred: &deferred, shortcuts: true,
+               admits: admits, found: found)
     }
 
     /// `scores(for:among:)`, optionally without the one-letter lists and the two-letter pair
@@ -220,62 +239,80 @@ public struct SearchKeyTable: Sendable {
     func scores(for query: SearchQuery, among candidates: [Int32]?, shortcuts: Bool) -> [EntryScore] {
         var result: [EntryScore] = []
         var deferred: [Int32] = []
-        scores(for: query, among: candidates, into: &result, deferring: nil, deferred: &deferred, shortcuts: shortcuts)
+        scores(for: query, among: candidates, into: &result, lowRanked: nil, deferred: &deferred, shortcuts: shortcuts)
         return result
     }
 
     private func scores(for query: SearchQuery, among candidates: [Int32]?, into result: inout [EntryScore],
-                        deferring: [Bool]?, deferred: inout [Int32], shortcuts: Bool) {
+                        lowRanked: [Bool]?, deferred: inout [Int32], shortcuts: Bool,
+                        admits: (Int32, Int32) -> Bool = { _, _ in true }, found: (EntryScore) -> Void = { _ in }) {
         result.removeAll(keepingCapacity: true)
         deferred.removeAll(keepingCapacity: true)
         guard !query.isEmpty else { return }
-        if shortcuts, query.tokens.count == 1, candidates == nil, let slot = Self.letterSlot(query.tokens[0]) {
-            result = letterPostings[slot]
+        if shortcuts, candidates == nil, let precomputed = precomputedScores(for: query) {
+            result = precomputed
+            for score in result { found(score) }
             return
         }
         result.reserveCapacity(candidates?.count ?? 1024)
-        // Two letters cannot skip characters, so they must form one of an entry's start pairs.
+        // A match that skips nothing starts with its first two letters as one of the entry's start
+        // pairs. One that skips characters (three letters or more) either does too, or consumes
+        // the first letter alone and the second at a later unit's lead.
+        let t = query.tokens
         var pair: (word: Int, bit: UInt64)?
-        if shortcuts, query.tokens.count == 2, query.tokens.count < Self.minimumFuzzyLength,
-           query.tokens[0] < 0x80, query.tokens[1] < 0x80 {
-            pair = Self.pairBit(query.tokens[0], query.tokens[1])
+        var skipLeadBit: UInt64 = 0
+        if shortcuts, t.count >= 2, t[0] < 0x80, t[1] < 0x80 {
+            pair = Self.pairBit(t[0], t[1])
+            if t.count >= Self.minimumFuzzyLength && !t.contains(where: { $0 >= 0x80 }) {
+                skipLeadBit = Self.bit(forQueryToken: t[1])
+            }
         }
         let usePair = pair != nil
         let pairBits = pair ?? (0, 0)
-        let defers = deferring != nil
+        let offers = lowRanked != nil
         let firstBit = Self.bit(forQueryToken: query.tokens[0])
+        let fuzzyCeiling = Int32(MatchTier.fuzzy.rawValue << 8 | 0xFF)
         let noFlags: [Bool] = []
         withMatcher(query) { matcher in
             matcher.prepareCeiling()
             masks.withUnsafeBufferPointer { masks in
             literalMasks.withUnsafeBufferPointer { literalMasks in
-            (deferring ?? noFlags).withUnsafeBufferPointer { deferring in
+            leadMasks.withUnsafeBufferPointer { leadMasks in
+            (lowRanked ?? noFlags).withUnsafeBufferPointer { lowRanked in
                 func examine(_ e: Int) {
-                    guard masks[e] & query.mask == query.mask, !usePair || hasPair(e, pairBits) else { return }
-                    if defers && deferring[e] {
-                        deferred.append(Int32(e))
-                        return
-                    }
+                    guard masks[e] & query.mask == query.mask,
+                          !usePair || hasPair(e, pairBits) || leadMasks[e] & skipLeadBit != 0 else { return }
                     let hasFirstLiteral = literalMasks[e] & firstBit != 0
                     var s = 0
-                    if defers {
-                        let contiguous = matcher.contiguousScore(entry: e, hasFirstLiteral: hasFirstLiteral, stopEarly: true)
-                        if contiguous.mayMatchBySkipping {
+                    if offers {
+                        let ceiling = lowRanked[e] ? 0 : Int32(matcher.ceiling(entry: e, hasFirstLiteral: hasFirstLiteral))
+                        guard admits(Int32(e), ceiling) else {
                             deferred.append(Int32(e))
                             return
                         }
+                        let contiguous = matcher.contiguousScore(entry: e, hasFirstLiteral: hasFirstLiteral, stopEarly: true)
                         s = contiguous.score
+                        if contiguous.mayMatchBySkipping {
+                            guard admits(Int32(e), lowRanked[e] ? 0 : fuzzyCeiling) else {
+                                deferred.append(Int32(e))
+                                return
+                            }
+                            s = matcher.fuzzyScore()
+                        }
                     } else {
                         s = matcher.score(entry: e, hasFirstLiteral: hasFirstLiteral, stopEarly: true)
                     }
-                    if s > 0 { result.append(EntryScore(entry: Int32(e), score: Int32(s))) }
+                    guard s > 0 else { return }
+                    let score = EntryScore(entry: Int32(e), score: Int32(s))
+                    result.append(score)
+                    found(score)
                 }
                 if let candidates {
                     for entry in candidates { examine(Int(entry)) }
                 } else {
                     for e in 0..<masks.count { examine(e) }
                 }
-            }}}
+            }}}}
         }
     }
 

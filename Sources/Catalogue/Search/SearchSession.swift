@@ -37,10 +37,9 @@ public struct SearchSession: Sendable {
         } else {
             candidates = nil
         }
-        table.scores(for: folded, among: candidates, into: &scores, deferring: index.secondaryEntries, deferred: &deferred)
         previous = folded.isEmpty ? nil : folded
-        let hits = index.hits(for: folded, scores: &scores, deferred: &deferred, kinds: kinds, limit: limit,
-                              scratch: &scratch)
+        let hits = index.hits(for: folded, among: candidates, deferring: true, scores: &scores, deferred: &deferred,
+                              kinds: kinds, limit: limit, scratch: &scratch)
         // The next keystroke's candidates: every match, and the deferred candidates that may match.
         var matches = spareMatches
         matches.removeAll(keepingCapacity: true)
