@@ -23,7 +23,7 @@ public struct SearchKeyTable: Sendable {
     /// Per entry: bits (as in `bit(forQueryToken:)`) of its units' ASCII leads, the letters a
     /// match can resume with after skipped characters.
     var leadMasks: [UInt64] = []
-    /// Per entry, two words (128 bits): hashed bits of the letter pairs a two-letter query can
+    /// Per entry, `pairWords` words (256 bits): hashed bits of the letter pairs a two-letter query can
     /// start a match with (a syllable's first two letters; the first letters of two neighbouring
     /// units).
     var pairMasks: [UInt64] = []
@@ -90,17 +90,21 @@ public struct SearchKeyTable: Sendable {
                                        syllableStarts: syllableStarts, wordStarts: wordStarts, entryStarts: entryStarts)
     }
 
-    /// The word (0 or 1) and bit of a pair of ASCII letters or digits in an entry's `pairMasks`.
+    /// The words of pair bits per entry (a long text has 40-odd pairs, so fewer bits would let
+    /// most pairs through in a large catalogue).
+    static let pairWords = 4
+
+    /// The word and bit of a pair of ASCII letters or digits in an entry's `pairMasks`.
     static func pairBit(_ first: UInt32, _ second: UInt32) -> (word: Int, bit: UInt64) {
         let pair = UInt64(first) << 8 | UInt64(second)
-        let hash = (pair &* 0x9E37_79B9_7F4A_7C15) >> 57
+        let hash = (pair &* 0x9E37_79B9_7F4A_7C15) >> 56
         return (Int(hash >> 6), 1 << (hash & 63))
     }
 
     /// True when entry `entry`'s pair bits hold `pair`.
     @inline(__always)
     func hasPair(_ entry: Int, _ pair: (word: Int, bit: UInt64)) -> Bool {
-        pairMasks[2 * entry + pair.word] & pair.bit != 0
+        pairMasks[Self.pairWords * entry + pair.word] & pair.bit != 0
     }
 
     /// Two letters t0 t1 match contiguously only where t0 starts a unit and t1 either follows it in
@@ -108,12 +112,13 @@ public struct SearchKeyTable: Sendable {
     static func pairMasks(leads: [UInt32], syllables: [UInt16], syllableBytes: [UInt8], syllableStarts: [Int32],
                           entryStarts: [Int32]) -> [UInt64] {
         var result: [UInt64] = []
-        result.reserveCapacity(2 * (entryStarts.count - 1))
+        result.reserveCapacity(pairWords * (entryStarts.count - 1))
         for entry in 0..<(entryStarts.count - 1) {
             let start = Int(entryStarts[entry]), end = Int(entryStarts[entry + 1])
-            var mask: (UInt64, UInt64) = (0, 0)
+            let base = result.count
+            result.append(contentsOf: repeatElement(0, count: pairWords))
             func add(_ pair: (word: Int, bit: UInt64)) {
-                if pair.word == 0 { mask.0 |= pair.bit } else { mask.1 |= pair.bit }
+                result[base + pair.word] |= pair.bit
             }
             for u in start..<end {
                 let lead = leads[u]
@@ -128,8 +133,6 @@ public struct SearchKeyTable: Sendable {
                     if second == 0x76 { add(pairBit(lead, 0x75)) }
                 }
             }
-            result.append(mask.0)
-            result.append(mask.1)
         }
         return result
     }
