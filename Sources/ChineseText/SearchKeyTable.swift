@@ -17,10 +17,13 @@ public struct SearchKeyTable: Sendable {
     var entryStarts: [Int32] = [0]
     var characterCounts: [Int32] = []
     var masks: [UInt64] = []
-    /// Per entry: whether it has ASCII letters or digits of its own (which a typed letter can
-    /// match literally, outranking pinyin).
-    var hasLetters: [Bool] = []
-    /// Per entry, two words (128 bits): hashed bits of the letter pairs a two-letter query can
+    /// Per entry: bits (as in `bit(forQueryToken:)`) of the ASCII letters and digits it has of its
+    /// own, which a typed letter can match literally, outranking pinyin.
+    var literalMasks: [UInt64] = []
+    /// Per entry: bits (as in `bit(forQueryToken:)`) of its units' ASCII leads, the letters a
+    /// match can resume with after skipped characters.
+    var leadMasks: [UInt64] = []
+    /// Per entry, `pairWords` words (256 bits): hashed bits of the letter pairs a two-letter query can
     /// start a match with (a syllable's first two letters; the first letters of two neighbouring
     /// units).
     var pairMasks: [UInt64] = []
@@ -72,7 +75,14 @@ public struct SearchKeyTable: Sendable {
             entryStarts.append(Int32(scalars.count))
             characterCounts.append(Int32(key.characterCount))
             masks.append(mask)
-            hasLetters.append(key.units.contains { $0.scalar.value < 0x80 })
+            var literals: UInt64 = 0
+            for unit in key.units where unit.scalar.value < 0x80 { literals |= Self.bit(forQueryToken: unit.scalar.value) }
+            literalMasks.append(literals)
+            var leadBits: UInt64 = 0
+            for u in (Int(entryStarts[entryStarts.count - 2]))..<scalars.count where leads[u] < 0x80 {
+                leadBits |= Self.bit(forQueryToken: leads[u])
+            }
+            leadMasks.append(leadBits)
         }
         pairMasks = Self.pairMasks(leads: leads, syllables: syllables, syllableBytes: syllableBytes,
                                    syllableStarts: syllableStarts, entryStarts: entryStarts)
@@ -80,17 +90,21 @@ public struct SearchKeyTable: Sendable {
                                        syllableStarts: syllableStarts, wordStarts: wordStarts, entryStarts: entryStarts)
     }
 
-    /// The word (0 or 1) and bit of a pair of ASCII letters or digits in an entry's `pairMasks`.
+    /// The words of pair bits per entry (a long text has 40-odd pairs, so fewer bits would let
+    /// most pairs through in a large catalogue).
+    static let pairWords = 4
+
+    /// The word and bit of a pair of ASCII letters or digits in an entry's `pairMasks`.
     static func pairBit(_ first: UInt32, _ second: UInt32) -> (word: Int, bit: UInt64) {
         let pair = UInt64(first) << 8 | UInt64(second)
-        let hash = (pair &* 0x9E37_79B9_7F4A_7C15) >> 57
+        let hash = (pair &* 0x9E37_79B9_7F4A_7C15) >> 56
         return (Int(hash >> 6), 1 << (hash & 63))
     }
 
     /// True when entry `entry`'s pair bits hold `pair`.
     @inline(__always)
     func hasPair(_ entry: Int, _ pair: (word: Int, bit: UInt64)) -> Bool {
-        pairMasks[2 * entry + pair.word] & pair.bit != 0
+        pairMasks[Self.pairWords * entry + pair.word] & pair.bit != 0
     }
 
     /// Two letters t0 t1 match contiguously only where t0 starts a unit and t1 either follows it in
@@ -98,12 +112,13 @@ public struct SearchKeyTable: Sendable {
     static func pairMasks(leads: [UInt32], syllables: [UInt16], syllableBytes: [UInt8], syllableStarts: [Int32],
                           entryStarts: [Int32]) -> [UInt64] {
         var result: [UInt64] = []
-        result.reserveCapacity(2 * (entryStarts.count - 1))
+        result.reserveCapacity(pairWords * (entryStarts.count - 1))
         for entry in 0..<(entryStarts.count - 1) {
             let start = Int(entryStarts[entry]), end = Int(entryStarts[entry + 1])
-            var mask: (UInt64, UInt64) = (0, 0)
+            let base = result.count
+            result.append(contentsOf: repeatElement(0, count: pairWords))
             func add(_ pair: (word: Int, bit: UInt64)) {
-                if pair.word == 0 { mask.0 |= pair.bit } else { mask.1 |= pair.bit }
+                result[base + pair.word] |= pair.bit
             }
             for u in start..<end {
                 let lead = leads[u]
@@ -118,8 +133,6 @@ public struct SearchKeyTable: Sendable {
                     if second == 0x76 { add(pairBit(lead, 0x75)) }
                 }
             }
-            result.append(mask.0)
-            result.append(mask.1)
         }
         return result
     }
@@ -193,60 +206,116 @@ public struct SearchKeyTable: Sendable {
     /// The score of every entry that matches `query`, in entry order; `candidates` (ascending
     /// entry numbers) limits the scan, for instance to the previous keystroke's matches.
     public func scores(for query: SearchQuery, among candidates: [Int32]? = nil) -> [EntryScore] {
-        var result: [EntryScore] = []
-        scores(for: query, among: candidates, into: &result, shortcuts: true)
-        return result
+        scores(for: query, among: candidates, shortcuts: true)
     }
 
     /// `scores(for:among:)` written into `result`, whose storage is reused (as-you-type search
     /// keeps one buffer instead of allocating megabytes a keystroke in a large catalogue).
     public func scores(for query: SearchQuery, among candidates: [Int32]?, into result: inout [EntryScore]) {
-        scores(for: query, among: candidates, into: &result, shortcuts: true)
+        var deferred: [Int32] = []
+        scores(for: query, among: candidates, into: &result, lowRanked: nil, deferred: &deferred, shortcuts: true)
+    }
+
+    /// The scores of a one-letter query over every entry, precomputed (as `scores(for:)` returns
+    /// them); nil for other queries.
+    public func precomputedScores(for query: SearchQuery) -> [EntryScore]? {
+        guard query.tokens.count == 1, let slot = Self.letterSlot(query.tokens[0]) else { return nil }
+        return letterPostings[slot]
+    }
+
+    /// `scores(for:among:into:)` for a ranking that can tell, during the scan, which entries it no
+    /// longer needs: each candidate that passes the cheap filters is offered as
+    /// `admits(entry, ceiling)`, `ceiling` being a bound on its score found without matching
+    /// (0 for the entries flagged in `lowRanked`, the fuzzy tier's best for a match that could
+    /// only skip characters, whose scoring costs the most); when that returns false the entry is
+    /// not scored but listed in `deferred` (ascending). `found` receives each score appended to
+    /// `result`, in entry order. `result` and `deferred` together hold every entry that matches.
+    public func scores(for query: SearchQuery, among candidates: [Int32]?, into result: inout [EntryScore],
+                       lowRanked: [Bool], deferred: inout [Int32],
+                       admits: (_ entry: Int32, _ ceiling: Int32) -> Bool, found: (EntryScore) -> Void) {
+        scores(for: query, among: candidates, into: &result, lowRanked: lowRanked, deferred: &deferred, shortcuts: true,
+               admits: admits, found: found)
     }
 
     /// `scores(for:among:)`, optionally without the one-letter lists and the two-letter pair
     /// filter (tests compare the two).
     func scores(for query: SearchQuery, among candidates: [Int32]?, shortcuts: Bool) -> [EntryScore] {
         var result: [EntryScore] = []
-        scores(for: query, among: candidates, into: &result, shortcuts: shortcuts)
+        var deferred: [Int32] = []
+        scores(for: query, among: candidates, into: &result, lowRanked: nil, deferred: &deferred, shortcuts: shortcuts)
         return result
     }
 
     private func scores(for query: SearchQuery, among candidates: [Int32]?, into result: inout [EntryScore],
-                        shortcuts: Bool) {
+                        lowRanked: [Bool]?, deferred: inout [Int32], shortcuts: Bool,
+                        admits: (Int32, Int32) -> Bool = { _, _ in true }, found: (EntryScore) -> Void = { _ in }) {
         result.removeAll(keepingCapacity: true)
+        deferred.removeAll(keepingCapacity: true)
         guard !query.isEmpty else { return }
-        if shortcuts, query.tokens.count == 1, candidates == nil, let slot = Self.letterSlot(query.tokens[0]) {
-            result = letterPostings[slot]
+        if shortcuts, candidates == nil, let precomputed = precomputedScores(for: query) {
+            result = precomputed
+            for score in result { found(score) }
             return
         }
         result.reserveCapacity(candidates?.count ?? 1024)
-        // Two letters cannot skip characters, so they must form one of an entry's start pairs.
+        // A match that skips nothing starts with its first two letters as one of the entry's start
+        // pairs. One that skips characters (three letters or more) either does too, or consumes
+        // the first letter alone and the second at a later unit's lead.
+        let t = query.tokens
         var pair: (word: Int, bit: UInt64)?
-        if shortcuts, query.tokens.count == 2, query.tokens.count < Self.minimumFuzzyLength,
-           query.tokens[0] < 0x80, query.tokens[1] < 0x80 {
-            pair = Self.pairBit(query.tokens[0], query.tokens[1])
+        var skipLeadBit: UInt64 = 0
+        if shortcuts, t.count >= 2, t[0] < 0x80, t[1] < 0x80 {
+            pair = Self.pairBit(t[0], t[1])
+            if t.count >= Self.minimumFuzzyLength && !t.contains(where: { $0 >= 0x80 }) {
+                skipLeadBit = Self.bit(forQueryToken: t[1])
+            }
         }
         let usePair = pair != nil
         let pairBits = pair ?? (0, 0)
+        let offers = lowRanked != nil
+        let firstBit = Self.bit(forQueryToken: query.tokens[0])
+        let fuzzyCeiling = Int32(MatchTier.fuzzy.rawValue << 8 | 0xFF)
+        let noFlags: [Bool] = []
         withMatcher(query) { matcher in
             matcher.prepareCeiling()
-            if let candidates {
-                for entry in candidates {
-                    let e = Int(entry)
-                    guard masks[e] & query.mask == query.mask, !usePair || hasPair(e, pairBits) else { continue }
-                    let s = matcher.score(entry: e, hasLetters: hasLetters[e], stopEarly: true)
-                    if s > 0 { result.append(EntryScore(entry: entry, score: Int32(s))) }
-                }
-            } else {
-                masks.withUnsafeBufferPointer { masks in
-                    for e in 0..<masks.count where masks[e] & query.mask == query.mask
-                        && (!usePair || hasPair(e, pairBits)) {
-                        let s = matcher.score(entry: e, hasLetters: hasLetters[e], stopEarly: true)
-                        if s > 0 { result.append(EntryScore(entry: Int32(e), score: Int32(s))) }
+            masks.withUnsafeBufferPointer { masks in
+            literalMasks.withUnsafeBufferPointer { literalMasks in
+            leadMasks.withUnsafeBufferPointer { leadMasks in
+            (lowRanked ?? noFlags).withUnsafeBufferPointer { lowRanked in
+                func examine(_ e: Int) {
+                    guard masks[e] & query.mask == query.mask,
+                          !usePair || hasPair(e, pairBits) || leadMasks[e] & skipLeadBit != 0 else { return }
+                    let hasFirstLiteral = literalMasks[e] & firstBit != 0
+                    var s = 0
+                    if offers {
+                        let ceiling = lowRanked[e] ? 0 : Int32(matcher.ceiling(entry: e, hasFirstLiteral: hasFirstLiteral))
+                        guard admits(Int32(e), ceiling) else {
+                            deferred.append(Int32(e))
+                            return
+                        }
+                        let contiguous = matcher.contiguousScore(entry: e, hasFirstLiteral: hasFirstLiteral, stopEarly: true)
+                        s = contiguous.score
+                        if contiguous.mayMatchBySkipping {
+                            guard admits(Int32(e), lowRanked[e] ? 0 : fuzzyCeiling) else {
+                                deferred.append(Int32(e))
+                                return
+                            }
+                            s = matcher.fuzzyScore()
+                        }
+                    } else {
+                        s = matcher.score(entry: e, hasFirstLiteral: hasFirstLiteral, stopEarly: true)
                     }
+                    guard s > 0 else { return }
+                    let score = EntryScore(entry: Int32(e), score: Int32(s))
+                    result.append(score)
+                    found(score)
                 }
-            }
+                if let candidates {
+                    for entry in candidates { examine(Int(entry)) }
+                } else {
+                    for e in 0..<masks.count { examine(e) }
+                }
+            }}}}
         }
     }
 

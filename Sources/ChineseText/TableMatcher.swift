@@ -200,26 +200,61 @@ struct TableMatcher {
     }
 
     /// The score of entry `entry`: tier × 256 + a bonus within the tier; 0 when it does not match.
-    /// `stopEarly` uses `pinyinCeiling` and `hasLetters` (whether the entry has ASCII letters or
-    /// digits of its own) to stop once no later unit can score higher.
-    mutating func score(entry: Int, hasLetters: Bool = true, stopEarly: Bool = false) -> Int {
+    /// `stopEarly` uses `pinyinCeiling` and `hasFirstLiteral` (whether the entry holds the query's
+    /// first character itself, so that a later unit could still match it literally) to stop once
+    /// no later unit can score higher.
+    mutating func score(entry: Int, hasFirstLiteral: Bool = true, stopEarly: Bool = false) -> Int {
+        let contiguous = contiguousScore(entry: entry, hasFirstLiteral: hasFirstLiteral, stopEarly: stopEarly)
+        return contiguous.mayMatchBySkipping ? fuzzyScore() : contiguous.score
+    }
+
+    /// The best score a pinyin match can have with the given start bonus (see `startBonus`).
+    private func pinyinBound(startBonus: Int) -> Int {
+        pinyinCeiling == 0 ? 0
+            : pinyinCeiling >= Self.unfinished ? MatchTier.fullPinyin.rawValue << 8 | startBonus | (pinyinCeiling == Self.whole ? 4 : 0)
+            : MatchTier.initials.rawValue << 8 | startBonus
+    }
+
+    /// A bound on entry `entry`'s score found without matching: a literal match could be anything
+    /// up to exact, a pinyin one is at best `pinyinBound`, with the text-start bonus only when the
+    /// text's first unit meets the first letter. Needs `prepareCeiling`.
+    func ceiling(entry: Int, hasFirstLiteral: Bool) -> Int {
+        let first = query[0]
+        if first >= 0x80 || hasFirstLiteral { return MatchTier.exact.rawValue << 8 | 0xFF }
+        let start = Int(entryStarts[entry])
+        guard start < Int(entryStarts[entry + 1]) else { return 0 }
+        let lead = leads[start]
+        return pinyinBound(startBonus: lead == first || (first == 0x75 && lead == 0x76) ? 2 : 1)
+    }
+
+    /// The score of entry `entry`'s best contiguous match (see `score`), and whether, having none,
+    /// it may still match by skipping characters (then `score` would try that, at far greater cost).
+    mutating func contiguousScore(entry: Int, hasFirstLiteral: Bool, stopEarly: Bool)
+        -> (score: Int, mayMatchBySkipping: Bool) {
         select(entry)
         let first = query[0]
         let starts = first >= 0x80 ? scalars : leads
         // The best score a match starting after the current unit could still have: literal ones
         // there are at best word starts; pinyin ones at best whole syllables at a word start.
-        let literalBound = first >= 0x80 || hasLetters ? MatchTier.wordStart.rawValue << 8 : 0
-        let pinyinBound = pinyinCeiling == 0 ? 0
-            : pinyinCeiling >= Self.unfinished ? MatchTier.fullPinyin.rawValue << 8 | 1 | (pinyinCeiling == Self.whole ? 4 : 0)
-            : MatchTier.initials.rawValue << 8 | 1
-        let laterBound = stopEarly ? max(literalBound, pinyinBound) : Int.max
+        let literalBound = first >= 0x80 || hasFirstLiteral ? MatchTier.wordStart.rawValue << 8 : 0
+        let laterBound = stopEarly ? max(literalBound, pinyinBound(startBonus: 1)) : Int.max
         var best = 0
-        var seenLeads: UInt64 = 0
+        // A match that skips characters starts at a word start meeting the first letter and goes
+        // on, after the skip, at a later unit meeting one of the later letters: the leads seen
+        // after such a start. Its second letter is either a later unit's lead or, when the first
+        // unit takes two letters or more, its syllable's second letter.
+        var started = false
+        var startTakesTwo = false
+        var leadsAfterStart: UInt64 = 0
         for u in 0..<count {
             // A cheap test of the first token before trying the unit.
             let lead = starts[base + u]
-            if lead < 0x80 { seenLeads |= Self.leadBit(lead) }
+            if started && lead < 0x80 { leadsAfterStart |= Self.leadBit(lead) }
             if lead != first && !(first == 0x75 && lead == 0x76) { continue }
+            if allowsSkips && wordStarts[base + u] {
+                started = true
+                if !startTakesTwo { startTakesTwo = syllableSecondMeets(query[1], unit: u) }
+            }
             let cls = contiguous(0, u)
             if cls == 0 { continue }
             let tier: MatchTier
@@ -240,8 +275,20 @@ struct TableMatcher {
         }
         // Skipping is for pinyin typed quickly; typed characters are meant as written.
         // Two letters with a gap between them match too much to be useful.
-        if best > 0 || !allowsSkips || seenLeads & laterLeadBits == 0 { return best }
-        return fuzzyScore()
+        let mayMatchBySkipping = best == 0 && started && leadsAfterStart & laterLeadBits != 0
+            && (startTakesTwo || leadsAfterStart & Self.leadBit(query[1]) != 0)
+        return (best, mayMatchBySkipping)
+    }
+
+    /// True when unit `u` (of the selected entry) has a syllable whose second letter is `token`
+    /// (ü typed as u counting).
+    private func syllableSecondMeets(_ token: UInt32, unit u: Int) -> Bool {
+        let id = syllables[base + u]
+        guard id != SearchKeyTable.noSyllable else { return false }
+        let start = Int(syllableStarts[Int(id)])
+        guard Int(syllableStarts[Int(id) + 1]) - start >= 2 else { return false }
+        let b = UInt32(syllableBytes[start + 1])
+        return token == b || (token == 0x75 && b == 0x76)
     }
 
     private func resetMemo() {
@@ -250,7 +297,8 @@ struct TableMatcher {
         memo.baseAddress?.update(repeating: Self.unreachable - 1, count: min(used, memo.count))
     }
 
-    private func fuzzyScore() -> Int {
+    /// The score of the selected entry's best match that skips characters (after `contiguousScore`).
+    func fuzzyScore() -> Int {
         guard count <= memoWidth - 1 else { return 0 }
         resetMemo()
         var best = 0

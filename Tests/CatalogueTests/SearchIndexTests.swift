@@ -159,6 +159,33 @@ enum SearchFixture {
         #expect(index.search("sxi").first?.tier == .fuzzy)
     }
 
+    @Test func deferringTextsGivesTheSameHitsAsScoringEveryText() {
+        let queries = ["s", "sh", "she", "shek", "sk", "skz", "skzx", "f", "ft", "fts", "ftsk", "ftskzx", "社", "社区", "社康",
+                       "y", "yi", "yin", "yinh", "yinhang", "g", "ga", "gan", "gangxia", "h", "hq", "hqb", "d", "db", "db4403",
+                       "z", "zx", "lh", "lhs", "cg", "cgm", "jy", "fw", "fwz", "x", "sq", "sqf", "zgyh", "bjf", "qu"]
+        for query in queries {
+            for kinds in [nil, [.point], [.item, .standard]] as [Set<SearchKind>?] {
+                for limit in [1, 2, 3, 4, 50] {
+                    #expect(index.search(query, kinds: kinds, limit: limit, deferring: true)
+                            == index.search(query, kinds: kinds, limit: limit, deferring: false),
+                            "\(query) \(kinds.map { "\($0)" } ?? "all") limit \(limit)")
+                }
+            }
+        }
+    }
+
+    @Test func aSessionWithASmallLimitGivesTheSameHitsAsScoringEveryText() {
+        let typed = ["s", "sh", "she", "shek", "shekz", "shekzx", "f", "ft", "fts", "ftsk", "ftskzx", "y", "yi", "yin", "yinh",
+                     "yinhang", "社", "社區", "g", "ga", "gan", "gangxia", "fu", "fw", "fwz", "h", "hq", "hqb", "hqbl"]
+        for limit in [1, 2, 3] {
+            var session = SearchSession(index: index)
+            for query in typed {
+                #expect(session.search(query, limit: limit) == index.search(query, kinds: nil, limit: limit, deferring: false),
+                        "typing \(query) limit \(limit)")
+            }
+        }
+    }
+
     @Test func skippingStartsAtThreeLetters() {
         #expect(index.search("sx").isEmpty)
         for query in ["skx", "ftsk"] {

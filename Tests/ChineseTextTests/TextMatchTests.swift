@@ -149,3 +149,91 @@ import Testing
         }
     }
 }
+
+@Suite struct DeferredScoreTests {
+    static let texts = ["社康中心", "福田区样例社康中心017", "DB4403/T 236—2022", "绿地", "阿姨", "中国银行长岭支行", "样例 FT/NB 001",
+                        "深圳市福田区华强北路1号", "沙头街道", "二手", "ft社康", "社康ft", "安居", "儿童", "福深圳社会", "福田ft", "市社康",
+                        "岗厦社区", "银湖", "香蜜湖"]
+    static let queries: [String] = {
+        let letters = Array("afghiknqstxyz")
+        var result = ["社", "社康", "社区", "yinhang", "shekang", "ftskzx", "skzx", "gangxia", "db4403", "lv", "ftsk", "hqb"]
+        for a in letters {
+            result.append(String(a))
+            for b in letters {
+                result.append(String([a, b]))
+                for c in letters where (Int(a.asciiValue!) + Int(b.asciiValue!) + Int(c.asciiValue!)) % 3 == 0 { result.append(String([a, b, c])) }
+            }
+        }
+        return result
+    }()
+
+    /// Scores with deferral under a given admission rule: what was scored, what was deferred, what
+    /// `found` saw, and every (entry, ceiling) offered.
+    static func scan(_ table: SearchKeyTable, _ query: SearchQuery, among candidates: [Int32]?, lowRanked: [Bool],
+                     admits: (Int32, Int32) -> Bool) -> (scores: [EntryScore], deferred: [Int32], found: [EntryScore],
+                                                          offers: [(Int32, Int32)]) {
+        var scores: [EntryScore] = []
+        var deferred: [Int32] = []
+        var found: [EntryScore] = []
+        var offers: [(Int32, Int32)] = []
+        table.scores(for: query, among: candidates, into: &scores, lowRanked: lowRanked, deferred: &deferred,
+                     admits: { entry, ceiling in
+                         offers.append((entry, ceiling))
+                         return admits(entry, ceiling)
+                     }, found: { found.append($0) })
+        return (scores, deferred, found, offers)
+    }
+
+    @Test func scoredAndDeferredEntriesTogetherHoldEveryMatchWithItsScore() {
+        let table = SearchKeyTable(keys: Self.texts.map { SearchKey($0) })
+        let lowRanked = Self.texts.indices.map { $0 % 3 == 1 }
+        let rules: [(String, (Int32, Int32) -> Bool)] = [
+            ("all", { _, _ in true }), ("none", { _, _ in false }), ("odd", { entry, _ in entry % 2 == 1 }),
+            ("pinyin-at-start", { _, ceiling in ceiling >= Int32(MatchTier.fullPinyin.rawValue << 8 | 2) }),
+        ]
+        for text in Self.queries {
+            let query = SearchQuery(text)
+            let expected = table.scores(for: query, among: nil, shortcuts: false)
+            let expectedScore = Dictionary(uniqueKeysWithValues: expected.map { ($0.entry, $0.score) })
+            for (name, rule) in rules {
+                for candidates in [nil, Array(0..<Int32(Self.texts.count))] as [[Int32]?] {
+                    let result = Self.scan(table, query, among: candidates, lowRanked: lowRanked, admits: rule)
+                    let label = "\(text) \(name) \(candidates == nil ? "scan" : "candidates")"
+                    #expect(result.found == result.scores, "\(label)")
+                    #expect(result.deferred == result.deferred.sorted(), "\(label)")
+                    #expect(Set(result.deferred).isDisjoint(with: result.scores.map(\.entry)), "\(label)")
+                    for score in result.scores {
+                        #expect(expectedScore[score.entry] == score.score, "\(label) entry \(score.entry)")
+                    }
+                    let covered = Set(result.deferred).union(result.scores.map(\.entry))
+                    #expect(Set(expected.map(\.entry)).isSubset(of: covered), "\(label)")
+                    if name == "all" { #expect(result.scores == expected, "\(label)") }
+                }
+            }
+        }
+    }
+
+    @Test func ceilingsBoundTheScores() {
+        let table = SearchKeyTable(keys: Self.texts.map { SearchKey($0) })
+        let lowRanked = [Bool](repeating: false, count: Self.texts.count)
+        for text in Self.queries {
+            let query = SearchQuery(text)
+            let expected = Dictionary(uniqueKeysWithValues: table.scores(for: query, among: nil, shortcuts: false)
+                .map { ($0.entry, $0.score) })
+            let result = Self.scan(table, query, among: nil, lowRanked: lowRanked) { _, _ in true }
+            var firstOffers: [Int32: Int32] = [:]
+            for (entry, ceiling) in result.offers where firstOffers[entry] == nil { firstOffers[entry] = ceiling }
+            for (entry, score) in expected where score >= Int32(MatchTier.initials.rawValue << 8) {
+                if let ceiling = firstOffers[entry] { #expect(score <= ceiling, "\(text) in \(Self.texts[Int(entry)])") }
+            }
+        }
+    }
+
+    @Test func skippingQueriesFilteredByStartPairsFindWhatTheFullMatcherFinds() {
+        let table = SearchKeyTable(keys: Self.texts.map { SearchKey($0) })
+        for text in Self.queries where text.count >= 3 {
+            let query = SearchQuery(text)
+            #expect(table.scores(for: query) == table.scores(for: query, among: nil, shortcuts: false), "\(text)")
+        }
+    }
+}

@@ -32,6 +32,9 @@ public struct SearchIndex: Sendable {
     let recordTitleLengths: [Int]
     /// Entry → the best title-length part of a rank its naming references can give.
     let entryBestLengthParts: [Int]
+    /// Entry → true when no naming field uses its text, so its matches rank only below naming-field
+    /// matches and are scored only when those do not fill the limit.
+    let secondaryEntries: [Bool]
 
     /// Every distinct text that the index searches, in a stable order; the catalogue compiler
     /// stores a key for each.
@@ -98,6 +101,7 @@ public struct SearchIndex: Sendable {
         self.recordKinds = records.map { UInt8(kinds.firstIndex(of: $0.kind) ?? 0) }
         let lengths = records.map { min($0.titleLength, 0xFFFF) }
         self.recordTitleLengths = lengths
+        self.secondaryEntries = (0..<texts.count).map { starts[$0] == primaryEnds[$0] }
         self.entryBestLengthParts = (0..<texts.count).map { e in
             (Int(starts[e])..<Int(primaryEnds[e])).map { 0xFFFF - lengths[Int(referenceRecords[$0])] }.max() ?? 0
         }
@@ -148,15 +152,30 @@ public struct SearchIndex: Sendable {
 
     /// The best hits for `query`, at most `limit`, of the given kinds (all when nil).
     public func search(_ query: String, kinds: Set<SearchKind>? = nil, limit: Int = 50) -> [SearchHit] {
-        let folded = SearchQuery(query)
-        var scratch = SearchScratch()
-        return hits(for: folded, scores: table.scores(for: folded), kinds: kinds, limit: limit, scratch: &scratch)
+        search(query, kinds: kinds, limit: limit, deferring: true)
     }
 
-    /// Ranks the entry scores of one query into hits.
-    func hits(for query: SearchQuery, scores: [EntryScore], kinds: Set<SearchKind>?, limit: Int,
-              scratch: inout SearchScratch) -> [SearchHit] {
-        guard limit > 0, !scores.isEmpty else { return [] }
+    /// `search(_:kinds:limit:)`, optionally scoring every matching text instead of deferring
+    /// those the ranking may not need (tests compare the two).
+    func search(_ query: String, kinds: Set<SearchKind>?, limit: Int, deferring: Bool) -> [SearchHit] {
+        var scratch = SearchScratch()
+        var scores: [EntryScore] = []
+        var deferred: [Int32] = []
+        return hits(for: SearchQuery(query), among: nil, deferring: deferring, scores: &scores, deferred: &deferred,
+                    kinds: kinds, limit: limit, scratch: &scratch)
+    }
+
+    /// Finds and ranks the matches of `query` among `candidates` (every text when nil) into hits.
+    ///
+    /// Naming-field matches that skip nothing are ranked while the texts are scanned, keeping the
+    /// floor of the `limit` best ranks. With `deferring`, once that floor is set, a text whose best
+    /// possible rank (from a bound on its score found without matching; other fields' texts and
+    /// matches that skip characters rank below every naming-field match) cannot reach it is not
+    /// scored, only listed in `deferred` (see
+    /// `SearchKeyTable.scores(for:among:into:lowRanked:deferred:admits:found:)`). On return `scores`
+    /// and `deferred` together hold every matching text (the next keystroke's candidates).
+    func hits(for query: SearchQuery, among candidates: [Int32]?, deferring: Bool, scores: inout [EntryScore],
+              deferred: inout [Int32], kinds: Set<SearchKind>?, limit: Int, scratch: inout SearchScratch) -> [SearchHit] {
         var allowed = 0
         for (bit, kind) in SearchKind.allCases.enumerated() where kinds?.contains(kind) ?? true { allowed |= 1 << bit }
         // Best (rank, entry, field) per record, found through the entries' references.
@@ -172,10 +191,11 @@ public struct SearchIndex: Sendable {
         referenceFields.withUnsafeBufferPointer { referenceFields in
         recordKinds.withUnsafeBufferPointer { recordKinds in
         recordTitleLengths.withUnsafeBufferPointer { recordTitleLengths in
+        entryBestLengthParts.withUnsafeBufferPointer { entryBestLengthParts in
         scratch.bestRank.withUnsafeMutableBufferPointer { bestRank in
         scratch.bestEntry.withUnsafeMutableBufferPointer { bestEntry in
         scratch.bestField.withUnsafeMutableBufferPointer { bestField in
-            var floor = RankFloor(capacity: limit)
+            var floor = RankFloor(capacity: max(limit, 0))
             func visit(_ s: EntryScore, _ from: Int32, _ to: Int32, group: Int) {
                 let entryRank = group << 40 | Int(s.score) << 16
                 var r = Int(from)
@@ -195,14 +215,33 @@ public struct SearchIndex: Sendable {
                     bestField[record] = referenceFields[r]
                 }
             }
+            /// False when a naming-field match of entry `e` scoring `score` cannot reach the `limit`
+            /// best ranks seen so far.
+            func canPlace(_ e: Int32, _ score: Int32) -> Bool {
+                !floor.isFull || (3 << 40 | Int(score) << 16 | entryBestLengthParts[Int(e)]) >= floor.floor
+            }
             let fuzzyScore = Int32(MatchTier.fuzzy.rawValue << 8)
             let fuzzyEnd = Int32(MatchTier.initials.rawValue << 8)
-            for s in scores where s.score >= fuzzyEnd {
+            // First pass, during the scan: naming-field matches that skip nothing.
+            func rankNaming(_ s: EntryScore) {
+                guard s.score >= fuzzyEnd, canPlace(s.entry, s.score) else { return }
                 let e = Int(s.entry)
-                // Skip a text whose best rank cannot reach the `limit` best seen so far.
-                if floor.isFull && (3 << 40 | Int(s.score) << 16 | entryBestLengthParts[e]) < floor.floor { continue }
                 visit(s, referenceStarts[e], referencePrimaryEnds[e], group: 3)
             }
+            if deferring {
+                if candidates == nil, let precomputed = table.precomputedScores(for: query) {
+                    scores = precomputed
+                    for s in scores { rankNaming(s) }
+                } else {
+                    table.scores(for: query, among: candidates, into: &scores, lowRanked: secondaryEntries,
+                                 deferred: &deferred, admits: canPlace, found: rankNaming)
+                }
+            } else {
+                table.scores(for: query, among: candidates, into: &scores)
+                for s in scores { rankNaming(s) }
+            }
+            // Second pass, when naming-field matches leave room: the rest. Texts are deferred only
+            // once `limit` records are placed (`canPlace`), so then this pass does not run.
             if touched.count < limit {
                 for s in scores {
                     let e = Int(s.entry)
@@ -211,8 +250,9 @@ public struct SearchIndex: Sendable {
                     visit(s, referencePrimaryEnds[e], referenceStarts[e + 1], group: fuzzy ? 0 : 2)
                 }
             }
-        }}}}}}}
+        }}}}}}}}
         scratch.touched = touched
+        guard limit > 0 else { return [] }
         // Keep the best `limit` in order: rank descending, then catalogue order.
         func better(_ a: Int32, _ b: Int32) -> Bool {
             let ra = scratch.bestRank[Int(a)], rb = scratch.bestRank[Int(b)]

@@ -9,6 +9,7 @@ public struct SearchSession: Sendable {
     private var scratch = SearchScratch()
     /// Buffers reused between keystrokes (a large catalogue's would be megabytes a keystroke).
     private var scoreBuffer: [EntryScore] = []
+    private var deferredBuffer: [Int32] = []
     private var spareMatches: [Int32] = []
 
     public init(index: SearchIndex) {
@@ -20,27 +21,34 @@ public struct SearchSession: Sendable {
     public mutating func search(_ query: String, kinds: Set<SearchKind>? = nil, limit: Int = 50) -> [SearchHit] {
         let folded = SearchQuery(query)
         var scores = scoreBuffer
+        var deferred = deferredBuffer
         scoreBuffer = []
+        deferredBuffer = []
+        let table = index.table
+        let candidates: [Int32]?
         if let previous, folded.narrows(previous) {
-            index.table.scores(for: folded, among: previousMatches, into: &scores)
+            candidates = previousMatches
         } else if let previous, folded.extends(previous) {
             // Skipping just became possible: narrow by the first two letters' matches and pairs,
             // else by the first character's matches.
-            let candidates = previous.tokens.count == 2
-                ? index.table.candidatesAllowingSkips(for: folded, twoLetterMatches: previousMatches) : nil
-            index.table.scores(for: folded, among: candidates ?? index.table.scores(for: folded.firstToken).map(\.entry),
-                               into: &scores)
+            candidates = (previous.tokens.count == 2
+                ? table.candidatesAllowingSkips(for: folded, twoLetterMatches: previousMatches) : nil)
+                ?? table.scores(for: folded.firstToken).map(\.entry)
         } else {
-            index.table.scores(for: folded, among: nil, into: &scores)
+            candidates = nil
         }
         previous = folded.isEmpty ? nil : folded
+        let hits = index.hits(for: folded, among: candidates, deferring: true, scores: &scores, deferred: &deferred,
+                              kinds: kinds, limit: limit, scratch: &scratch)
+        // The next keystroke's candidates: every match, and the deferred candidates that may match.
         var matches = spareMatches
         matches.removeAll(keepingCapacity: true)
         for score in scores { matches.append(score.entry) }
+        if !deferred.isEmpty { matches = matches.mergedAscending(with: deferred) { $0 } }
         spareMatches = previousMatches
         previousMatches = matches
-        let hits = index.hits(for: folded, scores: scores, kinds: kinds, limit: limit, scratch: &scratch)
         scoreBuffer = scores
+        deferredBuffer = deferred
         return hits
     }
 }
