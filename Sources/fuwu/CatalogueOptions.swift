@@ -61,6 +61,18 @@ struct CatalogueOptions: ParsableArguments {
     }
 }
 
+extension CatalogueOptions {
+    /// Resolves filters as the user typed them; an unknown one becomes a missing-input error.
+    func filters(domain: String? = nil, item: String? = nil, pointType: String? = nil, subdistrict: String? = nil,
+                 in catalogue: ServiceCatalogue) throws -> TypedFilters {
+        do {
+            return try TypedFilters(domain: domain, item: item, pointType: pointType, subdistrict: subdistrict, in: catalogue)
+        } catch {
+            throw CLIError(error, lang: lang)
+        }
+    }
+}
+
 /// Output format of listing commands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, json, csv

@@ -72,7 +72,7 @@ struct NearbyCommand: ParsableCommand {
                                         pointType: type, subdistrict: subdistrict, limit: limit, in: catalogue)
             result = NearbyIndex(catalogue: catalogue).query(query)
         } catch {
-            throw CLIError(message: lang.pick(error.chineseMessage, error.englishMessage), code: error.exitStatus)
+            throw CLIError(error, lang: lang)
         }
         let output = Output(catalogue: catalogue, lang: lang, location: location, result: result, input: at)
         switch format {

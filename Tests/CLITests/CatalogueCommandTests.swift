@@ -119,7 +119,7 @@ import Testing
         #expect(try fuwu.run(["item", "D4-99", "--catalogue", fixture]) == .init(
             status: 66, stdout: "", stderr: "fuwu: error: 没有事项“D4-99”；用 'fuwu items' 或 'fuwu search' 查找\n"))
         #expect(try fuwu.run(["points", "--type", "hospital", "--catalogue", fixture, "--lang", "en"]) == .init(
-            status: 66, stdout: "", stderr: "fuwu: error: no point type \"hospital\"; known: shekang 社康中心, library 图书馆\n"))
+            status: 66, stdout: "", stderr: "fuwu: error: No point type “hospital”. Known: shekang 社康中心, library 图书馆.\n"))
         #expect(try fuwu.run(["standard", "DB4403/T 1—2000", "--catalogue", fixture, "--lang", "en"]).status == 66)
     }
 

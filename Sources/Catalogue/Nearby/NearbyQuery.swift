@@ -38,33 +38,9 @@ public struct NearbyQuery: Sendable, Hashable {
     /// A query whose filters are given as users type them (id, code or name), resolved against a catalogue.
     public init(origin: GeoCoordinate, radiusMetres: Double, domain: String?, item: String?, pointType: String?,
                 subdistrict: String?, limit: Int?, in catalogue: ServiceCatalogue) throws(NearbyError) {
-        var domainID: String?, itemID: String?, typeID: String?, code: String?
-        if let domain {
-            guard let found = catalogue.findDomain(domain) else {
-                throw .unknownFilter(kind: .domain, text: domain, known: catalogue.domains.map { "\($0.id) \($0.name)" })
-            }
-            domainID = found.id
-        }
-        if let item {
-            guard let found = catalogue.findItem(item) else {
-                throw .unknownFilter(kind: .item, text: item, known: [])
-            }
-            itemID = found.id
-        }
-        if let pointType {
-            guard let found = catalogue.findPointType(pointType) else {
-                throw .unknownFilter(kind: .pointType, text: pointType, known: catalogue.pointTypes.map { "\($0.id) \($0.name)" })
-            }
-            typeID = found.id
-        }
-        if let subdistrict {
-            guard let found = catalogue.findSubdistrict(subdistrict) else {
-                throw .unknownFilter(kind: .subdistrict, text: subdistrict, known: catalogue.subdistricts.map(\.name))
-            }
-            code = found.code
-        }
-        try self.init(origin: origin, radiusMetres: radiusMetres, domainID: domainID, itemID: itemID,
-                      pointTypeID: typeID, subdistrictCode: code, limit: limit)
+        let filters = try TypedFilters(domain: domain, item: item, pointType: pointType, subdistrict: subdistrict, in: catalogue)
+        try self.init(origin: origin, radiusMetres: radiusMetres, domainID: filters.domainID, itemID: filters.itemID,
+                      pointTypeID: filters.pointTypeID, subdistrictCode: filters.subdistrictCode, limit: limit)
     }
 
     /// The circles the summary counts in: 500, 1000 and 1500 m, plus this query's radius.

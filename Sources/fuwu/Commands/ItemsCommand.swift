@@ -13,14 +13,7 @@ struct ItemsCommand: ParsableCommand {
         let c = try options.open().catalogue
         let lang = options.lang
         let w = Wording(catalogue: c, lang: lang)
-        var items = c.items
-        if let domain {
-            guard let d = c.findDomain(domain) else {
-                throw CLIError.missing(lang.pick("没有领域“\(domain)”；可用：", "no domain \"\(domain)\"; known: ")
-                    + c.domains.map { "\($0.id) \($0.name)" }.joined(separator: ", "))
-            }
-            items = c.items(inDomain: d.id)
-        }
+        var items = try options.filters(domain: domain, in: c).domainID.map(c.items(inDomain:)) ?? c.items
         if futian { items = items.filter(\.isFutianSpecific) }
         var table = TextTable(headers: [lang.pick("编号", "id"), lang.pick("领域", "domain"), lang.pick("类别", "category"),
                                         lang.pick("事项", "item"), lang.pick("福田特色", "Futian"), lang.pick("服务点", "points"),

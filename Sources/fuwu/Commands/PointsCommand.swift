@@ -14,24 +14,11 @@ struct PointsCommand: ParsableCommand {
         let c = try options.open().catalogue
         let lang = options.lang
         let w = Wording(catalogue: c, lang: lang)
-        var points = c.points
-        if let item {
-            guard let found = c.findItem(item) else { throw CLIError.missing(lang.pick("没有事项“\(item)”", "no item \"\(item)\"")) }
-            points = points.filter { $0.itemIDs.contains(found.id) }
-        }
-        if let type {
-            guard let found = c.findPointType(type) else {
-                throw CLIError.missing(lang.pick("没有服务点类型“\(type)”；可用：", "no point type \"\(type)\"; known: ")
-                    + c.pointTypes.map { "\($0.id) \($0.name)" }.joined(separator: ", "))
-            }
-            points = points.filter { $0.typeID == found.id }
-        }
-        if let subdistrict {
-            guard let found = c.findSubdistrict(subdistrict) else {
-                throw CLIError.missing(lang.pick("没有街道“\(subdistrict)”；可用：", "no subdistrict \"\(subdistrict)\"; known: ")
-                    + c.subdistricts.map(\.name).joined(separator: ", "))
-            }
-            points = points.filter { $0.subdistrictCode == found.code }
+        let f = try options.filters(item: item, pointType: type, subdistrict: subdistrict, in: c)
+        let points = c.points.filter { p in
+            f.itemID.map(p.itemIDs.contains) ?? true
+                && f.pointTypeID.map { p.typeID == $0 } ?? true
+                && f.subdistrictCode.map { p.subdistrictCode == $0 } ?? true
         }
         var table = TextTable(headers: [lang.pick("编号", "id"), lang.pick("名称", "name"), lang.pick("类型", "type"),
                                         lang.pick("街道", "subdistrict"), lang.pick("社区", "community"),

@@ -13,11 +13,8 @@ struct StandardsCommand: ParsableCommand {
         let c = try options.open().catalogue
         let lang = options.lang
         let w = Wording(catalogue: c, lang: lang)
-        var texts = c.standards
-        if let item {
-            guard let found = c.findItem(item) else { throw CLIError.missing(lang.pick("没有事项“\(item)”", "no item \"\(item)\"")) }
-            texts = c.standards(forItem: found.id)
-        }
+        let itemID = try options.filters(item: item, in: c).itemID
+        let texts = itemID.map(c.standards(forItem:)) ?? c.standards
         var table = TextTable(headers: [lang.pick("编号", "id"), lang.pick("标准号", "code"), lang.pick("名称", "title"),
                                         lang.pick("类别", "kind"), lang.pick("层级", "level"), lang.pick("事项", "items"),
                                         lang.pick("数据", "data")])
