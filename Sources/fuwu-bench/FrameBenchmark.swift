@@ -12,18 +12,9 @@ enum FrameBenchmark {
     }
 
     static func run(_ arguments: [String]) {
-        var folder = "data/futian"
-        var runs = 300
-        var i = 0
-        while i < arguments.count {
-            let value = i + 1 < arguments.count ? arguments[i + 1] : ""
-            switch arguments[i] {
-            case "--catalogue": folder = value; i += 1
-            case "--runs": runs = max(1, Int(value) ?? runs); i += 1
-            default: print("unknown option \(arguments[i])"); return
-            }
-            i += 1
-        }
+        let options = BenchArguments(arguments, values: ["--catalogue", "--runs"])
+        let folder = options.string("--catalogue", default: "data/futian")
+        let runs = max(1, options.int("--runs", default: 300))
         let report = CatalogueLoader.load(folder: URL(fileURLWithPath: folder))
         guard let loaded = report.loaded else {
             print("cannot load \(folder): \(report.errors.first.map { "\($0)" } ?? "unknown error")")

@@ -10,15 +10,10 @@ enum NearbyBenchmark {
     static let south = 22.45, north = 22.85, west = 113.75, east = 114.62
 
     static func run(_ arguments: [String]) {
-        var options: [String: String] = [:]
-        var i = 0
-        while i + 1 < arguments.count {
-            options[arguments[i]] = arguments[i + 1]
-            i += 2
-        }
-        let queries = options["--queries"].flatMap { Int($0) } ?? 2000
-        let sizes = (options["--sizes"] ?? "100000,1000000").split(separator: ",").compactMap { Int($0) }
-        let folder = options["--catalogue"].map { URL(fileURLWithPath: $0) }
+        let options = BenchArguments(arguments, values: ["--queries", "--sizes", "--catalogue"])
+        let queries = options.int("--queries", default: 2000)
+        let sizes = options.string("--sizes", default: "100000,1000000").split(separator: ",").compactMap { Int($0) }
+        let folder = options.string("--catalogue").map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("data/futian")
 

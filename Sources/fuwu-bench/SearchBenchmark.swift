@@ -11,29 +11,16 @@ enum SearchBenchmark {
     static let queries = ["shekangzhongxin", "skzx", "社康中心", "ftskzx", "社區", "yinhang", "db4403t236", "gangxia"]
 
     static func run(_ arguments: [String]) {
-        var folder = "data/futian"
-        var runs = 20
-        var scale = 100
-        var show: String?
-        var queries = Self.queries
-        var onlyScaled = false
-        var profile = false
-        var i = 0
-        while i < arguments.count {
-            let value = i + 1 < arguments.count ? arguments[i + 1] : ""
-            switch arguments[i] {
-            case "--catalogue": folder = value; i += 1
-            case "--runs": runs = Int(value) ?? runs; i += 1
-            case "--scale": scale = Int(value) ?? scale; i += 1
-            case "--show": show = value; i += 1
-            case "--queries": queries = value.split(separator: ",").map(String.init); i += 1
-            case "--only-scaled": onlyScaled = true
-            case "--profile": profile = true
-            case "--detail": Self.detail = true
-            default: print("unknown option \(arguments[i])"); return
-            }
-            i += 1
-        }
+        let options = BenchArguments(arguments, values: ["--catalogue", "--runs", "--scale", "--show", "--queries"],
+                                     flags: ["--only-scaled", "--profile", "--detail"])
+        let folder = options.string("--catalogue", default: "data/futian")
+        let runs = options.int("--runs", default: 20)
+        let scale = options.int("--scale", default: 100)
+        let show = options.string("--show")
+        let queries = options.string("--queries").map { $0.split(separator: ",").map(String.init) } ?? Self.queries
+        let onlyScaled = options.flag("--only-scaled")
+        let profile = options.flag("--profile")
+        Self.detail = options.flag("--detail")
         let report = CatalogueLoader.load(folder: URL(fileURLWithPath: folder))
         guard let loaded = report.loaded else {
             print("cannot load \(folder): \(report.errors.first.map { "\($0)" } ?? "unknown error")")

@@ -9,18 +9,9 @@ import Foundation
 /// whole path through a real terminal is Tests/Performance/measure-tui.sh.
 enum StartupBenchmark {
     static func run(_ arguments: [String]) {
-        var folder = "data/futian"
-        var runs = 30
-        var i = 0
-        while i < arguments.count {
-            let value = i + 1 < arguments.count ? arguments[i + 1] : ""
-            switch arguments[i] {
-            case "--catalogue": folder = value; i += 1
-            case "--runs": runs = Int(value) ?? runs; i += 1
-            default: print("unknown option \(arguments[i])"); return
-            }
-            i += 1
-        }
+        let command = BenchArguments(arguments, values: ["--catalogue", "--runs"])
+        let folder = command.string("--catalogue", default: "data/futian")
+        let runs = max(1, command.int("--runs", default: 30))
         let folderURL = URL(fileURLWithPath: folder, isDirectory: true)
         let cacheURL = FileManager.default.temporaryDirectory
             .appendingPathComponent("fuwu-bench-startup-\(getpid())", isDirectory: true)
