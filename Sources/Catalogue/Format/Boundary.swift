@@ -1,4 +1,3 @@
-import Foundation
 import Geodesy
 
 /// The district boundary as polygons in WGS-84, for "is this location in the district" checks.
@@ -16,22 +15,19 @@ public struct Boundary: Sendable, Equatable {
         }
     }
 
-    /// Metres from the coordinate to the nearest boundary edge (planar approximation, good to a
-    /// few metres at district scale; enough for a tolerance check).
+    /// Metres from the coordinate to the nearest boundary edge, measured in the tangent plane at
+    /// the coordinate (exact enough at district scale for a tolerance check).
     public func distanceToEdgeMetres(_ c: GeoCoordinate) -> Double {
-        let metresPerDegreeLat = 110_574.0
-        let metresPerDegreeLon = 111_320.0 * cos(c.latitude * .pi / 180)
+        let plane = LocalTangentPlane(origin: c)
         var best = Double.infinity
         for rings in polygons {
             for ring in rings where ring.count > 1 {
                 for i in 0..<ring.count {
-                    let a = ring[i], b = ring[(i + 1) % ring.count]
-                    let ax = (a.longitude - c.longitude) * metresPerDegreeLon, ay = (a.latitude - c.latitude) * metresPerDegreeLat
-                    let bx = (b.longitude - c.longitude) * metresPerDegreeLon, by = (b.latitude - c.latitude) * metresPerDegreeLat
-                    let dx = bx - ax, dy = by - ay
+                    let a = plane.offsetMetres(to: ring[i]), b = plane.offsetMetres(to: ring[(i + 1) % ring.count])
+                    let dx = b.east - a.east, dy = b.north - a.north
                     let lengthSquared = dx * dx + dy * dy
-                    let t = lengthSquared == 0 ? 0 : max(0, min(1, -(ax * dx + ay * dy) / lengthSquared))
-                    let px = ax + t * dx, py = ay + t * dy
+                    let t = lengthSquared == 0 ? 0 : max(0, min(1, -(a.east * dx + a.north * dy) / lengthSquared))
+                    let px = a.east + t * dx, py = a.north + t * dy
                     best = min(best, (px * px + py * py).squareRoot())
                 }
             }
