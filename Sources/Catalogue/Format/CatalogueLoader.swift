@@ -96,26 +96,46 @@ private struct Reader {
         return text
     }
 
-    mutating func json(_ name: String) -> JSONNode? {
-        guard let text = text(name) else { return nil }
-        do {
-            return try JSONParser.parse(text)
-        } catch {
-            log.error(SourceLocation(file: name, line: error.line, column: error.column), "malformed JSON: \(error.message)")
+    /// The bytes of a JSON file, mapped rather than read; nil (and an error) when it is missing
+    /// or not UTF-8.
+    mutating func jsonSource(_ name: String) -> JSONSource? {
+        guard let source = JSONSource.mapping(folder.appendingPathComponent(name).path) else {
+            log.error(SourceLocation(file: name, line: 0), "the file is missing; a catalogue needs \(name) (see docs/data-format.md)")
             unreadableKinds.insert(name)
             return nil
         }
+        guard source.isValidUTF8 else {
+            log.error(SourceLocation(file: name, line: 0), "the file is not valid UTF-8; save it as UTF-8")
+            unreadableKinds.insert(name)
+            return nil
+        }
+        return source
+    }
+
+    mutating func json(_ name: String) -> JSONNode? {
+        guard let source = jsonSource(name) else { return nil }
+        do {
+            return try JSONParser.parse(source)
+        } catch {
+            malformed(name, error)
+            return nil
+        }
+    }
+
+    mutating func malformed(_ name: String, _ error: JSONParser.Failure) {
+        log.error(SourceLocation(file: name, line: error.line, column: error.column), "malformed JSON: \(error.message)")
+        unreadableKinds.insert(name)
     }
 
     mutating func array(_ name: String, _ node: JSONNode?) -> [JSONNode] {
         guard let node else { return [] }
         guard let elements = node.array else {
-            log.error(SourceLocation(file: name, line: node.line, column: node.column, path: "$"), "the file must hold a JSON array of records, not \(node.typeName)")
+            log.error(SourceLocation(file: name, node: node, path: "$"), "the file must hold a JSON array of records, not \(node.typeName)")
             return []
         }
         return elements.filter { element in
             if element.isObject { return true }
-            log.error(SourceLocation(file: name, line: element.line, column: element.column, path: element.path), "each record must be a JSON object, not \(element.typeName)")
+            log.error(SourceLocation(file: name, node: element), "each record must be a JSON object, not \(element.typeName)")
             return false
         }
     }
@@ -162,13 +182,19 @@ private struct Reader {
         return (id, reader)
     }
 
+    /// A record's provenance; its source is kept for the cross-check.
     mutating func provenance(_ r: ObjectReader) -> Provenance? {
+        let provenance = readProvenance(r)
+        if case .reference(let source)? = provenance { provenanceRefs.append((source, r.location(of: "source"))) }
+        return provenance
+    }
+
+    mutating func readProvenance(_ r: ObjectReader) -> Provenance? {
         guard let kind = r.string("provenance", &log) else { return nil }
         switch kind {
         case "sample": return .sample
         case "reference":
             guard let source = r.string("source", &log) else { return nil }
-            provenanceRefs.append((source, r.location(of: "source")))
             return .reference(source: source)
         default:
             log.error(r.location(of: "provenance"), "\"provenance\" of \(r.subject) is \"\(kind)\"; use \"reference\" (with a \"source\") or \"sample\"")
@@ -178,17 +204,17 @@ private struct Reader {
 
     mutating func coordinate(_ node: JSONNode?, file: String, subject: String, field: String) -> GeoCoordinate? {
         guard let node, !node.isNull else { return nil }
-        let at = SourceLocation(file: file, line: node.line, column: node.column, path: node.path)
+        func at() -> SourceLocation { SourceLocation(file: file, node: node) }
         guard let pair = node.array, pair.count == 2, let lon = pair[0].number, let lat = pair[1].number else {
-            log.error(at, "\(field) of \(subject) must be [longitude, latitude] as two numbers")
+            log.error(at(), "\(field) of \(subject) must be [longitude, latitude] as two numbers")
             return nil
         }
         if (15...30).contains(lon) && (100...125).contains(lat) {
-            log.error(at, "\(field) of \(subject) look swapped ([\(lon), \(lat)]); the order is [longitude, latitude]")
+            log.error(at(), "\(field) of \(subject) look swapped ([\(lon), \(lat)]); the order is [longitude, latitude]")
             return nil
         }
         guard (-180...180).contains(lon), (-90...90).contains(lat) else {
-            log.error(at, "\(field) of \(subject) are out of range: longitude must be within ±180 and latitude within ±90")
+            log.error(at(), "\(field) of \(subject) are out of range: longitude must be within ±180 and latitude within ±90")
             return nil
         }
         return GeoCoordinate(latitude: lat, longitude: lon)
@@ -203,11 +229,11 @@ private struct Reader {
         return datum
     }
 
-    mutating func checkInside(_ c: GeoCoordinate, at: SourceLocation, subject: String) {
+    mutating func checkInside(_ c: GeoCoordinate, at: @autoclosure () -> SourceLocation, subject: String) {
         guard boundaryLoaded, !boundary.contains(c) else { return }
         let distance = boundary.distanceToEdgeMetres(c)
         if distance > CatalogueLoader.boundaryToleranceMetres {
-            log.error(at, "the location of \(subject) (\(String(format: "%.6f, %.6f", c.latitude, c.longitude)) lat, lng) lies \(Int(distance.rounded())) m outside the district boundary; check the coordinate and its datum, or set the geometry to null if it is unknown")
+            log.error(at(), "the location of \(subject) (\(String(format: "%.6f, %.6f", c.latitude, c.longitude)) lat, lng) lies \(Int(distance.rounded())) m outside the district boundary; check the coordinate and its datum, or set the geometry to null if it is unknown")
         }
     }
 
@@ -217,7 +243,7 @@ private struct Reader {
         let file = "catalogue.json"
         guard let root = json(file) else { return }
         guard root.isObject else {
-            log.error(SourceLocation(file: file, line: root.line, column: root.column, path: "$"), "the file must hold a JSON object, not \(root.typeName)")
+            log.error(SourceLocation(file: file, node: root, path: "$"), "the file must hold a JSON object, not \(root.typeName)")
             return
         }
         let r = ObjectReader(root, file: file, subject: "the catalogue")
@@ -244,7 +270,7 @@ private struct Reader {
         } else {
             log.error(r.location(of: root["counts"] == nil ? nil : "counts"), "the catalogue has no \"counts\" object declaring the published numbers of domains, items, futian_items, points and standards")
         }
-        for node in array(file, root["sources"] ?? JSONNode(value: .array([]), line: root.line, column: root.column, path: "$.sources")) {
+        for node in array(file, root["sources"] ?? root.standIn(.array([]), member: "sources")) {
             guard let (id, sr) = identified(node, file: file, kind: "source") else { continue }
             guard let title = sr.string("title", &log), let origin = sr.string("origin", &log),
                   let licence = sr.string("licence", &log), let snapshot = sr.string("snapshot", &log) else { continue }
@@ -252,7 +278,7 @@ private struct Reader {
                                       datum: sr.optionalString("datum", &log), snapshot: snapshot,
                                       reliability: sr.optionalString("reliability", &log), note: sr.optionalString("note", &log)))
         }
-        for node in array(file, root["point_types"] ?? JSONNode(value: .array([]), line: root.line, column: root.column, path: "$.point_types")) {
+        for node in array(file, root["point_types"] ?? root.standIn(.array([]), member: "point_types")) {
             guard let (id, tr) = identified(node, file: file, kind: "point type") else { continue }
             guard let typeName = tr.string("name", &log), let domain = tr.string("domain", &log) else { continue }
             references.append((.domain, domain, "point type \"\(id)\"", tr.location(of: "domain")))
@@ -323,21 +349,21 @@ private struct Reader {
         case "Polygon", "MultiPolygon":
             geometries.append(root)
         default:
-            log.error(SourceLocation(file: file, line: root.line, column: root.column, path: "$.type"), "malformed GeoJSON: the boundary must be a Feature, FeatureCollection, Polygon or MultiPolygon")
+            log.error(SourceLocation(file: file, node: root, path: "$.type"), "malformed GeoJSON: the boundary must be a Feature, FeatureCollection, Polygon or MultiPolygon")
             return
         }
         var polygons: [[[GeoCoordinate]]] = []
         for g in geometries {
-            let at = SourceLocation(file: file, line: g.line, column: g.column, path: g.path)
+            func at() -> SourceLocation { SourceLocation(file: file, node: g) }
             let type = g["type"]?.string
             let coordinates = g["coordinates"]?.array ?? []
             let polygonNodes: [JSONNode]
             if type == "Polygon" {
-                polygonNodes = [JSONNode(value: .array(coordinates), line: g.line, column: g.column, path: g.path)]
+                polygonNodes = [g.standIn(.array(coordinates))]
             } else if type == "MultiPolygon" {
                 polygonNodes = coordinates
             } else {
-                log.error(at, "malformed GeoJSON: the boundary geometry must be a Polygon or MultiPolygon")
+                log.error(at(), "malformed GeoJSON: the boundary geometry must be a Polygon or MultiPolygon")
                 continue
             }
             for polygon in polygonNodes {
@@ -346,13 +372,13 @@ private struct Reader {
                     var points: [GeoCoordinate] = []
                     for position in ring.array ?? [] {
                         guard let pair = position.array, pair.count >= 2, let lon = pair[0].number, let lat = pair[1].number else {
-                            log.error(SourceLocation(file: file, line: position.line, column: position.column, path: position.path), "malformed GeoJSON: a position must be [longitude, latitude]")
+                            log.error(SourceLocation(file: file, node: position), "malformed GeoJSON: a position must be [longitude, latitude]")
                             return
                         }
                         points.append(GeoCoordinate(latitude: lat, longitude: lon))
                     }
                     if points.count < 3 {
-                        log.error(SourceLocation(file: file, line: ring.line, column: ring.column, path: ring.path), "malformed GeoJSON: a ring needs at least 3 positions")
+                        log.error(SourceLocation(file: file, node: ring), "malformed GeoJSON: a ring needs at least 3 positions")
                         return
                     }
                     rings.append(points)
@@ -414,80 +440,159 @@ private struct Reader {
 
     // MARK: - points.geojson
 
+    /// Reads points.geojson one feature at a time when it begins as a FeatureCollection (the
+    /// usual case), so a file of a million points is never held as one tree. A point's references
+    /// are checked at once (everything they can refer to is read by then) instead of being kept
+    /// for the cross-check. If the file turns out malformed further on, everything logged for it
+    /// is withdrawn, so the result is the same as parsing first.
     mutating func readPoints() {
         let file = "points.geojson"
-        guard let root = json(file) else { return }
-        guard root["type"]?.string == "FeatureCollection", let features = root["features"]?.array else {
-            log.error(SourceLocation(file: file, line: root.line, column: root.column, path: "$"), "malformed GeoJSON: the file must be a FeatureCollection with a \"features\" array")
+        guard let source = jsonSource(file) else { return }
+        let logged = log.count
+        pointContext = PointContext(self)
+        defer { pointContext = nil }
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(source, streaming: "features", when: { members in
+                members.contains { $0.key == "type" && $0.node.string == "FeatureCollection" }
+            }, element: { feature in readPoint(feature, file: file) })
+        } catch {
+            log.truncate(to: logged)
+            points.removeAll()
+            pointOffsets.removeAll()
+            malformed(file, error)
             return
         }
-        for feature in features {
-            let at = SourceLocation(file: file, line: feature.line, column: feature.column, path: feature.path)
-            guard feature.isObject, feature["type"]?.string == "Feature" else {
-                log.error(at, "malformed GeoJSON: each element of \"features\" must be an object with \"type\": \"Feature\"")
-                continue
-            }
-            guard let id = feature["id"]?.string, !id.isEmpty else {
-                log.error(at.with(path: "\(feature.path).id"), "a point has no string \"id\"; give each feature an id such as \"P0001\"")
-                continue
-            }
-            let subject = "point \"\(id)\""
-            guard claim("point", id, at: at) else { continue }
-            guard let properties = feature["properties"], properties.isObject else {
-                log.error(at.with(path: "\(feature.path).properties"), "\(subject) has no \"properties\" object")
-                continue
-            }
-            let r = ObjectReader(properties, file: file, subject: subject)
-            let name = r.string("name", &log)
-            let type = r.string("type", &log)
-            let itemIDs = r.strings("items", required: true, &log)
-            if itemIDs.isEmpty && properties["items"]?.array != nil {
-                log.error(r.location(of: "items"), "\(subject) serves no item; list at least one item id")
-            }
-            if let type { references.append((.pointType, type, subject, r.location(of: "type"))) }
-            for (itemID, where_) in itemIDs { references.append((.item, itemID, subject, where_)) }
-            var subdistrict: String?
-            if let sub = properties["subdistrict"], !sub.isNull {
-                subdistrict = r.string("subdistrict", &log)
-                if let subdistrict { references.append((.subdistrict, subdistrict, subject, r.location(of: "subdistrict"))) }
-            } else if properties["subdistrict"] == nil {
-                log.error(r.location().with(path: "\(properties.path).subdistrict"), "\(subject) has no \"subdistrict\"; give its code, or null when unknown")
-            }
-            let community = r.optionalString("community", &log)
-            if let community, let subdistrict { communityRefs.append((community, subdistrict, subject, r.location(of: "community"))) }
+        guard root["type"]?.string == "FeatureCollection", let features = root["features"]?.array else {
+            log.error(SourceLocation(file: file, node: root, path: "$"), "malformed GeoJSON: the file must be a FeatureCollection with a \"features\" array")
+            return
+        }
+        for feature in features { readPoint(feature, file: file) }
+    }
 
-            var location: GeoCoordinate?
-            var datum: Datum?
-            var sourceCoordinate: GeoCoordinate?
-            if let geometry = feature["geometry"], !geometry.isNull {
-                let gAt = SourceLocation(file: file, line: geometry.line, column: geometry.column, path: geometry.path)
-                if geometry["type"]?.string != "Point" {
-                    log.error(gAt, "malformed GeoJSON: the geometry of \(subject) must be a Point or null")
-                } else {
-                    location = coordinate(geometry["coordinates"], file: file, subject: subject, field: "coordinates")
-                    if geometry["coordinates"] == nil { log.error(gAt, "malformed GeoJSON: the Point geometry of \(subject) has no \"coordinates\"") }
-                }
-                if properties["source_datum"] == nil || properties["source_datum"]?.isNull == true {
-                    log.error(r.location().with(path: "\(properties.path).source_datum"), "\(subject) has a location but no \"source_datum\"; declare the datum its source used (WGS-84, GCJ-02 or BD-09)")
-                } else {
-                    datum = self.datum(r, "source_datum")
-                }
-                sourceCoordinate = coordinate(properties["source_coordinates"], file: file, subject: subject, field: "source_coordinates")
-                if let location { checkInside(location, at: SourceLocation(file: file, line: geometry["coordinates"]?.line ?? geometry.line, column: geometry["coordinates"]?.column ?? geometry.column, path: "\(geometry.path).coordinates"), subject: subject) }
-            } else if feature["geometry"] == nil {
-                log.error(at.with(path: "\(feature.path).geometry"), "malformed GeoJSON: \(subject) has no \"geometry\" member; use null when the location is unknown")
-            }
-            let provenance = provenance(r)
-            guard let name, let type, let provenance else { continue }
-            points.append(ServicePoint(id: id, name: name, typeID: type, itemIDs: itemIDs.map(\.0), subdistrictCode: subdistrict,
-                                       community: community, address: r.optionalString("address", &log),
-                                       phone: r.optionalString("phone", &log), hours: r.optionalString("hours", &log),
-                                       location: location, sourceDatum: datum, sourceCoordinate: sourceCoordinate,
-                                       note: r.optionalString("note", &log), provenance: provenance))
+    /// What a point's references are checked against, gathered once before the points are read.
+    struct PointContext {
+        var itemIDs: Set<String>
+        var pointTypeIDs: Set<String>
+        var subdistrictCodes: Set<String>
+        var sourceIDs: Set<String>
+        var communities: [String: Set<String>]
+        var pointTypesByItem: [String: Set<String>]
+
+        init(_ reader: Reader) {
+            itemIDs = Set(reader.items.map(\.id))
+            pointTypeIDs = Set(reader.pointTypes.map(\.id))
+            subdistrictCodes = Set(reader.subdistricts.map(\.code))
+            sourceIDs = Set(reader.sources.map(\.id))
+            communities = Dictionary(uniqueKeysWithValues: reader.subdistricts.map { ($0.code, Set($0.communities)) })
+            // Items naming an unknown type are reported already; checking points against them adds noise.
+            let known = pointTypeIDs
+            pointTypesByItem = Dictionary(uniqueKeysWithValues: reader.items.filter { $0.pointTypeIDs.allSatisfy(known.contains) }
+                .map { ($0.id, Set($0.pointTypeIDs)) })
         }
     }
 
-    var communityRefs: [(community: String, subdistrict: String, from: String, at: SourceLocation)] = []
+    var pointContext: PointContext?
+    /// Where each point's feature starts in points.geojson, by id.
+    var pointOffsets: [String: Int] = [:]
+
+    /// Checks one reference as the cross-check would, at once.
+    mutating func checkNow(_ kind: RefKind, _ id: String, from: String, known: Set<String>, at: @autoclosure () -> SourceLocation) {
+        guard !known.contains(id) else { return }
+        if !isReportedAlready(kind, id) { log.error(at(), unknownReference(kind, id, from: from)) }
+    }
+
+    mutating func readPoint(_ feature: JSONNode, file: String) {
+        guard let context = pointContext else { return }
+        func at() -> SourceLocation { SourceLocation(file: file, node: feature) }
+        guard feature.isObject, feature["type"]?.string == "Feature" else {
+            log.error(at(), "malformed GeoJSON: each element of \"features\" must be an object with \"type\": \"Feature\"")
+            return
+        }
+        guard let id = feature["id"]?.string, !id.isEmpty else {
+            log.error(at().with(path: "\(feature.path).id"), "a point has no string \"id\"; give each feature an id such as \"P0001\"")
+            return
+        }
+        let subject = "point \"\(id)\""
+        if let first = pointOffsets[id] {
+            log.error(at(), "duplicate point id \"\(id)\"; it is already used at \(file):\(feature.source.position(of: first).line) — give each record its own id")
+            return
+        }
+        pointOffsets[id] = feature.offset
+        guard let properties = feature["properties"], properties.isObject else {
+            log.error(at().with(path: "\(feature.path).properties"), "\(subject) has no \"properties\" object")
+            return
+        }
+        let r = ObjectReader(properties, file: file, subject: subject)
+        let name = r.string("name", &log)
+        let type = r.string("type", &log)
+        let itemIDs = r.stringNodes("items", required: true, &log)
+        if itemIDs.isEmpty && properties["items"]?.array != nil {
+            log.error(r.location(of: "items"), "\(subject) serves no item; list at least one item id")
+        }
+        if let type { checkNow(.pointType, type, from: subject, known: context.pointTypeIDs, at: r.location(of: "type")) }
+        for (itemID, node) in itemIDs {
+            checkNow(.item, itemID, from: subject, known: context.itemIDs, at: SourceLocation(file: file, node: node))
+        }
+        var subdistrict: String?
+        if let sub = properties["subdistrict"], !sub.isNull {
+            subdistrict = r.string("subdistrict", &log)
+            if let subdistrict {
+                checkNow(.subdistrict, subdistrict, from: subject, known: context.subdistrictCodes, at: r.location(of: "subdistrict"))
+            }
+        } else if properties["subdistrict"] == nil {
+            log.error(r.location().with(path: "\(properties.path).subdistrict"), "\(subject) has no \"subdistrict\"; give its code, or null when unknown")
+        }
+        let community = r.optionalString("community", &log)
+        var communityError: (SourceLocation, String)?
+        if let community, let subdistrict, let known = context.communities[subdistrict], !known.contains(community) {
+            communityError = (r.location(of: "community"), "\(subject) names community \"\(community)\", which subdistrict \(subdistrict) does not list in subdistricts.json")
+        }
+
+        var location: GeoCoordinate?
+        var datum: Datum?
+        var sourceCoordinate: GeoCoordinate?
+        if let geometry = feature["geometry"], !geometry.isNull {
+            if geometry["type"]?.string != "Point" {
+                log.error(SourceLocation(file: file, node: geometry), "malformed GeoJSON: the geometry of \(subject) must be a Point or null")
+            } else {
+                location = coordinate(geometry["coordinates"], file: file, subject: subject, field: "coordinates")
+                if geometry["coordinates"] == nil { log.error(SourceLocation(file: file, node: geometry), "malformed GeoJSON: the Point geometry of \(subject) has no \"coordinates\"") }
+            }
+            if properties["source_datum"] == nil || properties["source_datum"]?.isNull == true {
+                log.error(r.location().with(path: "\(properties.path).source_datum"), "\(subject) has a location but no \"source_datum\"; declare the datum its source used (WGS-84, GCJ-02 or BD-09)")
+            } else {
+                datum = self.datum(r, "source_datum")
+            }
+            sourceCoordinate = coordinate(properties["source_coordinates"], file: file, subject: subject, field: "source_coordinates")
+            if let location {
+                checkInside(location, at: SourceLocation(file: file, node: geometry["coordinates"] ?? geometry, path: "\(geometry.path).coordinates"), subject: subject)
+            }
+        } else if feature["geometry"] == nil {
+            log.error(at().with(path: "\(feature.path).geometry"), "malformed GeoJSON: \(subject) has no \"geometry\" member; use null when the location is unknown")
+        }
+        var sourceError: (SourceLocation, String)?
+        let provenance = readProvenance(r)
+        if case .reference(let source)? = provenance, !context.sourceIDs.contains(source) {
+            sourceError = (r.location(of: "source"), unknownSource(source))
+        }
+        // The cross-check reported unknown sources after unknown ids, and communities after both.
+        if let (where_, message) = sourceError { log.error(where_, message) }
+        if let (where_, message) = communityError { log.error(where_, message) }
+        guard let name, let type, let provenance else { return }
+        let point = ServicePoint(id: id, name: name, typeID: type, itemIDs: itemIDs.map(\.0), subdistrictCode: subdistrict,
+                                 community: community, address: r.optionalString("address", &log),
+                                 phone: r.optionalString("phone", &log), hours: r.optionalString("hours", &log),
+                                 location: location, sourceDatum: datum, sourceCoordinate: sourceCoordinate,
+                                 note: r.optionalString("note", &log), provenance: provenance)
+        points.append(point)
+        for itemID in point.itemIDs {
+            if let types = context.pointTypesByItem[itemID], !types.contains(point.typeID) {
+                log.error(at(), "point \"\(point.id)\" of type \"\(point.typeID)\" serves item \"\(itemID)\", whose point_types do not include \"\(point.typeID)\"; add the type to the item or remove the item from the point")
+            }
+        }
+    }
+
 
     // MARK: - standards/*.md
 
@@ -593,24 +698,14 @@ private struct Reader {
             .domain: Set(domains.map(\.id)), .item: Set(items.map(\.id)), .pointType: Set(pointTypes.map(\.id)),
             .standard: Set(standards.map(\.id)), .subdistrict: Set(subdistricts.map(\.code)),
         ]
-        let files: [RefKind: String] = [.domain: "domains.json", .item: "items.json", .pointType: "catalogue.json",
-                                        .standard: "standards/", .subdistrict: "subdistricts.json"]
-        for ref in references where !(ids[ref.kind]?.contains(ref.id) ?? false) {
-            // A record that failed to parse is reported already; do not pile a second error on it.
-            if recordLocation["\(ref.kind == .pointType ? "point type" : ref.kind.rawValue):\(ref.id)"] != nil { continue }
-            if unreadableKinds.contains(files[ref.kind] ?? "") || unreadableKinds.contains("\(ref.kind.rawValue):\(ref.id)") { continue }
-            log.error(ref.at, "\(ref.from) refers to unknown \(ref.kind.rawValue) \"\(ref.id)\"; no such id in \(files[ref.kind] ?? "")")
+        for ref in references where !(ids[ref.kind]?.contains(ref.id) ?? false) && !isReportedAlready(ref.kind, ref.id) {
+            log.error(ref.at, unknownReference(ref.kind, ref.id, from: ref.from))
         }
         let sourceIDs = Set(sources.map(\.id))
         for ref in provenanceRefs where !sourceIDs.contains(ref.source) {
-            log.error(ref.at, "unknown source \"\(ref.source)\"; add it to the \"sources\" of catalogue.json")
+            log.error(ref.at, unknownSource(ref.source))
         }
-        let communities = Dictionary(uniqueKeysWithValues: subdistricts.map { ($0.code, Set($0.communities)) })
-        for ref in communityRefs {
-            if let known = communities[ref.subdistrict], !known.contains(ref.community) {
-                log.error(ref.at, "\(ref.from) names community \"\(ref.community)\", which subdistrict \(ref.subdistrict) does not list in subdistricts.json")
-            }
-        }
+        // Points' references, communities and types are checked as each point is read (readPoint).
         // An item's standards and a standard's items must tell the same story.
         let itemStandards = Dictionary(uniqueKeysWithValues: items.map { ($0.id, Set($0.standardIDs)) })
         for standard in standards {
@@ -630,18 +725,6 @@ private struct Reader {
                 }
             }
         }
-        // Items naming an unknown type are reported already; checking points against them adds noise.
-        let knownTypes = Set(pointTypes.map(\.id))
-        let pointTypesByItem = Dictionary(uniqueKeysWithValues: items.filter { $0.pointTypeIDs.allSatisfy(knownTypes.contains) }
-            .map { ($0.id, Set($0.pointTypeIDs)) })
-        for point in points {
-            for itemID in point.itemIDs {
-                if let types = pointTypesByItem[itemID], !types.contains(point.typeID) {
-                    log.error(recordLocation["point:\(point.id)"] ?? SourceLocation(file: "points.geojson", line: 0),
-                              "point \"\(point.id)\" of type \"\(point.typeID)\" serves item \"\(itemID)\", whose point_types do not include \"\(point.typeID)\"; add the type to the item or remove the item from the point")
-                }
-            }
-        }
         guard let counts = metadata?.counts else { return }
         let actual: [(String, Int, Int, String)] = [
             ("domains", counts.domains, domains.count, "domains.json"),
@@ -656,6 +739,24 @@ private struct Reader {
             log.error(SourceLocation(file: "catalogue.json", line: countLine(name), path: "$.counts.\(name)"),
                       "counts.\(name) declares \(declared), but \(file) holds \(found); fix the data or the declared count")
         }
+    }
+
+    static let referenceFiles: [RefKind: String] = [.domain: "domains.json", .item: "items.json", .pointType: "catalogue.json",
+                                                    .standard: "standards/", .subdistrict: "subdistricts.json"]
+
+    /// True when an unknown reference's target failed to read and was reported already: a second
+    /// error on it would be noise.
+    func isReportedAlready(_ kind: RefKind, _ id: String) -> Bool {
+        recordLocation["\(kind.rawValue):\(id)"] != nil || unreadableKinds.contains(Self.referenceFiles[kind] ?? "")
+            || unreadableKinds.contains("\(kind.rawValue):\(id)")
+    }
+
+    func unknownReference(_ kind: RefKind, _ id: String, from: String) -> String {
+        "\(from) refers to unknown \(kind.rawValue) \"\(id)\"; no such id in \(Self.referenceFiles[kind] ?? "")"
+    }
+
+    func unknownSource(_ source: String) -> String {
+        "unknown source \"\(source)\"; add it to the \"sources\" of catalogue.json"
     }
 
     func countLine(_ name: String) -> Int {

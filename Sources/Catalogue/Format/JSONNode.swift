@@ -1,6 +1,5 @@
-/// A parsed JSON value that remembers where each of its parts stood in the file, so validation can
-/// name the line and column of any field.
-public indirect enum JSONValue: Sendable, Equatable {
+/// A parsed JSON value; its parts are nodes that can say where they stood in the file.
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -22,17 +21,57 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 }
 
-/// A JSON value with its 1-based line and column and its path from the document root.
+/// A JSON value with its place: the byte offset where it starts and the way to it from the
+/// document root. Line, column and path are worked out only when asked for (normally for an error
+/// message), so parsing pays for neither.
 public struct JSONNode: Sendable, Equatable {
     public var value: JSONValue
-    public var line: Int
-    public var column: Int
+    /// Byte offset of the value's first character in its document.
+    let offset: Int
+    let source: JSONSource
+    /// The container's path (nil for the root) and this value's key or index in it.
+    let container: JSONPathLink?
+    let segment: JSONPathSegment
+
+    init(value: JSONValue, offset: Int, source: JSONSource, container: JSONPathLink?, segment: JSONPathSegment) {
+        self.value = value
+        self.offset = offset
+        self.source = source
+        self.container = container
+        self.segment = segment
+    }
+
+    /// The same place holding another value, under the member `key` of this node when given (for
+    /// a member that is absent and treated as empty, reported where its object stands).
+    func standIn(_ value: JSONValue, member key: String? = nil) -> JSONNode {
+        guard let key else { return JSONNode(value: value, offset: offset, source: source, container: container, segment: segment) }
+        return JSONNode(value: value, offset: offset, source: source, container: JSONPathLink(self), segment: .key(key))
+    }
+
+    /// 1-based line and column of the value's first character.
+    var position: (line: Int, column: Int) { source.position(of: offset) }
+
+    /// 1-based line of the value's first character.
+    public var line: Int { source.position(of: offset).line }
+    /// 1-based column (in characters) of the value's first character.
+    public var column: Int { source.position(of: offset).column }
+
     /// JSONPath-style location, e.g. `$[3].properties.name`.
-    public var path: String
+    public var path: String {
+        var text = container?.path ?? ""
+        segment.append(to: &text)
+        return text
+    }
+
+    public static func == (a: JSONNode, b: JSONNode) -> Bool {
+        a.value == b.value && a.line == b.line && a.column == b.column && a.path == b.path
+    }
 
     /// The member of an object with this key.
     public subscript(key: String) -> JSONNode? {
-        if case .object(let members) = value { return members.first { $0.key == key }?.node }
+        if case .object(let members) = value {
+            for member in members where member.key == key { return member.node }
+        }
         return nil
     }
 
@@ -40,7 +79,7 @@ public struct JSONNode: Sendable, Equatable {
     public var number: Double? { if case .number(let n) = value { return n } else { return nil } }
     public var bool: Bool? { if case .bool(let b) = value { return b } else { return nil } }
     public var array: [JSONNode]? { if case .array(let a) = value { return a } else { return nil } }
-    public var isNull: Bool { value == .null }
+    public var isNull: Bool { if case .null = value { return true } else { return false } }
     public var isObject: Bool { if case .object = value { return true } else { return false } }
 
     /// A word for the value's type, for messages ("expected a string, found a number").
@@ -53,5 +92,50 @@ public struct JSONNode: Sendable, Equatable {
         case .array: return "an array"
         case .object: return "an object"
         }
+    }
+}
+
+/// One step of a JSON path: the root, an object member, or an array element.
+enum JSONPathSegment: Sendable {
+    case root
+    case key(String)
+    case index(Int)
+
+    func append(to text: inout String) {
+        switch self {
+        case .root: text += "$"
+        case .index(let i): text += "[\(i)]"
+        case .key(let key):
+            if key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { text += ".\(key)" } else { text += "[\"\(key)\"]" }
+        }
+    }
+}
+
+/// The path of a container, shared by all its elements: one allocation per object or array rather
+/// than a string per value.
+final class JSONPathLink: Sendable {
+    let container: JSONPathLink?
+    let segment: JSONPathSegment
+
+    init(_ node: JSONNode) {
+        container = node.container
+        segment = node.segment
+    }
+
+    init(container: JSONPathLink?, segment: JSONPathSegment) {
+        self.container = container
+        self.segment = segment
+    }
+
+    var path: String {
+        var steps: [JSONPathSegment] = []
+        var link: JSONPathLink? = self
+        while let current = link {
+            steps.append(current.segment)
+            link = current.container
+        }
+        var text = ""
+        for step in steps.reversed() { step.append(to: &text) }
+        return text
     }
 }

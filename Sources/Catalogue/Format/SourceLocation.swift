@@ -25,3 +25,11 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         (a.file, a.line, a.column) < (b.file, b.line, b.column)
     }
 }
+
+extension SourceLocation {
+    /// Where a JSON value stands in `file`, with its own path unless another is given.
+    init(file: String, node: JSONNode, path: String? = nil) {
+        let (line, column) = node.position
+        self.init(file: file, line: line, column: column, path: path ?? node.path)
+    }
+}

@@ -30,4 +30,12 @@ struct DiagnosticLog {
     }
 
     var hasErrors: Bool { entries.contains { $0.severity == .error } }
+
+    /// How many diagnostics have been logged so far.
+    var count: Int { entries.count }
+
+    /// Forgets the diagnostics logged after the first `count` (a file that turned out malformed).
+    mutating func truncate(to count: Int) {
+        entries.removeSubrange(count...)
+    }
 }

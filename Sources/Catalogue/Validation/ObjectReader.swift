@@ -16,9 +16,9 @@ struct ObjectReader {
 
     func location(of field: String? = nil) -> SourceLocation {
         if let field, let child = node[field] {
-            return SourceLocation(file: file, line: child.line, column: child.column, path: child.path)
+            return SourceLocation(file: file, node: child)
         }
-        return SourceLocation(file: file, line: node.line, column: node.column, path: field.map { "\(node.path).\($0)" } ?? node.path)
+        return SourceLocation(file: file, node: node, path: field.map { "\(node.path).\($0)" })
     }
 
     /// A required, non-empty string.
@@ -78,6 +78,11 @@ struct ObjectReader {
 
     /// An array of strings; `required` makes absence an error, otherwise absence gives [].
     func strings(_ field: String, required: Bool, _ log: inout DiagnosticLog) -> [(String, SourceLocation)] {
+        stringNodes(field, required: required, &log).map { ($0.0, SourceLocation(file: file, node: $0.1)) }
+    }
+
+    /// The same as `strings`, with each string's node, whose place is worked out only if needed.
+    func stringNodes(_ field: String, required: Bool, _ log: inout DiagnosticLog) -> [(String, JSONNode)] {
         guard let child = node[field], !child.isNull else {
             if required { log.error(location().with(path: "\(node.path).\(field)"), "\(subject) has no \"\(field)\"; add a list") }
             return []
@@ -86,15 +91,15 @@ struct ObjectReader {
             log.error(location(of: field), "\"\(field)\" of \(subject) must be a list of strings, not \(child.typeName)")
             return []
         }
-        var result: [(String, SourceLocation)] = []
+        var result: [(String, JSONNode)] = []
+        result.reserveCapacity(elements.count)
         for element in elements {
-            let at = SourceLocation(file: file, line: element.line, column: element.column, path: element.path)
             guard let text = element.string else {
-                log.error(at, "\"\(field)\" of \(subject) must hold strings, not \(element.typeName)")
+                log.error(SourceLocation(file: file, node: element), "\"\(field)\" of \(subject) must hold strings, not \(element.typeName)")
                 continue
             }
             checkText(text, field: field, &log)
-            result.append((text, at))
+            result.append((text, element))
         }
         return result
     }
