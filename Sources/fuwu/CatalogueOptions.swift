@@ -1,6 +1,7 @@
 import ArgumentParser
 import Catalogue
 import CatalogueStore
+import ChineseText
 import Foundation
 
 /// Options every catalogue command shares: which catalogue, which language.
@@ -78,6 +79,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, json, csv
 }
 
+/// Writes a message to stderr, sanitised: messages echo arguments and catalogue text, and
+/// neither may reach the terminal as control sequences.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardStreams.writeError(Sanitiser.text(text) + "\n")
 }
