@@ -12,6 +12,10 @@ const char *const fuwu_page_checksum_vfs_name = "fuwu-checksum";
 
 enum { kReserve = 8 };
 
+// A file-control opcode of our own: turns checksums on for a new database whose first pages
+// may be written (when SQLite spills its cache) before page 1 says that bytes are reserved.
+enum { kActivate = 0x46555755 };
+
 typedef struct ChecksumFile {
     sqlite3_file base;
     sqlite3_file *real;   // the wrapped file, allocated right after this struct
@@ -90,6 +94,10 @@ static int checksumSectorSize(sqlite3_file *f) { return REAL(f)->pMethods->xSect
 static int checksumDeviceCharacteristics(sqlite3_file *f) { return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f)); }
 
 static int checksumFileControl(sqlite3_file *f, int op, void *arg) {
+    if (op == kActivate) {
+        ((ChecksumFile *)f)->active = ((ChecksumFile *)f)->isMainDatabase;
+        return SQLITE_OK;
+    }
     int rc = REAL(f)->pMethods->xFileControl(REAL(f), op, arg);
     if (op == SQLITE_FCNTL_VFSNAME && rc == SQLITE_OK) {
         *(char **)arg = sqlite3_mprintf("%s/%z", fuwu_page_checksum_vfs_name, *(char **)arg);
@@ -171,5 +179,7 @@ int fuwu_page_checksum_register(void) {
 
 int fuwu_page_checksum_reserve(sqlite3 *db) {
     int reserve = kReserve;
-    return sqlite3_file_control(db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+    int rc = sqlite3_file_control(db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+    if (rc != SQLITE_OK) return rc;
+    return sqlite3_file_control(db, "main", kActivate, 0);
 }

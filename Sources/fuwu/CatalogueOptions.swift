@@ -41,9 +41,15 @@ struct CatalogueOptions: ParsableArguments {
                 for diagnostic in diagnostics.prefix(20) { printError(diagnostic.description) }
                 if diagnostics.count > 20 { printError("… \(diagnostics.count - 20) more; run 'fuwu validate'") }
                 throw CLIError.data(error.description)
+            case .unwritable:
+                throw CLIError.cannotCreate(error.description)
             default:
                 throw CLIError.data(error.description)
             }
+        }
+        if let damage = opened.repairedDamage {
+            printError(lang.pick("fuwu: 提示: 编译好的目录已损坏（\(damage)），已从源文件重新编译",
+                                 "fuwu: note: the compiled catalogue was damaged (\(damage)); rebuilt it from the sources"))
         }
         switch opened.status {
         case .stale(let diagnostics, let compiledAt):

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatalogueStore
 import Foundation
 
 /// The `fuwu` command: a browser for Futian's basic public-service catalogue, and the same
@@ -34,19 +35,33 @@ enum FuwuMain {
         }
         let arguments = ArgumentOrder.normalised(Array(CommandLine.arguments.dropFirst()), subcommands: subcommandNames)
         var status: Int32 = 0
-        do {
-            if arguments.first == "help", arguments.count > 1, !subcommandNames.contains(arguments[1]) {
-                throw CLIError.usage("no such command '\(arguments[1])'; 'fuwu help' lists the commands")
+        var rebuilt = false
+        while true {
+            do {
+                if arguments.first == "help", arguments.count > 1, !subcommandNames.contains(arguments[1]) {
+                    throw CLIError.usage("no such command '\(arguments[1])'; 'fuwu help' lists the commands")
+                }
+                var command = try Fuwu.parseAsRoot(arguments)
+                try command.run()
+            } catch let error as CLIError {
+                printError("fuwu: error: \(error.message)")
+                status = error.code
+            } catch StoreError.damaged(let path, let reason) where !rebuilt {
+                // A page read after start-up failed its checksum: remove the file and run the
+                // command again, which rebuilds it from the sources.
+                CatalogueCache.discard(databasePath: path)
+                printError("fuwu: note: the compiled catalogue was damaged (\(reason)); rebuilding it from the sources")
+                rebuilt = true
+                continue
+            } catch let error as StoreError {
+                printError("fuwu: error: \(error.description)")
+                status = CLIError.data("").code
+            } catch {
+                status = Fuwu.exitCode(for: error).rawValue
+                let message = Fuwu.fullMessage(for: error)
+                if status == 0 { print(message) } else if !message.isEmpty { printError(message) }
             }
-            var command = try Fuwu.parseAsRoot(arguments)
-            try command.run()
-        } catch let error as CLIError {
-            printError("fuwu: error: \(error.message)")
-            status = error.code
-        } catch {
-            status = Fuwu.exitCode(for: error).rawValue
-            let message = Fuwu.fullMessage(for: error)
-            if status == 0 { print(message) } else if !message.isEmpty { printError(message) }
+            break
         }
         finish(status)
     }

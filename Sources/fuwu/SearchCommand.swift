@@ -60,6 +60,7 @@ struct SearchCommand: ParsableCommand {
         do {
             index = try SearchKeyStore.index(of: opened.database, catalogue: c)
         } catch {
+            if case .damaged = error { throw error }   // FuwuMain rebuilds and runs the command again
             throw CLIError.data(error.description)
         }
         var rows: [Row] = index.search(query, kinds: kind.map { [$0] }, limit: limit).map { hit in

@@ -738,7 +738,7 @@ private struct Reader {
     }
 
     func countLine(_ name: String) -> Int {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("catalogue.json").path),
+        guard case .success(let data) = SourceFile.read(folder.appendingPathComponent("catalogue.json").path),
               let text = String(data: data, encoding: .utf8), let root = try? JSONParser.parse(text) else { return 0 }
         return root["counts"]?[name]?.line ?? 0
     }
