@@ -47,6 +47,13 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
         return found
     }
 
+    /// Reads every page (SQLite's quick check), so every page checksum is verified; throws
+    /// `damaged` at the first damaged page. Costs a full read: for tests and diagnosis only.
+    func checkEveryPage() throws {
+        let result = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        if result != ["ok"] { throw StoreError.damaged(path: path, reason: result.prefix(3).joined(separator: "; ")) }
+    }
+
     /// Runs a read-only block against the database (for other parts of this module).
     func read<T>(_ block: (Database) throws -> T) throws -> T {
         do {
