@@ -26,9 +26,9 @@ struct SourceFingerprint {
         hash.add("schema \(CatalogueDatabase.schemaVersion)")
         for file in files {
             hash.add(file)
-            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) {
-                hash.add(data)
-            }
+            // Only regular files (a FIFO in a source's place must not block the start), read a
+            // megabyte at a time so a large file is never held whole.
+            hash.add(contentsOf: folder.appendingPathComponent(file).path)
         }
         return hash.hex
     }
@@ -51,6 +51,31 @@ struct FNV1a {
     }
 
     mutating func add(_ text: String) { add(Data(text.utf8)) }
+
+    /// Adds a file's bytes read a megabyte at a time (the same value as `add(Data)` of the whole
+    /// file, without holding it), or nothing when it is not a readable regular file.
+    mutating func add(contentsOf path: String) {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var v = value
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            buffer.withUnsafeBufferPointer { bytes in
+                for byte in bytes[0..<count] {
+                    v ^= UInt64(byte)
+                    v = v &* 0x0000_0100_0000_01B3
+                }
+            }
+        }
+        value = v
+        add(byte: 0xFF)
+    }
 
     private mutating func add(byte: UInt8) {
         value ^= UInt64(byte)

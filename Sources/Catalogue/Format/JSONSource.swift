@@ -32,23 +32,33 @@ public final class JSONSource: @unchecked Sendable {
                   release: { buffer.deallocate() })
     }
 
-    /// The bytes of the file at `path` (after a byte-order mark, if any), mapped read-only rather
-    /// than copied, so a large file costs memory only for the pages being read (see
-    /// `forget(before:)`). Nil when it cannot be opened or is not a regular file.
-    static func mapping(_ path: String) -> JSONSource? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
+    /// The bytes of the regular file at `path` (links followed), mapped read-only rather than
+    /// copied, so a large file costs memory only for the pages being read (see `forget(before:)`).
+    /// Fails as `SourceFile.read` does: missing, not a regular file (a FIFO is never waited on),
+    /// or unreadable.
+    static func mapping(_ path: String) -> Result<JSONSource, SourceFile.Failure> {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if descriptor < 0 {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return .failure(.missing) }
+            return .failure(.unreadable(reason: String(cString: strerror(code))))
+        }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular(kind: SourceFile.kindName(info.st_mode))) }
         let size = Int(info.st_size)
-        if size == 0 { return JSONSource(copying: []) }
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
-        let all = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
-        // A leading byte-order mark is skipped, as Foundation's UTF-8 decoding does.
-        let hasMark = size >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF
-        return JSONSource(bytes: hasMark ? UnsafeBufferPointer(rebasing: all[3...]) : all, isMapped: true,
-                          release: { munmap(base, size) })
+        if size == 0 { return .success(JSONSource(copying: [])) }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != UnsafeMutableRawPointer(bitPattern: -1) else {
+            return .failure(.unreadable(reason: String(cString: strerror(errno))))
+        }
+        let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
+        return .success(JSONSource(bytes: bytes, isMapped: true, release: { munmap(base, size) }))
+    }
+
+    /// True when the bytes start with a UTF-8 byte-order mark.
+    var startsWithByteOrderMark: Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }
 
     deinit { release() }
@@ -58,16 +68,15 @@ public final class JSONSource: @unchecked Sendable {
     func forget(before offset: Int) {
         let page = Int(getpagesize())
         guard isMapped, let base = bytes.baseAddress else { return }
-        // The mapping starts on a page; the bytes may start three bytes into it (a skipped mark).
-        let skipped = Int(bitPattern: base) % page
-        let start = UnsafeMutableRawPointer(mutating: base) - skipped
-        let pages = ((offset + skipped) / page) * page
+        let start = UnsafeMutableRawPointer(mutating: base)
+        let pages = (offset / page) * page
         if pages > 0 { _ = madvise(start, pages, Int32(MADV_DONTNEED)) }
     }
 
     /// True when the bytes are well-formed UTF-8 (no overlong forms, surrogates or values above
     /// U+10FFFF), which the parser then relies on.
     var isValidUTF8: Bool {
+        guard let base = bytes.baseAddress else { return true }
         var i = 0
         let n = bytes.count
         let p = bytes
@@ -80,7 +89,7 @@ public final class JSONSource: @unchecked Sendable {
             // Eight ASCII bytes at a time.
             let limit = isMapped ? min(n, released + 1 << 24) : n
             while i + 8 <= limit {
-                let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 != 0 { break }
                 i += 8
             }
