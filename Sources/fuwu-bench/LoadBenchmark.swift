@@ -4,7 +4,7 @@ import Foundation
 /// generates catalogues of the given numbers of points from the Futian catalogue's shapes, then
 /// runs the `fuwu` binary on each as a child process — `validate`, `build` into an empty cache,
 /// and `stats` from that cache (a cached open) — and prints wall time and the child's peak RSS
-/// (`wait4`), beside the figures measured before the streaming loader (issue 15) or beside a
+/// (`wait4`; CPU time too, which a shared machine disturbs less than wall time), beside the figures measured before the streaming loader (issue 15) or beside a
 /// second binary given with `--baseline`.
 enum LoadBenchmark {
     /// Figures of the tree-building loader (release, this machine), from issue 15 and
@@ -30,9 +30,9 @@ enum LoadBenchmark {
         defer { if command.string("--keep") == nil { try? FileManager.default.removeItem(at: work) } }
 
         print("fuwu-bench load: \(fuwu)\(baseline.map { " against baseline \($0)" } ?? " against the figures recorded before issue 15")")
-        print("| points | step | seconds | peak MB | baseline s | baseline MB | result |")
-        print("|---:|---|---:|---:|---:|---:|---|")
-        var rows: [(Int, String, Double, Double)] = []
+        print("| points | step | wall s | CPU s | peak MB | baseline s | baseline MB | result |")
+        print("|---:|---|---:|---:|---:|---:|---:|---|")
+        var rows: [(Int, String, Double, Double)] = []  // points, step, CPU seconds, peak MB
         for size in [0] + sizes {
             let folder: URL
             let points: Int
@@ -56,9 +56,9 @@ enum LoadBenchmark {
                                         only: step).first.map { (seconds: $0.1.seconds, megabytes: $0.1.megabytes) }
                 }
                 let result = measured.status == 0 ? "ok" : "exit \(measured.status)"
-                print("| \(points) | \(step) | \(format(measured.seconds)) | \(Int(measured.megabytes.rounded())) | "
+                print("| \(points) | \(step) | \(format(measured.seconds)) | \(format(measured.cpuSeconds)) | \(Int(measured.megabytes.rounded())) | "
                       + "\(base.map { format($0.seconds) } ?? "—") | \(base.map { String(Int($0.megabytes.rounded())) } ?? "—") | \(result) |")
-                rows.append((points, step, measured.seconds, measured.megabytes))
+                rows.append((points, step, measured.cpuSeconds, measured.megabytes))
             }
             if size != 0 && command.string("--keep") == nil { try? FileManager.default.removeItem(at: folder) }
         }
@@ -67,14 +67,15 @@ enum LoadBenchmark {
 
     /// Per point: microseconds and bytes of peak RSS, for each step at each size.
     private static func growth(_ rows: [(Int, String, Double, Double)]) {
-        print("\nper point (µs, KB of peak RSS):")
+        print("\nper point (µs of CPU, KB of peak RSS):")
         for (points, step, seconds, megabytes) in rows where points > 2082 {
             print("  \(points) \(step): \(format(seconds / Double(points) * 1_000_000)) µs, "
                   + "\(format(megabytes * 1024 / Double(points))) KB")
         }
     }
 
-    struct Measured { var seconds: Double; var megabytes: Double; var status: Int32 }
+    /// Wall time, CPU time (user + system) and peak RSS of one child, and its exit status.
+    struct Measured { var seconds: Double; var cpuSeconds: Double; var megabytes: Double; var status: Int32 }
 
     private static func measureSteps(binary: String, folder: URL, cache: URL, only: String? = nil) -> [(String, Measured)] {
         try? FileManager.default.removeItem(at: cache)
@@ -107,13 +108,16 @@ enum LoadBenchmark {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var pid: pid_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
-        guard posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0 else { return Measured(seconds: 0, megabytes: 0, status: -1) }
+        guard posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0 else {
+            return Measured(seconds: 0, cpuSeconds: 0, megabytes: 0, status: -1)
+        }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Measured(seconds: seconds, megabytes: Double(usage.ru_maxrss) / 1024, status: exitStatus)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Measured(seconds: seconds, cpuSeconds: cpu, megabytes: Double(usage.ru_maxrss) / 1024, status: exitStatus)
     }
 
     /// A binary beside this one (the same build folder).
