@@ -188,7 +188,10 @@ enum SquareDistrict {
         let c = analysis.catalogue
         let samplesPerSubdistrict = 3000
         let domainOf: [Int] = c.points.map { p in c.domains.firstIndex { $0.id == c.domainID(ofPoint: p) } ?? -1 }
-        let located = c.points.indices.filter { c.points[$0].location != nil && domainOf[$0] >= 0 }
+        let sites: [(Double, Double, Int)] = c.points.indices.compactMap { i in
+            guard let location = c.points[i].location, domainOf[i] >= 0 else { return nil }
+            return (location.latitude, location.longitude, domainOf[i])
+        }
         var south = 90.0, north = -90.0, west = 180.0, east = -180.0
         for ring in c.boundary.polygons.flatMap({ $0 }) {
             for p in ring { south = min(south, p.latitude); north = max(north, p.latitude); west = min(west, p.longitude); east = max(east, p.longitude) }
@@ -209,11 +212,13 @@ enum SquareDistrict {
             taken[s] += 1
             var best = [Double](repeating: .infinity, count: c.domains.count)
             let plane = LocalTangentPlane(origin: p)
-            for i in located {
-                let d = plane.distanceMetres(to: c.points[i].location!)
-                if d < best[domainOf[i]] { best[domainOf[i]] = d }
+            for (latitude, longitude, domain) in sites {
+                // Squared plane distances: the plane is `nearby`'s measure within 10 km.
+                let d = plane.planeDistanceSquared(latitudeDelta: latitude - p.latitude, longitudeDelta: longitude - p.longitude)
+                if d < best[domain] { best[domain] = d }
             }
-            for (d, distance) in best.enumerated() {
+            for (d, squared) in best.enumerated() {
+                let distance = squared.squareRoot()
                 for (r, radius) in CoverageAnalysis.standardRadiiMetres.enumerated() where distance <= radius { covered[s][d][r] += 1 }
             }
         }
