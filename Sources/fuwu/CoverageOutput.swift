@@ -52,7 +52,7 @@ struct CoverageOutput {
         header.add(lang.pick("边界", "boundaries"), lang.pick("街道边界为手绘近似；未归属（不在任何街道多边形内）\(Self.squareKilometres(unassignedArea)) 平方公里，单列一行",
                                                             "subdistrict boundaries are hand-drawn approximations; unassigned (in no polygon) \(Self.squareKilometres(unassignedArea)) km², shown as its own row"))
         header.add(lang.pick("数据", "data"), lang.pick("参考点 \(totals.reference) 个，样例点 \(totals.sample) 个；带 * 的数字依赖样例数据：\(Self.sampleNote)",
-                                                     "\(totals.reference) reference and \(totals.sample) sample points; figures marked * rest on sample data (\(Self.sampleNote): not a finding)"))
+                                                     "points: \(totals.reference) reference, \(totals.sample) sample; figures marked * rest on sample data (\(Self.sampleNote): not a finding)"))
         var sections = [header.rendered()]
         for radius in radii {
             let figures = analysis.layers.indices.map { analysis.figures(layer: $0, radiusMetres: radius) }
@@ -70,7 +70,7 @@ struct CoverageOutput {
             sections.append(analysis.layers.map { "\($0.id) \(layerName($0))" }.joined(separator: lang.pick("；", "; ")))
 
             sections.append("")
-            sections.append(lang.pick("均等化（10 个街道之间，未归属不计）", "Equality across the subdistricts (unassigned cells left out)"))
+            sections.append(lang.pick("均等化（各街道之间，未归属不计）", "Equality across the subdistricts (unassigned cells left out)"))
             var equality = TextTable(headers: [lang.pick("领域", "domain"), lang.pick("最低", "min"), lang.pick("街道", "subdistrict"),
                                                lang.pick("最高", "max"), lang.pick("街道", "subdistrict"), lang.pick("比值", "ratio"),
                                                lang.pick("基尼", "gini")], rightAligned: [1, 3, 5, 6])
