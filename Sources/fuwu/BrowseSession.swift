@@ -18,31 +18,16 @@ enum BrowseSession {
         let places = Deferred { LocationResolver.pinyinMatch(for: catalogue, keys: keys.value) }
         // Build the search index on another core once the first frame is out, so the first
         // keystroke in the find box does not pay for it; a search before then waits for it.
+        var app = BrowserApp(catalogue: catalogue, bodies: opened.database, search: search,
+                             placeMatch: { text in places.value(text) }, options: options)
+        let context = app.state.context
         DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(200)) {
             _ = search.search("a", limit: 1)
+            // The place picker's indexes too, so typing a place never pays for them.
+            _ = places.value
+            context.warmUp()
         }
-        var app = BrowserApp(catalogue: catalogue, bodies: opened.database, search: search,
-                             placeMatch: { text, name in places.value(text, name) }, options: options)
         app.run(terminal: terminal)
-    }
-}
-
-/// A value computed on first use and kept; thread-safe. The browser's first frame must not wait
-/// for the search index, so indexes are built when the user first searches.
-final class Deferred<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value?
-    private let make: @Sendable () -> Value
-
-    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
-
-    var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let stored { return stored }
-        let made = make()
-        stored = made
-        return made
     }
 }
 

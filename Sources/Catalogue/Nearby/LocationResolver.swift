@@ -1,3 +1,4 @@
+import Foundation
 import Geodesy
 
 /// Turns what a user types for "where I am" into a WGS-84 origin: coordinates in a stated datum,
@@ -7,12 +8,21 @@ import Geodesy
 /// substring, then the pluggable `alternativeMatch` (pinyin) — and only the best tier counts: one
 /// place there resolves, several are reported as ambiguous with the candidates.
 public struct LocationResolver: Sendable {
-    /// Scores a place name against typed text by other means, such as pinyin: nil for no match,
-    /// otherwise higher is better, and only the best-scoring names count.
-    public typealias AlternativeMatch = @Sendable (_ text: String, _ name: String) -> Int?
+    /// Prepares, for typed text, a scorer of place names by other means, such as pinyin: the
+    /// scorer gives nil for no match, otherwise higher is better, and only the best-scoring names
+    /// count. Whatever depends on the text alone (folding it, scanning an index) is done once
+    /// here, not once a name.
+    public typealias AlternativeMatch = @Sendable (_ text: String) -> NameScorer
+    /// Scores one place name against the text an `AlternativeMatch` was prepared for.
+    public typealias NameScorer = (_ name: String) -> Int?
 
     /// How many candidates an ambiguity error lists.
     public static let listedCandidateLimit = 10
+
+    /// The most characters a location text may have: longer than any place name (the longest
+    /// in the Futian catalogue has 43) or coordinate pair, so longer text cannot mean a place;
+    /// `resolve` refuses it and `matches(for:)` finds nothing for it.
+    public static let maximumTextLength = 100
 
     public let catalogue: ServiceCatalogue
     /// The region coordinates must fall in (Shenzhen).
@@ -28,6 +38,9 @@ public struct LocationResolver: Sendable {
         var stems: [String]
         /// Original names handed to the alternative matcher.
         var names: [String]
+        /// The keys' UTF-8 bytes, for prefix and substring tests that do not go through
+        /// Foundation (whose `contains` costs a locale-aware search a call).
+        var keyBytes: [[UInt8]] = []
         /// Whether the place counts as a station for a query ending in 站.
         var isStation: Bool { candidate.kind == .landmark }
     }
@@ -60,12 +73,15 @@ public struct LocationResolver: Sendable {
                                 keys: [Self.key(point.id), Self.key(point.name)],
                                 stems: [Self.stem(Self.key(point.name))], names: [point.name]))
         }
+        for index in places.indices { places[index].keyBytes = places[index].keys.map { Array($0.utf8) } }
         self.places = places
     }
 
     /// Resolves a location; coordinates are read in `datum` and `order`, then converted to WGS-84.
     public func resolve(_ text: String, datum: Datum = .wgs84,
                         order: CoordinateOrder = .latitudeFirst) throws(NearbyError) -> ResolvedLocation {
+        let length = text.count
+        if length > Self.maximumTextLength { throw .locationTooLong(length: length, limit: Self.maximumTextLength) }
         let trimmed = Self.key(text)
         if trimmed.isEmpty { throw .emptyLocation }
         if CoordinateParser.looksLikeCoordinates(text) {
@@ -107,6 +123,7 @@ public struct LocationResolver: Sendable {
     /// The places a name matches in its best tier (catalogue order: stations, subdistricts with
     /// their communities, points), and those of the next exact tier when the best was `.exact`.
     public func matches(for text: String) -> (best: [LocationCandidate], alsoMatched: [LocationCandidate]) {
+        guard text.count <= Self.maximumTextLength else { return ([], []) }
         var query = Self.key(text)
         var stationOnly = false
         for suffix in ["地铁站", "站"] where query.hasSuffix(suffix) && query.count > suffix.count {
@@ -115,16 +132,20 @@ public struct LocationResolver: Sendable {
             break
         }
         let queryStem = Self.stem(query)
+        let queryBytes = Array(query.utf8)
         var tiers: [(NameMatchTier, LocationCandidate)] = []
         for place in places {
-            if let tier = tier(of: place, query: query, queryStem: queryStem) { tiers.append((tier, place.candidate)) }
+            if let tier = tier(of: place, query: query, queryBytes: queryBytes, queryStem: queryStem) {
+                tiers.append((tier, place.candidate))
+            }
         }
         // The alternative (pinyin) is consulted only when nothing matched the text itself.
         if tiers.isEmpty, let alternativeMatch {
+            let scorer = alternativeMatch(text)
             var best = Int.min
             var scored: [(Int, LocationCandidate)] = []
             for place in places {
-                guard let score = place.names.compactMap({ alternativeMatch(text, $0) }).max() else { continue }
+                guard let score = place.names.compactMap(scorer).max() else { continue }
                 scored.append((score, place.candidate))
                 best = max(best, score)
             }
@@ -143,15 +164,29 @@ public struct LocationResolver: Sendable {
         return (best, also)
     }
 
-    private func tier(of place: Place, query: String, queryStem: String) -> NameMatchTier? {
+    /// Keys and query are lower-cased NFC text (`key`), so comparing their UTF-8 bytes is
+    /// comparing their characters (UTF-8 never matches inside a scalar).
+    private func tier(of place: Place, query: String, queryBytes: [UInt8], queryStem: String) -> NameMatchTier? {
         if place.keys.contains(query) { return .exact }
         if place.stems.contains(queryStem) { return .exactWithoutSuffix }
-        if place.keys.contains(where: { $0.hasPrefix(query) }) { return .prefix }
-        if place.keys.contains(where: { $0.contains(query) }) { return .substring }
+        if place.keyBytes.contains(where: { $0.starts(with: queryBytes) }) { return .prefix }
+        if place.keyBytes.contains(where: { Self.bytes($0, contain: queryBytes) }) { return .substring }
         return nil
     }
 
-    /// Lower-cased, full-width ASCII folded, white space removed.
+    /// Whether `needle` occurs in `haystack`.
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= haystack.count else { return false }
+        var start = 0
+        while start <= haystack.count - needle.count {
+            if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            start += 1
+        }
+        return false
+    }
+
+    /// Lower-cased, full-width ASCII folded, white space removed, composed (NFC).
     static func key(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -162,7 +197,7 @@ public struct LocationResolver: Sendable {
                 scalars.append(scalar)
             }
         }
-        return String(scalars).lowercased()
+        return String(scalars).lowercased().precomposedStringWithCanonicalMapping
     }
 
     /// A key with one trailing 地铁站, 站, 街道 or 社区 removed (never down to nothing).
