@@ -29,20 +29,27 @@ public struct LocationResolver: Sendable {
     public let region: GeoRegion
     private let alternativeMatch: AlternativeMatch?
     private let places: [Place]
+    /// The longest key's length in bytes.
+    private let longestKeyLength: Int
 
+    /// A place and what a query is compared with: lower-cased NFC text (`key`) as UTF-8 bytes,
+    /// so that equality, prefix and substring tests compare characters without Foundation's
+    /// locale-aware search (UTF-8 never matches inside a scalar).
     private struct Place: Sendable {
         var candidate: LocationCandidate
         /// Keys compared whole (ids, codes, names).
-        var keys: [String]
+        var keys: [[UInt8]]
         /// Names with their suffix set aside.
-        var stems: [String]
+        var stems: [[UInt8]]
         /// Original names handed to the alternative matcher.
         var names: [String]
-        /// The keys' UTF-8 bytes, for prefix and substring tests that do not go through
-        /// Foundation (whose `contains` costs a locale-aware search a call).
-        var keyBytes: [[UInt8]] = []
-        /// Whether the place counts as a station for a query ending in 站.
-        var isStation: Bool { candidate.kind == .landmark }
+
+        init(candidate: LocationCandidate, keys: [String], stems: [String], names: [String]) {
+            self.candidate = candidate
+            self.keys = keys.map { Array($0.utf8) }
+            self.stems = stems.map { Array($0.utf8) }
+            self.names = names
+        }
     }
 
     public init(catalogue: ServiceCatalogue, region: GeoRegion = .shenzhen, alternativeMatch: AlternativeMatch? = nil) {
@@ -73,8 +80,8 @@ public struct LocationResolver: Sendable {
                                 keys: [Self.key(point.id), Self.key(point.name)],
                                 stems: [Self.stem(Self.key(point.name))], names: [point.name]))
         }
-        for index in places.indices { places[index].keyBytes = places[index].keys.map { Array($0.utf8) } }
         self.places = places
+        longestKeyLength = places.lazy.flatMap(\.keys).map(\.count).max() ?? 0
     }
 
     /// Resolves a location; coordinates are read in `datum` and `order`, then converted to WGS-84.
@@ -131,12 +138,13 @@ public struct LocationResolver: Sendable {
             stationOnly = true
             break
         }
-        let queryStem = Self.stem(query)
         let queryBytes = Array(query.utf8)
+        let stemBytes = Array(Self.stem(query).utf8)
         var tiers: [(NameMatchTier, LocationCandidate)] = []
-        for place in places {
-            if let tier = tier(of: place, query: query, queryBytes: queryBytes, queryStem: queryStem) {
-                tiers.append((tier, place.candidate))
+        // Text (even without its suffix) longer than every key matches none of them, whole or in part.
+        for index in places.indices where stemBytes.count <= longestKeyLength {
+            if let tier = Self.tier(keys: places[index].keys, stems: places[index].stems, query: queryBytes, stem: stemBytes) {
+                tiers.append((tier, places[index].candidate))
             }
         }
         // The alternative (pinyin) is consulted only when nothing matched the text itself.
@@ -144,9 +152,9 @@ public struct LocationResolver: Sendable {
             let scorer = alternativeMatch(text)
             var best = Int.min
             var scored: [(Int, LocationCandidate)] = []
-            for place in places {
-                guard let score = place.names.compactMap(scorer).max() else { continue }
-                scored.append((score, place.candidate))
+            for index in places.indices {
+                guard let score = places[index].names.compactMap(scorer).max() else { continue }
+                scored.append((score, places[index].candidate))
                 best = max(best, score)
             }
             tiers = scored.filter { $0.0 == best }.map { (.alternative, $0.1) }
@@ -159,18 +167,16 @@ public struct LocationResolver: Sendable {
         let best = tiers.filter { $0.0 == bestTier }.map(\.1)
         // A bare name (福田) may mean the station or the subdistrict: name the other; a name with its
         // suffix (福田街道) was explicit.
-        let also = bestTier == .exact && query == queryStem && !stationOnly
+        let also = bestTier == .exact && queryBytes == stemBytes && !stationOnly
             ? tiers.filter { $0.0 == .exactWithoutSuffix }.map(\.1) : []
         return (best, also)
     }
 
-    /// Keys and query are lower-cased NFC text (`key`), so comparing their UTF-8 bytes is
-    /// comparing their characters (UTF-8 never matches inside a scalar).
-    private func tier(of place: Place, query: String, queryBytes: [UInt8], queryStem: String) -> NameMatchTier? {
-        if place.keys.contains(query) { return .exact }
-        if place.stems.contains(queryStem) { return .exactWithoutSuffix }
-        if place.keyBytes.contains(where: { $0.starts(with: queryBytes) }) { return .prefix }
-        if place.keyBytes.contains(where: { Self.bytes($0, contain: queryBytes) }) { return .substring }
+    private static func tier(keys: [[UInt8]], stems: [[UInt8]], query: [UInt8], stem: [UInt8]) -> NameMatchTier? {
+        if keys.contains(query) { return .exact }
+        if stems.contains(stem) { return .exactWithoutSuffix }
+        if keys.contains(where: { $0.starts(with: query) }) { return .prefix }
+        if keys.contains(where: { bytes($0, contain: query) }) { return .substring }
         return nil
     }
 
