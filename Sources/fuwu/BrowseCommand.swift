@@ -49,8 +49,7 @@ struct BrowseCommand: ParsableCommand {
         let browserOptions = BrowserOptions(
             language: options.lang == .en ? .english : .chinese, ascii: ascii,
             colour: terminalOptions.colour, ambiguousWide: ambiguousWide, mouse: mouse)
-        BrowseSession.run(opened, options: browserOptions,
-                          terminal: TimedTerminal.wrapping(terminal, environment: ProcessInfo.processInfo.environment))
+        BrowseSession.run(opened, options: browserOptions, terminal: terminal)
     }
 
     /// Prints a refusal's bilingual message and gives the exit status for it (69).

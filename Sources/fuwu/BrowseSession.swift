@@ -16,18 +16,22 @@ enum BrowseSession {
             RankedNameSearch(index: SearchIndex(catalogue: catalogue, keys: keys.value))
         }
         let places = Deferred { LocationResolver.pinyinMatch(for: catalogue, keys: keys.value) }
-        // Build the search index on another core once the first frame is out, so the first
-        // keystroke in the find box does not pay for it; a search before then waits for it.
         var app = BrowserApp(catalogue: catalogue, bodies: opened.database, search: search,
                              placeMatch: { text in places.value(text) }, options: options)
         let context = app.state.context
-        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(200)) {
-            _ = search.search("a", limit: 1)
-            // The place picker's indexes too, so typing a place never pays for them.
-            _ = places.value
-            context.warmUp()
+        let timed = TimedTerminal.wrapping(terminal, environment: ProcessInfo.processInfo.environment)
+        // Once the first frame is out, build the indexes on other cores, so that the first
+        // keystroke in the find box or a picker does not pay for them (one that comes sooner
+        // waits for the build already under way).
+        app.run(terminal: timed) {
+            let group = DispatchGroup()
+            DispatchQueue.global(qos: .utility).async(group: group) { _ = search.search("a", limit: 1) }
+            DispatchQueue.global(qos: .utility).async(group: group) {
+                _ = places.value
+                context.warmUp()
+            }
+            group.notify(queue: .global(qos: .utility)) { (timed as? TimedTerminal)?.note("warm") }
         }
-        app.run(terminal: terminal)
     }
 }
 

@@ -68,6 +68,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: log) }
         let session = try FuwuProgram.session(environment: ["FUWU_EVENT_TIMES": log])
         try session.waitFor("1/9")
+        try EventTimes.waitUntilWarm(log)
         // With no origin yet, w opens "where I am" at once.
         try session.send("w")
         try session.waitFor("我在：")
@@ -79,7 +80,6 @@ import Testing
         #expect(try FuwuProgram.exitReport(session) == "EXIT=0 MODES: icanon echo")
         let times = try EventTimes(contentsOf: log)
         #expect(times.keys.count >= 400)
-        #expect(times.slowestKeyProcessorMilliseconds < EventTimes.budgetMilliseconds,
-                "slowest keystroke \(times.slowestKeyProcessorMilliseconds) ms of processor time")
+        #expect(times.slowestKeyProcessorMilliseconds < EventTimes.budgetMilliseconds, "slowest: \(times.slowestKey)")
     }
 }

@@ -9,7 +9,7 @@ import Testing
 /// CI runs `MonkeySmokeTests.defaultActions` actions a configuration; `FUWU_MONKEY_KEYS=20000`
 /// runs a long one and `FUWU_MONKEY_SEED=n` another sequence (docs/reliability.md).
 @Suite(.serialized) struct MonkeySmokeTests {
-    static let defaultActions = 120
+    static let defaultActions = 50
     static let defaultSeed: UInt64 = 0x6675_7775_14B
 
     static var actions: Int {
@@ -30,6 +30,7 @@ import Testing
         let session = try FuwuProgram.session(mouse ? ["--mouse"] : [],
                                               environment: ["TERM": term, "FUWU_EVENT_TIMES": log])
         try session.waitFor("1/9")
+        try EventTimes.waitUntilWarm(log)
         var monkey = Monkey(seed: Self.seed &+ (term == "tmux-256color" ? 2 : 0) &+ (mouse ? 1 : 0))
         var size = (width: 80, height: 24)
         for step in 0..<Self.actions {
@@ -64,11 +65,9 @@ import Testing
                 "cursor visible, normal screen, no mouse, cursor keys normal")
         let times = try EventTimes(contentsOf: log)
         print("monkey TERM=\(term) mouse=\(mouse): \(Self.actions) actions, \(times.keys.count) keystrokes; slowest "
-              + "keystroke \(times.slowestKeyProcessorMilliseconds) ms processor (\(times.slowestKeyWallMilliseconds) ms wall), "
-              + "slowest event \(times.slowestProcessorMilliseconds) ms processor")
+              + "\(times.slowestKey); slowest event \(times.slowestProcessorMilliseconds) ms processor")
         #expect(times.keys.count > Self.actions / 2)
-        #expect(times.slowestKeyProcessorMilliseconds < EventTimes.budgetMilliseconds,
-                "a keystroke took \(times.slowestKeyProcessorMilliseconds) ms of processor time")
+        #expect(times.slowestKeyProcessorMilliseconds < EventTimes.budgetMilliseconds, "slowest: \(times.slowestKey)")
     }
 }
 

@@ -70,7 +70,7 @@ final class TmuxSession {
 
     /// Types text literally (Chinese included).
     func type(_ text: String) throws {
-        try run(["send-keys", "-l", text])
+        try run(["send-keys", "-l", "--", text])
     }
 
     /// Sends raw bytes (`send-keys -H`): escape sequences exactly as a terminal would send them.
