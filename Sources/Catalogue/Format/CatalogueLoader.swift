@@ -40,22 +40,11 @@ public enum CatalogueLoader {
     /// it is still accepted.
     public static let boundaryToleranceMetres = 300.0
 
-    /// At most this many diagnostics are reported; the last one says how many more there were.
-    public static let diagnosticLimit = 200
-
     /// Reads, validates and cross-checks the catalogue in `folder`.
     public static func load(folder: URL) -> CatalogueLoadReport {
         var reader = Reader(folder: folder)
         reader.run()
-        var diagnostics = reader.log.entries.sorted { $0.location < $1.location }
-        if diagnostics.count > diagnosticLimit {
-            // A damaged file can repeat one problem thousands of times; list the first ones.
-            let dropped = diagnostics[(diagnosticLimit - 1)...]
-            let severity: Diagnostic.Severity = dropped.contains { $0.severity == .error } ? .error : .warning
-            let summary = Diagnostic(severity, dropped[dropped.startIndex].location,
-                                     "\(dropped.count) more problems are not listed; fix the ones above and validate again")
-            diagnostics = Array(diagnostics.prefix(diagnosticLimit - 1)) + [summary]
-        }
+        let diagnostics = reader.log.entries.sorted { $0.location < $1.location }
         return CatalogueLoadReport(loaded: reader.log.hasErrors ? nil : reader.result(), diagnostics: diagnostics)
     }
 
