@@ -55,8 +55,9 @@ enum FuwuMain {
                 rebuilt = true
                 continue
             } catch let error as StoreError {
-                printError("fuwu: error: \(error.description)")
-                status = CLIError.data("").code
+                let failure = CLIError.data(error.description)
+                printError("fuwu: error: \(failure.message)")
+                status = failure.code
             } catch {
                 status = Fuwu.exitCode(for: error).rawValue
                 let message = Fuwu.fullMessage(for: error)

@@ -121,6 +121,22 @@ import Testing
                                 stderr: "fuwu: note: the compiled catalogue was damaged (a page checksum does not match); rebuilt it from the sources\n"))
     }
 
+    @Test func damageFoundAfterStartUpRebuildsAndRunsTheCommandAgain() throws {
+        defer { fuwu.cleanUp() }
+        let good = try fuwu.run(["search", "家庭", "--catalogue", fixture, "--lang", "en"])
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: fuwu.cache.path).first { $0.hasSuffix(".sqlite") })
+        let url = fuwu.cache.appendingPathComponent(name)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        // The stored pinyin keys are read only when a search needs them, not at start-up.
+        let needle = Array("jia".utf8)
+        let at = try #require(bytes.indices.first { bytes[$0..<min(bytes.count, $0 + needle.count)].elementsEqual(needle) })
+        bytes[at] ^= 0x01
+        try Data(bytes).write(to: url)
+        let result = try fuwu.run(["search", "家庭", "--catalogue", fixture, "--lang", "en"])
+        #expect(result == .init(status: 0, stdout: good.stdout,
+                                stderr: "fuwu: note: the compiled catalogue was damaged (a page checksum does not match); rebuilding it from the sources\n"))
+    }
+
     @Test func nearbySummaryLinesAndLongCellsAreSafeInTables() throws {
         defer { fuwu.cleanUp() }
         let folder = try FuwuProcess.fixtureCopy()
