@@ -121,9 +121,11 @@ import Testing
                                 stderr: "fuwu: note: the compiled catalogue was damaged (a page checksum does not match); rebuilt it from the sources\n"))
     }
 
-    @Test func damageFoundAfterStartUpRebuildsAndRunsTheCommandAgain() throws {
+    @Test(arguments: [["search", "家庭"], ["nearby", "--at", "ceshizhan"]])
+    func damageFoundAfterStartUpRebuildsAndRunsTheCommandAgain(command: [String]) throws {
         defer { fuwu.cleanUp() }
-        let good = try fuwu.run(["search", "家庭", "--catalogue", fixture, "--lang", "en"])
+        let good = try fuwu.run(command + ["--catalogue", fixture, "--lang", "en"])
+        #expect(good.status == 0)
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: fuwu.cache.path).first { $0.hasSuffix(".sqlite") })
         let url = fuwu.cache.appendingPathComponent(name)
         var bytes = [UInt8](try Data(contentsOf: url))
@@ -132,7 +134,7 @@ import Testing
         let at = try #require(bytes.indices.first { bytes[$0..<min(bytes.count, $0 + needle.count)].elementsEqual(needle) })
         bytes[at] ^= 0x01
         try Data(bytes).write(to: url)
-        let result = try fuwu.run(["search", "家庭", "--catalogue", fixture, "--lang", "en"])
+        let result = try fuwu.run(command + ["--catalogue", fixture, "--lang", "en"])
         #expect(result == .init(status: 0, stdout: good.stdout,
                                 stderr: "fuwu: note: the compiled catalogue was damaged (a page checksum does not match); rebuilding it from the sources\n"))
     }
