@@ -5,6 +5,7 @@ case "nearby": NearbyBenchmark.run(Array(arguments.dropFirst()))
 case "search": SearchBenchmark.run(Array(arguments.dropFirst()))
 case "frame": FrameBenchmark.run(Array(arguments.dropFirst()))
 case "startup": StartupBenchmark.run(Array(arguments.dropFirst()))
+case "coverage": CoverageBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: fuwu-bench nearby|search|frame|startup [options]   (build with -c release)")
+    print("usage: fuwu-bench nearby|search|frame|startup|coverage [options]   (build with -c release)")
 }

@@ -32,6 +32,10 @@ public enum Command: Sendable, Hashable {
     case filter
     /// Remove the nearby filter.
     case clearFilter
+    /// Open 各街道均等化 (coverage by subdistrict and domain).
+    case dashboard
+    /// Move the selected cell one column left or right.
+    case columnLeft, columnRight
     /// Switch the interface language.
     case toggleLanguage
     /// Text entry: insert a character at the caret.
@@ -84,6 +88,9 @@ public enum Command: Sendable, Hashable {
         case .typeRadius: ("输入范围（米）", "Type a radius in metres")
         case .filter: ("按领域、事项或类型筛选", "Filter by domain, item or type")
         case .clearFilter: ("清除筛选", "Clear the filter")
+        case .dashboard: ("各街道均等化：各领域服务覆盖", "Equalisation: coverage by subdistrict and domain")
+        case .columnLeft: ("左移一格", "Move one cell left")
+        case .columnRight: ("右移一格", "Move one cell right")
         case .toggleLanguage: ("切换中文/English", "Switch Chinese/English")
         case .insert: ("输入文字", "Type text")
         case .deleteBackward: ("删除前一个字", "Delete the character before the caret")

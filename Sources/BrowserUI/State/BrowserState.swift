@@ -26,6 +26,7 @@ public struct BrowserState: Sendable {
     var pickerField = TextField()
     var pickerChoices: [PickerChoice] = []
     var nearby = NearbyState()
+    var dashboard = DashboardState()
 
     /// A browser at the domains list, sized for a terminal.
     public init(context: BrowserContext, options: BrowserOptions = BrowserOptions(),
@@ -119,7 +120,11 @@ public struct BrowserState: Sendable {
             if case .help = page { back() } else { push(.help(page.mode)) }
         case .nearby: showNearby()
         case .setOrigin: push(.picker(.origin))
-        case .radius(let metres): setRadius(metres)
+        case .radius(let metres):
+            if page.mode == .dashboard || page.mode == .coverageGaps { setDashboardRadius(metres) } else { setRadius(metres) }
+        case .dashboard: showDashboard()
+        case .columnLeft: moveDashboardColumn(by: -1)
+        case .columnRight: moveDashboardColumn(by: 1)
         case .typeRadius:
             prompt = Prompt(purpose: .radius, field: TextField(String(nearby.radiusMetres)))
         case .filter: push(.picker(.filter))
@@ -204,7 +209,9 @@ public struct BrowserState: Sendable {
             openNearbyResult(position.cursor)
         case .picker(let purpose):
             choosePicker(purpose, index: position.cursor)
-        case .reader, .help:
+        case .dashboard:
+            openDashboardCell()
+        case .reader, .help, .coverageGaps:
             break
         }
     }
@@ -255,6 +262,8 @@ public struct BrowserState: Sendable {
         case .find: return (findRows.count, visible, false)
         case .nearby: return (nearby.lines.count, visible, false)
         case .picker: return (pickerChoices.count, visible, false)
+        case .dashboard: return (dashboard.rowCount, visible, false)
+        case .coverageGaps(let r, let c): return (coverageGapLines(row: r, column: c).count, visible, true)
         case .help(let mode): return (HelpPage.rows(for: mode, keyMap: keyMap, language: language, linkMark: options.asciiBorders ? ">" : "▸").count, visible, true)
         }
     }

@@ -27,6 +27,7 @@ struct Layout: Sendable, Hashable {
         case .domains, .items, .points: rows = contentHeight - 1
         case .find, .picker: rows = contentHeight - 2
         case .nearby: rows = contentHeight - 3
+        case .dashboard: rows = contentHeight - 4
         default: rows = contentHeight
         }
         return max(1, rows)
@@ -38,6 +39,7 @@ struct Layout: Sendable, Hashable {
         case .domains, .items, .points: contentTop + 1
         case .find, .picker: contentTop + 2
         case .nearby: contentTop + 3
+        case .dashboard: contentTop + 2
         default: contentTop
         }
     }

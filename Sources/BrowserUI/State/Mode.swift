@@ -18,6 +18,10 @@ public enum Mode: String, Sendable, Hashable, CaseIterable {
     case prompt
     /// The key help page.
     case help
+    /// 各街道均等化: a table of shares with a selected cell.
+    case dashboard
+    /// The coverage of one subdistrict and domain.
+    case coverageGaps
 
     /// Modes whose printable keys go into a text field.
     var takesText: Bool { self == .find || self == .picker || self == .prompt }

@@ -12,6 +12,10 @@ public enum Page: Sendable, Hashable {
     case nearby
     case picker(PickerPurpose)
     case help(Mode)
+    /// 各街道均等化: subdistricts × domains coverage.
+    case dashboard
+    /// The coverage of one dashboard cell: shares at every radius and the uncovered patches.
+    case coverageGaps(row: Int, column: Int)
 
     /// The mode (and so the key map) of this page.
     public var mode: Mode {
@@ -25,6 +29,8 @@ public enum Page: Sendable, Hashable {
         case .nearby: .nearby
         case .picker: .picker
         case .help: .help
+        case .dashboard: .dashboard
+        case .coverageGaps: .coverageGaps
         }
     }
 
@@ -42,6 +48,8 @@ public enum Page: Sendable, Hashable {
         case .nearby: "nearby"
         case .picker(let p): "picker:\(p.rawValue)"
         case .help(let m): "help:\(m.rawValue)"
+        case .dashboard: "dashboard"
+        case .coverageGaps(let r, let c): "coverage:\(r):\(c)"
         }
     }
 }

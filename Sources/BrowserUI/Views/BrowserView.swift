@@ -21,6 +21,8 @@ public enum BrowserView {
         case .nearby: NearbyView.render(state, layout: layout, into: &screen, borders: borders)
         case .picker: PickerView.render(state, layout: layout, into: &screen, borders: borders)
         case .help: HelpView.render(state, layout: layout, into: &screen, borders: borders)
+        case .dashboard: DashboardView.render(state, layout: layout, into: &screen, borders: borders)
+        case .coverageGaps(let row, let column): CoverageGapsView.render(state, row: row, column: column, layout: layout, into: &screen)
         }
         StatusLineView.render(state, layout: layout, into: &screen, borders: borders)
         KeyBarView.render(state, layout: layout, into: &screen)

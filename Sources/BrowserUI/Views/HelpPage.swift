@@ -44,6 +44,8 @@ enum HelpPage {
         case .picker: language.pick("选择", "choose")
         case .prompt: language.pick("输入", "input")
         case .help: language.pick("帮助", "help")
+        case .dashboard: language.pick("各街道均等化", "equalisation")
+        case .coverageGaps: language.pick("覆盖缺口", "coverage gaps")
         }
     }
 }

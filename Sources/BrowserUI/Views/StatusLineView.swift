@@ -100,6 +100,10 @@ enum StatusLineView {
             return language.pick("输入名称筛选领域、类型或事项", "Type to narrow domains, types or items")
         case .help:
             return language.pick("Esc 返回", "Esc to go back")
+        case .dashboard:
+            return language.pick("方向键/hjkl 移动 · 1/2/3 半径 · Enter 缺口", "Arrows/hjkl move · 1/2/3 radius · Enter gaps")
+        case .coverageGaps:
+            return language.pick("1/2/3 换半径 · Esc 返回", "1/2/3 radius · Esc back")
         }
     }
 }

@@ -49,6 +49,8 @@ enum TitleBarView {
         case .picker(.origin): return [root, language.pick("附近", "Nearby"), language.pick("我在哪里", "Where I am")]
         case .picker(.filter): return [root, language.pick("附近", "Nearby"), language.pick("筛选", "Filter")]
         case .help(let mode): return [root, language.pick("帮助", "Help"), HelpPage.modeName(mode, language)]
+        case .dashboard: return [root, language.pick("各街道均等化", "Equalisation")]
+        case .coverageGaps: return [root, language.pick("各街道均等化", "Equalisation"), language.pick("缺口", "Gaps")]
         }
     }
 }
