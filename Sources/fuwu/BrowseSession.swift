@@ -6,7 +6,7 @@ import Foundation
 
 /// Runs the browser over an opened catalogue in a terminal until the user quits.
 enum BrowseSession {
-    static func run(_ opened: OpenedCatalogue, options: BrowserOptions, terminal: any Terminal) {
+    static func run(_ opened: OpenedCatalogue, options: BrowserOptions, terminal: any Terminal, outlines: MapOutlines) {
         let database = opened.database
         let catalogue = opened.catalogue
         // The keys compiled with the catalogue; if unreadable the index computes keys itself,
@@ -22,7 +22,8 @@ enum BrowseSession {
             _ = search.search("a", limit: 1)
         }
         var app = BrowserApp(catalogue: catalogue, bodies: opened.database, search: search,
-                             placeMatch: { text, name in places.value(text, name) }, options: options)
+                             placeMatch: { text, name in places.value(text, name) }, options: options,
+                             district: outlines.district, subdistricts: outlines.subdistricts)
         app.run(terminal: terminal)
     }
 }

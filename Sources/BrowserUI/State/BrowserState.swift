@@ -26,6 +26,7 @@ public struct BrowserState: Sendable {
     var pickerField = TextField()
     var pickerChoices: [PickerChoice] = []
     var nearby = NearbyState()
+    var map = MapState()
     /// Reads place names for "where I am"; built when the place picker first needs it, since
     /// it costs more than the first frame.
     var locations: LocationResolver?
@@ -127,6 +128,17 @@ public struct BrowserState: Sendable {
             prompt = Prompt(purpose: .radius, field: TextField(String(nearby.radiusMetres)))
         case .filter: push(.picker(.filter))
         case .clearFilter: setFilter(.none)
+        case .toggleMap: toggleMap()
+        case .zoomIn: zoomMap(by: 1)
+        case .zoomOut: zoomMap(by: -1)
+        case .panLeft: panMap(columns: -1, rows: 0)
+        case .panRight: panMap(columns: 1, rows: 0)
+        case .panUp: panMap(columns: 0, rows: -1)
+        case .panDown: panMap(columns: 0, rows: 1)
+        case .recentre: recentreMap()
+        case .toggleLegend: toggleLegend()
+        case .nextPoint: selectMapPoint(forward: true)
+        case .previousPoint: selectMapPoint(forward: false)
         case .toggleLanguage:
             options.language = language == .chinese ? .english : .chinese
             if case .picker = page { refreshPicker() }
@@ -162,6 +174,9 @@ public struct BrowserState: Sendable {
         case .find: refreshFind()
         case .picker: refreshPicker()
         case .nearby: refreshNearby()
+        case .map:
+            if nearby.location == nil { refreshNearby() }
+            if map.scene == nil { refreshMap() }
         default: break
         }
         reveal(page)
@@ -205,6 +220,8 @@ public struct BrowserState: Sendable {
             place(record)
         case .nearby:
             openNearbyResult(position.cursor)
+        case .map:
+            openMapSelection()
         case .picker(let purpose):
             choosePicker(purpose, index: position.cursor)
         case .reader, .help:
@@ -257,6 +274,7 @@ public struct BrowserState: Sendable {
         case .contents: return (document?.headings.count ?? 0, visible, false)
         case .find: return (findRows.count, visible, false)
         case .nearby: return (nearby.lines.count, visible, false)
+        case .map: return (0, visible, true)
         case .picker: return (pickerChoices.count, visible, false)
         case .help(let mode): return (HelpPage.rows(for: mode, keyMap: keyMap, language: language, linkMark: options.asciiBorders ? ">" : "▸").count, visible, true)
         }

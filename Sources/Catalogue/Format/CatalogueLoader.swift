@@ -39,6 +39,14 @@ public enum CatalogueLoader {
         return CatalogueLoadReport(loaded: reader.log.hasErrors ? nil : reader.result(), diagnostics: diagnostics)
     }
 
+    /// The district boundary alone, for drawing; nil when the file is missing or invalid
+    /// (`validate` reports why).
+    public static func boundary(folder: URL) -> Boundary? {
+        var reader = Reader(folder: folder)
+        reader.readBoundary()
+        return reader.log.hasErrors || !reader.boundaryLoaded ? nil : reader.boundary
+    }
+
     /// The files a catalogue consists of (relative paths, sorted), for hashing and change checks.
     public static func sourceFiles(in folder: URL) -> [String] {
         var files = fileNames.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
