@@ -118,7 +118,7 @@ import Testing
     @Test func theHelpPageListsTheMapKeysFromTheKeyTable() {
         let state = Self.onMap(Self.state(), [.help])
         let text = BrowserView.frame(state).text
-        for label in ["+ =", "放大地图", "Tab", "h ←", "Esc Backspace", "显示/隐藏图例", "按距离选下一个服务点"] {
+        for label in ["+ =", "放大地图", "Tab", "h ←", "Esc Bksp", "显示/隐藏图例", "按距离选下一个服务点"] {
             #expect(text.contains(label), "\(label)")
         }
     }
