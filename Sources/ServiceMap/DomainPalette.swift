@@ -13,8 +13,12 @@ public enum DomainPalette {
         hex.indices.contains(domainIndex) ? hex[domainIndex] : "#808080"
     }
 
-    /// The digit that stands for a domain where colour is not available ("1"–"9"; "0" beyond).
-    public static func digit(domainIndex: Int) -> Character {
-        (0..<9).contains(domainIndex) ? Character(String(domainIndex + 1)) : "0"
+    /// The character that stands for a domain's point where colour is not available: digits
+    /// "1"–"9" for reference data, letters "a"–"i" for sample data ("0" / "z" beyond nine), so
+    /// sample points stay apart from reference points even in plain text.
+    public static func mark(domainIndex: Int, sample: Bool) -> Character {
+        guard (0..<9).contains(domainIndex) else { return sample ? "z" : "0" }
+        let base = sample ? Unicode.Scalar("a").value : Unicode.Scalar("1").value
+        return Character(Unicode.Scalar(base + UInt32(domainIndex)) ?? "0")
     }
 }

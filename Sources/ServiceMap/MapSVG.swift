@@ -111,7 +111,7 @@ public struct MapSVG: Sendable {
         // The origin: a ring with a cross.
         let o = e / 60
         out += """
-        <g id="origin" stroke="#000000" stroke-width="2" fill="none"><title>\(XMLText.escaped(labels.origin))</title>\
+        <g id="origin" data-lat="\(scene.projection.origin.latitude)" data-lng="\(scene.projection.origin.longitude)" stroke="#000000" stroke-width="2" fill="none"><title>\(XMLText.escaped(labels.origin))</title>\
         <circle class="l" cx="0" cy="0" r="\(n(o))"/>\
         <line class="l" x1="\(n(-2 * o))" y1="0" x2="\(n(2 * o))" y2="0"/><line class="l" x1="0" y1="\(n(-2 * o))" x2="0" y2="\(n(2 * o))"/></g>
         </g>

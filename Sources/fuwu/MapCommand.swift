@@ -130,7 +130,7 @@ struct MapCommand: ParsableCommand {
                         radiusMetres: metres, hasSubdistricts: !scene.subdistricts.isEmpty)
             : nil
         MapPicture.draw(scene, viewport: viewport, glyphs: MapPicture.Glyphs(ascii: ascii, domainColours: false),
-                        legend: legend, into: &screen, top: 1, left: 0)
+                        language: language, legend: legend, into: &screen, top: 1, left: 0)
         return screen.text + "\n"
     }
 

@@ -84,7 +84,7 @@ import Testing
         _ = state.handle(.key(.backTab))
         #expect(state.selectedMapHit?.point.id == "P5")
         let status = BrowserView.frame(state).rowText(state.height - 2)
-        #expect(status.hasPrefix("▸ 深圳图书馆 · 公共图书馆 ·"), "\(status)")
+        #expect(status.hasPrefix("▸ 深圳图书馆 · 图书馆 · 434 m 东北 8分"), "\(status)")
         _ = state.handle(.key(.enter))
         #expect(state.page == .point("P5"))
         _ = state.apply(.back)

@@ -9,7 +9,8 @@ public enum MapPicture {
         /// Plain characters (`.` boundary, `+` circle, `#` current circle, `o` point, `@` origin)
         /// instead of Braille dots.
         public var ascii: Bool
-        /// Points keep their dots and take their domain's colour; false: the domain's digit 1–9.
+        /// Points keep their dots and take their domain's colour; false: the domain's digit 1–9
+        /// (a letter a–i for sample data).
         public var domainColours: Bool
 
         public init(ascii: Bool, domainColours: Bool) {
@@ -20,7 +21,8 @@ public enum MapPicture {
 
     /// Draws `scene` as seen through `viewport` with its top-left cell at (top, left).
     public static func draw(_ scene: MapScene, viewport: MapViewport, selectedPointID: String? = nil,
-                            glyphs: Glyphs, legend: MapLegend?, into screen: inout Screen, top: Int, left: Int) {
+                            glyphs: Glyphs, language: InterfaceLanguage, legend: MapLegend?,
+                            into screen: inout Screen, top: Int, left: Int) {
         let raster = scene.raster(viewport, selectedPointID: selectedPointID)
         for row in 0..<raster.rows {
             for column in 0..<raster.columns {
@@ -31,7 +33,6 @@ public enum MapPicture {
             }
         }
         guard viewport.columns >= 8, viewport.rows >= 3 else { return }
-        let language = legend?.language ?? .english
         // North up.
         screen.put(glyphs.ascii ? "^N" : "↑N", row: top, column: left, style: .title)
         // Scale bar on the last row.
@@ -59,8 +60,10 @@ public enum MapPicture {
         case .origin: return ("@", .mapOrigin)
         case .point, .nearestPoint, .selectedPoint:
             let domain = tag >= 0 ? Int(tag / 2) : -1
-            let style = Style.mapPoint(domainIndex: domain, sample: tag >= 0 && tag % 2 == 1)
-            let glyph: Character = glyphs.domainColours ? (glyphs.ascii ? "o" : braille) : DomainPalette.digit(domainIndex: domain)
+            let sample = tag >= 0 && tag % 2 == 1
+            let style = Style.mapPoint(domainIndex: domain, sample: sample)
+            let glyph: Character = glyphs.domainColours ? (glyphs.ascii ? "o" : braille)
+                : DomainPalette.mark(domainIndex: domain, sample: sample)
             return (glyph, layer == .selectedPoint ? .selected : style)
         }
     }
@@ -78,12 +81,18 @@ public enum MapPicture {
         var lines: [[(String, Style)]] = [[(legend.heading, .title)]]
         lines.append([("@ ", .mapOrigin), (language.pick("我在哪里", "where I am"), .normal)])
         for (index, name) in legend.domainNames.enumerated() {
-            let glyph = glyphs.domainColours ? (glyphs.ascii ? "o" : "⣿") : String(DomainPalette.digit(domainIndex: index))
-            lines.append([(glyph + " ", Style.mapPoint(domainIndex: index, sample: false)), (name, .normal)])
+            let glyph = glyphs.domainColours ? (glyphs.ascii ? "o " : "⣿ ")
+                : "\(DomainPalette.mark(domainIndex: index, sample: false))\(DomainPalette.mark(domainIndex: index, sample: true)) "
+            lines.append([(glyph, Style.mapPoint(domainIndex: index, sample: false)), (name, .normal)])
         }
-        let sampleGlyph = glyphs.domainColours ? (glyphs.ascii ? "o" : "⣿") : "1"
-        lines.append([(sampleGlyph + " ", Style.mapPoint(domainIndex: 0, sample: false)), (language.pick("参考数据（粗）", "reference (bold)"), .normal)])
-        lines.append([(sampleGlyph + " ", Style.mapPoint(domainIndex: 0, sample: true)), (language.pick("样例数据（暗）", "sample (dim)"), .dim)])
+        if glyphs.domainColours {
+            let glyph = glyphs.ascii ? "o " : "⣿ "
+            lines.append([(glyph, Style.mapPoint(domainIndex: 0, sample: false)), (language.pick("参考数据（粗）", "reference (bold)"), .normal)])
+            lines.append([(glyph, Style.mapPoint(domainIndex: 0, sample: true)), (language.pick("样例数据（暗）", "sample (dim)"), .dim)])
+        } else {
+            lines.append([("1  ", Style.mapPoint(domainIndex: 0, sample: false)), (language.pick("数字：参考数据", "digit: reference"), .normal)])
+            lines.append([("a  ", Style.mapPoint(domainIndex: 0, sample: true)), (language.pick("字母：样例数据", "letter: sample"), .dim)])
+        }
         let radii = [500, 1000, 1500].map { $0 == legend.radiusMetres ? "[\($0)]" : "\($0)" }
         var radiusText = radii.joined(separator: "/")
         if ![500, 1000, 1500].contains(legend.radiusMetres) { radiusText += " [\(legend.radiusMetres)]" }

@@ -24,7 +24,7 @@ enum MapView {
         let legend = state.mapLegendShown ? legend(state) : nil
         MapPicture.draw(scene, viewport: state.mapViewport, selectedPointID: state.selectedMapHit?.point.id,
                         glyphs: MapPicture.Glyphs(ascii: state.options.asciiBorders, domainColours: state.options.domainColours),
-                        legend: legend, into: &screen, top: canvas.top, left: canvas.left)
+                        language: state.language, legend: legend, into: &screen, top: canvas.top, left: canvas.left)
     }
 
     static func legend(_ state: BrowserState) -> MapLegend {
