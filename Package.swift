@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ServiceMapTests", dependencies: ["ServiceMap", "Geodesy", "Catalogue"]),
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),
-        .testTarget(name: "CLITests", dependencies: ["fuwu", "Catalogue", "Geodesy"]),
+        .testTarget(name: "CLITests", dependencies: ["fuwu", "Catalogue", "Geodesy"], exclude: ["Snapshots"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BrowserUI", "CNcursesw"]),
         // Real-terminal tests: drive the built fuwu binary inside tmux.
         .testTarget(name: "SmokeTests", dependencies: ["fuwu"], path: "Tests/Smoke"),

@@ -24,8 +24,7 @@ enum MapBenchmark {
             return
         }
         print("map benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(runs) runs")
-        let district = CatalogueLoader.boundary(folder: folder).map { [MapOutline(name: "福田区", rings: $0.polygons.flatMap { $0 })] } ?? []
-        let context = BrowserContext(catalogue: loaded.catalogue, bodies: Bodies(), district: district)
+        let context = BrowserContext(catalogue: loaded.catalogue, bodies: Bodies())
         var state = BrowserState(context: context, width: 200, height: 60)
         for command in [Command.nearby] + "市民中心".map({ Command.insert($0) }) + [.submit, .toggleMap, .zoomOut, .zoomOut, .zoomOut, .zoomOut] {
             _ = state.apply(command)

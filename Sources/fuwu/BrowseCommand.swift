@@ -53,8 +53,7 @@ struct BrowseCommand: ParsableCommand {
             language: options.lang == .en ? .english : .chinese, ascii: ascii,
             colour: terminalOptions.colour, ambiguousWide: ambiguousWide, mouse: mouse,
             domainColours: terminal.domainColours, cellAspect: cellAspect.ratio)
-        BrowseSession.run(opened, options: browserOptions, terminal: terminal,
-                          outlines: MapOutlines.read(folder: try options.folder()))
+        BrowseSession.run(opened, options: browserOptions, terminal: terminal)
     }
 
     /// Prints a refusal's bilingual message and gives the exit status for it (69).

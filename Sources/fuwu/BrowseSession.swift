@@ -6,7 +6,7 @@ import Foundation
 
 /// Runs the browser over an opened catalogue in a terminal until the user quits.
 enum BrowseSession {
-    static func run(_ opened: OpenedCatalogue, options: BrowserOptions, terminal: any Terminal, outlines: MapOutlines) {
+    static func run(_ opened: OpenedCatalogue, options: BrowserOptions, terminal: any Terminal) {
         let database = opened.database
         let catalogue = opened.catalogue
         // The keys compiled with the catalogue; if unreadable the index computes keys itself,
@@ -22,8 +22,7 @@ enum BrowseSession {
             _ = search.search("a", limit: 1)
         }
         var app = BrowserApp(catalogue: catalogue, bodies: opened.database, search: search,
-                             placeMatch: { text, name in places.value(text, name) }, options: options,
-                             district: outlines.district, subdistricts: outlines.subdistricts)
+                             placeMatch: { text, name in places.value(text, name) }, options: options)
         app.run(terminal: terminal)
     }
 }

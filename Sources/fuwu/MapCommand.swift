@@ -85,13 +85,11 @@ struct MapCommand: ParsableCommand {
         } catch {
             throw CLIError(error, lang: lang)
         }
-        let outlines = MapOutlines.read(folder: try options.folder())
         let language: InterfaceLanguage = lang == .en ? .english : .chinese
         let reach = format == .svg ? max(radiusMetres, 1500) * 1.15 * 2.squareRoot() : NearbyQuery.radiusRangeMetres.upperBound
         let scene = NearbyMapScene.scene(catalogue: catalogue, index: index, origin: location.origin, radiusMetres: radiusMetres,
                                          domainID: filters.domainID, itemID: filters.itemID, pointTypeID: filters.pointTypeID,
-                                         reachMetres: reach, language: language,
-                                         district: outlines.district, subdistricts: outlines.subdistricts)
+                                         reachMetres: reach, language: language)
         let place = lang.pick(location.chineseLabel, location.englishLabel)
         let filterText = filterDescription(filters, catalogue: catalogue)
         switch format {
@@ -100,7 +98,7 @@ struct MapCommand: ParsableCommand {
                        radiusMetres: radiusMetres, catalogue: catalogue, language: language), terminator: "")
         case .svg:
             print(svg(scene, place: place, filterText: filterText, inside: result.totalWithinRadius, radiusMetres: radiusMetres,
-                      catalogue: catalogue, hasSubdistricts: !outlines.subdistricts.isEmpty), terminator: "")
+                      catalogue: catalogue, hasSubdistricts: !scene.subdistricts.isEmpty), terminator: "")
         }
     }
 

@@ -9,20 +9,22 @@ import Testing
     static let fromCivicCentre = NearbyScreenTests.fromCivicCentre
 
     /// A square "district" around the fixture's points and one "subdistrict" inside it.
-    static let district = [MapOutline(name: "区", rings: [[
+    static let district = Boundary(polygons: [[[
         GeoCoordinate(latitude: 22.530, longitude: 114.040), GeoCoordinate(latitude: 22.530, longitude: 114.075),
         GeoCoordinate(latitude: 22.560, longitude: 114.075), GeoCoordinate(latitude: 22.560, longitude: 114.040),
-    ]])]
-    static let subdistricts = [MapOutline(name: "福田街道", rings: [[
+    ]]])
+    static let subdistricts = [SubdistrictBoundary(code: "440304001", name: "福田街道", area: Boundary(polygons: [[[
         GeoCoordinate(latitude: 22.535, longitude: 114.050), GeoCoordinate(latitude: 22.535, longitude: 114.065),
         GeoCoordinate(latitude: 22.548, longitude: 114.065), GeoCoordinate(latitude: 22.548, longitude: 114.050),
-    ]])]
+    ]]]), note: nil, provenance: .sample)]
 
     static func state(width: Int = 80, height: Int = 24, ascii: Bool = false, colour: Bool = true,
                       domainColours: Bool = true, language: InterfaceLanguage = .chinese) -> BrowserState {
         let fixture = Fixture.context()
-        let context = BrowserContext(catalogue: fixture.catalogue, bodies: fixture.bodies,
-                                     district: district, subdistricts: subdistricts)
+        var catalogue = fixture.catalogue
+        catalogue.boundary = district
+        catalogue.subdistrictBoundaries = subdistricts
+        let context = BrowserContext(catalogue: catalogue, bodies: fixture.bodies)
         var state = BrowserState(context: context,
                                  options: BrowserOptions(language: language, ascii: ascii, colour: colour, domainColours: domainColours),
                                  width: width, height: height)

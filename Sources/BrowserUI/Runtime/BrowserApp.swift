@@ -1,5 +1,4 @@
 import Catalogue
-import ServiceMap
 
 /// The browser: a state, the key map, and the loop that draws a frame, waits for an event and
 /// applies it until the user quits or input ends.
@@ -8,13 +7,11 @@ public struct BrowserApp: Sendable {
     public private(set) var state: BrowserState
 
     /// A browser over a catalogue. `bodies` supplies standard texts; `search` ranks name hits
-    /// (nil: plain substring search); `placeMatch` lets typed places match by pinyin; the map
-    /// draws the `district` and `subdistricts` outlines.
+    /// (nil: plain substring search); `placeMatch` lets typed places match by pinyin.
     public init(catalogue: ServiceCatalogue, bodies: any StandardBodySource,
                 search: (any NameSearching)? = nil, placeMatch: LocationResolver.AlternativeMatch? = nil,
-                options: BrowserOptions = BrowserOptions(), district: [MapOutline] = [], subdistricts: [MapOutline] = []) {
-        let context = BrowserContext(catalogue: catalogue, bodies: bodies, search: search, placeMatch: placeMatch,
-                                     district: district, subdistricts: subdistricts)
+                options: BrowserOptions = BrowserOptions()) {
+        let context = BrowserContext(catalogue: catalogue, bodies: bodies, search: search, placeMatch: placeMatch)
         state = BrowserState(context: context, options: options)
     }
 

@@ -1,5 +1,4 @@
 import Catalogue
-import ServiceMap
 
 /// What the browser browses: the catalogue, where standard bodies come from, the name search,
 /// and lookups computed once so that drawing a frame costs only its visible rows.
@@ -19,19 +18,12 @@ public final class BrowserContext: Sendable {
     let nearbyIndex: NearbyIndex
     /// Matches typed place names another way (pinyin) when plain text finds nothing.
     public let placeMatch: LocationResolver.AlternativeMatch?
-    /// The district boundary the map draws.
-    let districtOutlines: [MapOutline]
-    /// The subdistrict boundaries the map draws (hand-drawn approximations).
-    let subdistrictOutlines: [MapOutline]
 
     /// Builds the lookups; `search` defaults to the plain substring search over names, and
-    /// `placeMatch` (pinyin for place names) to none; the map draws `district` and `subdistricts`.
+    /// `placeMatch` (pinyin for place names) to none.
     public init(catalogue: ServiceCatalogue, bodies: any StandardBodySource,
-                search: (any NameSearching)? = nil, placeMatch: LocationResolver.AlternativeMatch? = nil,
-                district: [MapOutline] = [], subdistricts: [MapOutline] = []) {
+                search: (any NameSearching)? = nil, placeMatch: LocationResolver.AlternativeMatch? = nil) {
         self.catalogue = catalogue
-        districtOutlines = district
-        subdistrictOutlines = subdistricts
         self.placeMatch = placeMatch
         self.bodies = bodies
         self.search = search ?? SubstringNameSearch(catalogue: catalogue)

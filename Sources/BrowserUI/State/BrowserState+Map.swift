@@ -41,9 +41,7 @@ extension BrowserState {
         map.scene = NearbyMapScene.scene(catalogue: catalogue, index: context.nearbyIndex, origin: location.origin,
                                          radiusMetres: Double(nearby.radiusMetres),
                                          domainID: ids.domain, itemID: ids.item, pointTypeID: ids.type,
-                                         reachMetres: Self.mapReachMetres, language: language,
-                                         district: context.districtOutlines, subdistricts: context.subdistrictOutlines,
-                                         overlays: map.overlays)
+                                         reachMetres: Self.mapReachMetres, language: language, overlays: map.overlays)
     }
 
     /// The nearby filter as the ids a query takes.

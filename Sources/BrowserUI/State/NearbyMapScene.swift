@@ -9,12 +9,20 @@ public enum NearbyMapScene {
     /// The radii every map draws: the three the district publishes.
     public static let radiiMetres: [Double] = NearbyQuery.standardRadiiMetres
 
-    /// The scene, or nil when the filters name nothing in the catalogue.
+    /// The outlines of the catalogue's district and of its (hand-drawn) subdistricts.
+    public static func outlines(of catalogue: ServiceCatalogue) -> (district: [MapOutline], subdistricts: [MapOutline]) {
+        let district = catalogue.boundary.polygons.isEmpty ? []
+            : [MapOutline(name: catalogue.metadata.district, rings: catalogue.boundary.polygons.flatMap { $0 })]
+        let subdistricts = catalogue.subdistrictBoundaries.map { MapOutline(name: $0.name, rings: $0.area.polygons.flatMap { $0 }) }
+        return (district, subdistricts)
+    }
+
+    /// The scene; filters that name nothing leave it without points.
     public static func scene(catalogue: ServiceCatalogue, index: NearbyIndex, origin: GeoCoordinate,
                              radiusMetres: Double, domainID: String? = nil, itemID: String? = nil,
                              pointTypeID: String? = nil, subdistrictCode: String? = nil, reachMetres: Double,
-                             language: InterfaceLanguage, district: [MapOutline], subdistricts: [MapOutline],
-                             overlays: [MapOutline] = []) -> MapScene {
+                             language: InterfaceLanguage, overlays: [MapOutline] = []) -> MapScene {
+        let (district, subdistricts) = outlines(of: catalogue)
         var markers: [MapMarker] = []
         if let query = try? NearbyQuery(origin: origin, radiusMetres: min(reachMetres, NearbyQuery.radiusRangeMetres.upperBound),
                                         domainID: domainID, itemID: itemID,

@@ -33,6 +33,6 @@ enum MapView {
         let inside = state.nearby.result.map { language.pick(" · \($0.totalWithinRadius) 个", " · \($0.totalWithinRadius) in") } ?? ""
         return MapLegend(heading: language.pick("图例", "Legend") + inside + filter,
                          domainNames: state.catalogue.domains.map(\.name), language: language,
-                         radiusMetres: state.nearby.radiusMetres, hasSubdistricts: !state.context.subdistrictOutlines.isEmpty)
+                         radiusMetres: state.nearby.radiusMetres, hasSubdistricts: !state.catalogue.subdistrictBoundaries.isEmpty)
     }
 }
