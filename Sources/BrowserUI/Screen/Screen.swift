@@ -77,6 +77,13 @@ public struct Screen: Sendable, Equatable {
         }
     }
 
+    /// Puts one single-column glyph the caller knows is safe (a map's Braille dots, digits, `@`):
+    /// the map fills thousands of cells a frame, and `put`'s sanitising and width lookup would
+    /// cost more than the drawing.
+    mutating func putGlyph(_ character: Character, row: Int, column: Int, style: Style) {
+        set(row, column, Cell(character: character, style: style))
+    }
+
     /// Copies rows of another screen (its columns from 0) into this one at `column`; a wide
     /// character cut by the right edge is blanked.
     public mutating func paste(_ other: Screen, rows: Range<Int>, column: Int) {

@@ -29,7 +29,7 @@ public enum MapPicture {
                 let layer = raster.layer(row: row, column: column)
                 guard layer != .empty else { continue }
                 let (character, style) = cell(raster, row: row, column: column, layer: layer, glyphs: glyphs)
-                screen.put(String(character), row: top + row, column: left + column, style: style)
+                screen.putGlyph(character, row: top + row, column: left + column, style: style)
             }
         }
         guard viewport.columns >= 8, viewport.rows >= 3 else { return }
