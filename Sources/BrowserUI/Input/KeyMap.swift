@@ -90,7 +90,8 @@ public struct KeyMap: Sendable {
                                KeyBinding([.character("1")], .radius(metres: 500), inBar: true),
                                KeyBinding([.character("2")], .radius(metres: 1000), inBar: true),
                                KeyBinding([.character("3")], .radius(metres: 1500), inBar: true),
-                               KeyBinding([.character("r")], .typeRadius, inBar: true),
+                               // r gives its place in the bar to m (the map); ? lists it.
+                               KeyBinding([.character("r")], .typeRadius),
                                KeyBinding([.character("o")], .setOrigin, inBar: true),
                                KeyBinding([.character("f")], .filter, inBar: true),
                                KeyBinding([.character("x")], .clearFilter),
