@@ -30,6 +30,9 @@ struct BrowseCommand: ParsableCommand {
           help: "The terminal draws East-Asian ambiguous characters (box drawing, ·, …, ←) two columns wide: lay them out so, drawn as ASCII.")
     var ambiguousWide = false
 
+    @Option(name: .customLong("cell-aspect"), help: ArgumentHelp("A terminal cell's width to height, so map circles come out round: 1:2 (default) or e.g. 0.45.", valueName: "W:H"))
+    var cellAspect: CellAspect = CellAspect(ratio: BrowserOptions.defaultCellAspect)
+
     @Flag(help: "Use the mouse: click selects, the wheel scrolls (the terminal's own copy and paste then needs Shift).")
     var mouse = false
 
@@ -48,7 +51,8 @@ struct BrowseCommand: ParsableCommand {
         defer { terminal.close() }
         let browserOptions = BrowserOptions(
             language: options.lang == .en ? .english : .chinese, ascii: ascii,
-            colour: terminalOptions.colour, ambiguousWide: ambiguousWide, mouse: mouse)
+            colour: terminalOptions.colour, ambiguousWide: ambiguousWide, mouse: mouse,
+            domainColours: terminal.domainColours, cellAspect: cellAspect.ratio)
         BrowseSession.run(opened, options: browserOptions, terminal: terminal)
     }
 

@@ -18,7 +18,7 @@ struct Fuwu: ParsableCommand {
         subcommands: [
             DomainsCommand.self, ItemsCommand.self, ItemCommand.self, PointsCommand.self, PointCommand.self,
             StandardsCommand.self, StandardCommand.self, StatsCommand.self, ValidateCommand.self, BuildCommand.self,
-            NearbyCommand.self,
+            NearbyCommand.self, MapCommand.self,
             CoverageCommand.self,
             SearchCommand.self,
             BrowseCommand.self,

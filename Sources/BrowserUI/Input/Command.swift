@@ -38,6 +38,18 @@ public enum Command: Sendable, Hashable {
     case columnLeft, columnRight
     /// Switch the interface language.
     case toggleLanguage
+    /// Switch between the nearby list and its map.
+    case toggleMap
+    /// Map: show more detail, or more ground.
+    case zoomIn, zoomOut
+    /// Map: move the view a quarter of its size.
+    case panLeft, panRight, panUp, panDown
+    /// Map: centre the view on "where I am" again.
+    case recentre
+    /// Map: show or hide the legend.
+    case toggleLegend
+    /// Map: select the next (or previous) point by distance.
+    case nextPoint, previousPoint
     /// Text entry: insert a character at the caret.
     case insert(Character)
     /// Text entry: delete the character before the caret.
@@ -92,6 +104,17 @@ public enum Command: Sendable, Hashable {
         case .columnLeft: ("左移一格", "Move one cell left")
         case .columnRight: ("右移一格", "Move one cell right")
         case .toggleLanguage: ("切换中文/English", "Switch Chinese/English")
+        case .toggleMap: ("在列表和地图之间切换", "Switch between the list and the map")
+        case .zoomIn: ("放大地图", "Zoom in")
+        case .zoomOut: ("缩小地图", "Zoom out")
+        case .panLeft: ("地图向西移", "Pan west")
+        case .panRight: ("地图向东移", "Pan east")
+        case .panUp: ("地图向北移", "Pan north")
+        case .panDown: ("地图向南移", "Pan south")
+        case .recentre: ("回到“我在哪里”", "Recentre on where I am")
+        case .toggleLegend: ("显示/隐藏图例", "Show or hide the legend")
+        case .nextPoint: ("按距离选下一个服务点", "Select the next point by distance")
+        case .previousPoint: ("按距离选上一个服务点", "Select the previous point by distance")
         case .insert: ("输入文字", "Type text")
         case .deleteBackward: ("删除前一个字", "Delete the character before the caret")
         case .caretLeft: ("光标左移", "Caret left")
@@ -123,6 +146,13 @@ public enum Command: Sendable, Hashable {
         case .filter: ("筛选", "Filter")
         case .clearFilter: ("清筛选", "Unfilter")
         case .toggleLanguage: ("English", "中文")
+        case .toggleMap: ("地图", "Map")
+        case .zoomIn: ("放大", "Zoom")
+        case .zoomOut: ("缩小", "Out")
+        case .recentre: ("回中", "Centre")
+        case .toggleLegend: ("图例", "Legend")
+        case .nextPoint: ("下个点", "Next")
+        case .previousPoint: ("上个点", "Prev")
         case .submit: ("确定", "OK")
         case .cancel: ("取消", "Cancel")
         default: helpPair

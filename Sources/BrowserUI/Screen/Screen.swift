@@ -77,6 +77,25 @@ public struct Screen: Sendable, Equatable {
         }
     }
 
+    /// Puts one single-column glyph the caller knows is safe (a map's Braille dots, digits, `@`):
+    /// the map fills thousands of cells a frame, and `put`'s sanitising and width lookup would
+    /// cost more than the drawing.
+    mutating func putGlyph(_ character: Character, row: Int, column: Int, style: Style) {
+        set(row, column, Cell(character: character, style: style))
+    }
+
+    /// Copies rows of another screen (its columns from 0) into this one at `column`; a wide
+    /// character cut by the right edge is blanked.
+    public mutating func paste(_ other: Screen, rows: Range<Int>, column: Int) {
+        for row in rows where row >= 0 && row < min(height, other.height) {
+            for c in 0..<other.width where column + c < width {
+                let cell = other[row, c]
+                if cell.character == nil, c == 0 { continue }
+                set(row, column + c, cell)
+            }
+        }
+    }
+
     /// Changes the style of existing cells without touching their characters.
     public mutating func restyle(row: Int, column: Int, columns: Int, style: Style) {
         guard row >= 0, row < height else { return }

@@ -1,5 +1,6 @@
 import Catalogue
 import Geodesy
+import ServiceMap
 
 extension BrowserState {
     /// Unlocated points are listed one by one up to this many.
@@ -24,6 +25,7 @@ extension BrowserState {
         nearby.radiusMetres = metres
         refreshNearby()
         reveal(.nearby)
+        if page == .map { map.zoomSteps = 0 }
     }
 
     mutating func setFilter(_ filter: NearbyFilter) {
@@ -34,6 +36,7 @@ extension BrowserState {
 
     mutating func setOrigin(_ origin: NearbyOrigin) {
         nearby.origin = origin
+        map.centre = MapPoint(eastMetres: 0, northMetres: 0)
         refreshNearby()
         positions[Page.nearby.positionKey] = ListPosition()
     }
@@ -96,6 +99,7 @@ extension BrowserState {
         let result = context.nearbyIndex.query(query)
         nearby.result = result
         nearby.lines = lines(for: result)
+        if stack.contains(.map) { refreshMap() } else { map.scene = nil }
     }
 
     /// The list rows of an answer: hits, then unlocated points that may be near, then the

@@ -27,6 +27,7 @@ public struct BrowserState: Sendable {
     var pickerChoices: [PickerChoice] = []
     var nearby = NearbyState()
     var dashboard = DashboardState()
+    var map = MapState()
 
     /// A browser at the domains list, sized for a terminal.
     public init(context: BrowserContext, options: BrowserOptions = BrowserOptions(),
@@ -129,6 +130,17 @@ public struct BrowserState: Sendable {
             prompt = Prompt(purpose: .radius, field: TextField(String(nearby.radiusMetres)))
         case .filter: push(.picker(.filter))
         case .clearFilter: setFilter(.none)
+        case .toggleMap: toggleMap()
+        case .zoomIn: zoomMap(by: 1)
+        case .zoomOut: zoomMap(by: -1)
+        case .panLeft: panMap(columns: -1, rows: 0)
+        case .panRight: panMap(columns: 1, rows: 0)
+        case .panUp: panMap(columns: 0, rows: -1)
+        case .panDown: panMap(columns: 0, rows: 1)
+        case .recentre: recentreMap()
+        case .toggleLegend: toggleLegend()
+        case .nextPoint: selectMapPoint(forward: true)
+        case .previousPoint: selectMapPoint(forward: false)
         case .toggleLanguage:
             options.language = language == .chinese ? .english : .chinese
             if case .picker = page { refreshPicker() }
@@ -164,6 +176,9 @@ public struct BrowserState: Sendable {
         case .find: refreshFind()
         case .picker: refreshPicker()
         case .nearby: refreshNearby()
+        case .map:
+            if nearby.location == nil { refreshNearby() }
+            if map.scene == nil { refreshMap() }
         default: break
         }
         reveal(page)
@@ -207,6 +222,8 @@ public struct BrowserState: Sendable {
             place(record)
         case .nearby:
             openNearbyResult(position.cursor)
+        case .map:
+            openMapSelection()
         case .picker(let purpose):
             choosePicker(purpose, index: position.cursor)
         case .dashboard:
@@ -261,6 +278,7 @@ public struct BrowserState: Sendable {
         case .contents: return (document?.headings.count ?? 0, visible, false)
         case .find: return (findRows.count, visible, false)
         case .nearby: return (nearby.lines.count, visible, false)
+        case .map: return (0, visible, true)
         case .picker: return (pickerChoices.count, visible, false)
         case .dashboard: return (dashboard.rowCount, visible, false)
         case .coverageGaps(let r, let c): return (coverageGapLines(row: r, column: c).count, visible, true)

@@ -10,6 +10,8 @@ public enum Page: Sendable, Hashable {
     case contents(standardID: String)
     case find
     case nearby
+    /// The nearby answer as a map (with the list beside it on wide terminals).
+    case map
     case picker(PickerPurpose)
     case help(Mode)
     /// 各街道均等化: subdistricts × domains coverage.
@@ -27,6 +29,7 @@ public enum Page: Sendable, Hashable {
         case .contents: .contents
         case .find: .find
         case .nearby: .nearby
+        case .map: .map
         case .picker: .picker
         case .help: .help
         case .dashboard: .dashboard
@@ -46,6 +49,7 @@ public enum Page: Sendable, Hashable {
         case .contents(let s): "contents:\(s)"
         case .find: "find"
         case .nearby: "nearby"
+        case .map: "map"
         case .picker(let p): "picker:\(p.rawValue)"
         case .help(let m): "help:\(m.rawValue)"
         case .dashboard: "dashboard"

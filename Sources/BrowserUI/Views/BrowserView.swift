@@ -19,6 +19,7 @@ public enum BrowserView {
         case .contents: ContentsView.render(state, layout: layout, into: &screen, borders: borders)
         case .find: FindView.render(state, layout: layout, into: &screen, borders: borders)
         case .nearby: NearbyView.render(state, layout: layout, into: &screen, borders: borders)
+        case .map: MapView.render(state, layout: layout, into: &screen, borders: borders)
         case .picker: PickerView.render(state, layout: layout, into: &screen, borders: borders)
         case .help: HelpView.render(state, layout: layout, into: &screen, borders: borders)
         case .dashboard: DashboardView.render(state, layout: layout, into: &screen, borders: borders)

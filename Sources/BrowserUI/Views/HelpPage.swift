@@ -25,7 +25,13 @@ enum HelpPage {
         rows.append(SheetRow(language.pick("  特色    福田区特色事项", "  Futian    a Futian-specific item")))
         let mark = DisplayWidth.pad(linkMark, to: 8)
         rows.append(SheetRow(language.pick("  \(mark)可以按 Enter 打开的行（Tab 跳到下一个）", "  \(mark) a row Enter opens (Tab jumps to the next)")))
-        if mode == .nearby {
+        if mode == .map {
+            rows.append(SheetRow(language.pick("  地图北向上；圆为真实的大地测量圆（WGS-84）；街道边界为手绘近似",
+                                               "  North is up; circles are true geodesic circles (WGS-84); subdistrict boundaries are hand-drawn")))
+            rows.append(SheetRow(language.pick("  样例服务点显示为暗色，参考服务点为粗体；无彩色时每个领域用数字 1–9 表示",
+                                               "  Sample points are dim, reference points bold; without colour each domain shows as a digit 1–9")))
+        }
+        if mode == .nearby || mode == .map {
             rows.append(SheetRow(language.pick("  距离为直线距离；步行路线通常长 1.2–1.5 倍，按此估算步行时间",
                                                "  Distances are straight lines; walks are 1.2–1.5× longer, and the time allows for that")))
         }
@@ -41,6 +47,7 @@ enum HelpPage {
         case .contents: language.pick("目录", "contents")
         case .find: language.pick("搜索", "find")
         case .nearby: language.pick("附近", "nearby")
+        case .map: language.pick("地图", "map")
         case .picker: language.pick("选择", "choose")
         case .prompt: language.pick("输入", "input")
         case .help: language.pick("帮助", "help")
