@@ -3,6 +3,7 @@ import PackageDescription
 
 // Dependencies point one way (see docs/ARCHITECTURE.md):
 //   fuwu → CatalogueStore → Catalogue → {Geodesy, ChineseText}
+//   fuwu → UserState → Catalogue
 //   fuwu → CursesTerminal → BrowserUI → Catalogue;  CursesTerminal → CNcursesw
 let package = Package(
     name: "fuwu",
@@ -26,6 +27,11 @@ let package = Package(
         .target(name: "CatalogueStore", dependencies: [
             "Catalogue", "ChineseText", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // What fuwu remembers for its user (saved places, favourites, history, reading positions),
+        // in its own SQLite file: the only GRDB importer besides CatalogueStore.
+        .target(name: "UserState", dependencies: [
+            "Catalogue", "Geodesy", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The terminal UI without a terminal: screens, keys, state, views.
         .target(name: "BrowserUI", dependencies: ["Catalogue", "ChineseText", "Geodesy"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
@@ -33,7 +39,7 @@ let package = Package(
         // The only importer of ncurses.
         .target(name: "CursesTerminal", dependencies: ["BrowserUI", "CNcursesw"]),
         .executableTarget(name: "fuwu", dependencies: [
-            "Catalogue", "CatalogueStore", "BrowserUI", "CursesTerminal",
+            "Catalogue", "CatalogueStore", "UserState", "BrowserUI", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText", "BrowserUI"]),
@@ -42,6 +48,7 @@ let package = Package(
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"]),
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
+        .testTarget(name: "UserStateTests", dependencies: ["UserState", "Catalogue", "Geodesy"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["fuwu"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BrowserUI", "CNcursesw"]),

@@ -34,6 +34,8 @@ extension BrowserState {
                 case .servicePoint:
                     guard candidate.location != nil else { return }
                     add(.point(id: candidate.id), candidate.name, language.pick("服务点", "service point"))
+                case .savedPlace:
+                    break
                 case .community:
                     guard catalogue.subdistrict(candidate.id)?.centre != nil else { return }
                     add(.subdistrict(code: candidate.id), "\(candidate.name) → \(candidate.subdistrictName ?? "")",

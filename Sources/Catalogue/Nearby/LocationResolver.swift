@@ -19,6 +19,8 @@ public struct LocationResolver: Sendable {
     public let region: GeoRegion
     private let alternativeMatch: AlternativeMatch?
     private let places: [Place]
+    /// The user's saved places; an exact name here wins over the catalogue.
+    public let savedPlaces: [SavedPlace]
 
     private struct Place: Sendable {
         var candidate: LocationCandidate
@@ -32,8 +34,10 @@ public struct LocationResolver: Sendable {
         var isStation: Bool { candidate.kind == .landmark }
     }
 
-    public init(catalogue: ServiceCatalogue, region: GeoRegion = .shenzhen, alternativeMatch: AlternativeMatch? = nil) {
+    public init(catalogue: ServiceCatalogue, region: GeoRegion = .shenzhen, alternativeMatch: AlternativeMatch? = nil,
+                savedPlaces: [SavedPlace] = []) {
         self.catalogue = catalogue
+        self.savedPlaces = savedPlaces
         self.region = region
         self.alternativeMatch = alternativeMatch
         var places: [Place] = []
@@ -64,16 +68,24 @@ public struct LocationResolver: Sendable {
     }
 
     /// Resolves a location; coordinates are read in `datum` and `order`, then converted to WGS-84.
-    public func resolve(_ text: String, datum: Datum = .wgs84,
-                        order: CoordinateOrder = .latitudeFirst) throws(NearbyError) -> ResolvedLocation {
+    /// With `detectOrder`, coordinates that fall outside Shenzhen in `order` but inside it the
+    /// other way round (Amap's picker copies `114.05,22.54`) are read the other way round, and the
+    /// answer says so.
+    public func resolve(_ text: String, datum: Datum = .wgs84, order: CoordinateOrder = .latitudeFirst,
+                        detectOrder: Bool = true) throws(NearbyError) -> ResolvedLocation {
         let trimmed = Self.key(text)
         if trimmed.isEmpty { throw .emptyLocation }
         if CoordinateParser.looksLikeCoordinates(text) {
-            let read: GeoCoordinate
-            do { read = try CoordinateParser.parse(text, order: order) } catch { throw .coordinates(error) }
-            let origin = DatumTransform.convert(read, from: datum, to: .wgs84)
-            do { try region.validate(origin) } catch { throw .coordinates(error) }
-            return ResolvedLocation(source: .coordinates, origin: origin, datumRead: datum, coordinateRead: read)
+            return try resolveCoordinates(text, datum: datum, order: order, detectOrder: detectOrder)
+        }
+        if let saved = savedPlaces.first(where: { Self.key($0.name) == trimmed }) {
+            // The user's own name wins; the catalogue places it hides are named in the answer.
+            let hidden = matches(for: text).best.filter { candidate in
+                Self.key(candidate.name) == trimmed || Self.key(candidate.id) == trimmed
+            }
+            let candidate = LocationCandidate(kind: .savedPlace, id: saved.name, name: saved.name, location: saved.location)
+            return ResolvedLocation(source: .place(candidate), origin: saved.location, datumRead: saved.datumRead,
+                                    coordinateRead: saved.coordinateRead, shadowed: hidden)
         }
         let (best, runnersUp) = matches(for: text)
         guard let first = best.first else { throw .noPlaceMatches(Self.trimmed(text)) }
@@ -90,12 +102,35 @@ public struct LocationResolver: Sendable {
             }
             return ResolvedLocation(source: .place(first), origin: centre, datumRead: .wgs84, coordinateRead: centre,
                                     alsoMatched: runnersUp, note: subdistrict.centreNote)
-        case .servicePoint, .landmark, .subdistrict:
+        case .servicePoint, .landmark, .subdistrict, .savedPlace:
             guard let location = first.location else { throw .placeHasNoLocation(first) }
             let note = first.kind == .subdistrict ? catalogue.subdistrict(first.id)?.centreNote : nil
             return ResolvedLocation(source: .place(first), origin: location, datumRead: .wgs84, coordinateRead: location,
                                     alsoMatched: runnersUp, note: note)
         }
+    }
+
+    private func resolveCoordinates(_ text: String, datum: Datum, order: CoordinateOrder,
+                                    detectOrder: Bool) throws(NearbyError) -> ResolvedLocation {
+        let firstError: GeodesyError
+        do {
+            let read = try CoordinateParser.parse(text, order: order)
+            let origin = DatumTransform.convert(read, from: datum, to: .wgs84)
+            try region.validate(origin)
+            return ResolvedLocation(source: .coordinates, origin: origin, datumRead: datum, coordinateRead: read)
+        } catch {
+            firstError = error
+        }
+        switch firstError {
+        case .latitudeOutOfRange, .outsideRegion: break
+        default: throw .coordinates(firstError)
+        }
+        guard detectOrder else { throw .coordinates(firstError) }
+        let other: CoordinateOrder = order == .latitudeFirst ? .longitudeFirst : .latitudeFirst
+        guard let read = try? CoordinateParser.parse(text, order: other) else { throw .neitherOrderInRegion(text: Self.trimmed(text), region: region) }
+        let origin = DatumTransform.convert(read, from: datum, to: .wgs84)
+        guard region.contains(origin) else { throw .neitherOrderInRegion(text: Self.trimmed(text), region: region) }
+        return ResolvedLocation(source: .coordinates, origin: origin, datumRead: datum, coordinateRead: read, orderSwapped: true)
     }
 
     /// Every place name the resolver matches against (stations, subdistricts, communities, points),
