@@ -80,9 +80,7 @@ public struct LocationResolver: Sendable {
         }
         if let saved = savedPlaces.first(where: { Self.key($0.name) == trimmed }) {
             // The user's own name wins; the catalogue places it hides are named in the answer.
-            let hidden = matches(for: text).best.filter { candidate in
-                Self.key(candidate.name) == trimmed || Self.key(candidate.id) == trimmed
-            }
+            let hidden = cataloguePlaces(named: text)
             let candidate = LocationCandidate(kind: .savedPlace, id: saved.name, name: saved.name, location: saved.location)
             return ResolvedLocation(source: .place(candidate), origin: saved.location, datumRead: saved.datumRead,
                                     coordinateRead: saved.coordinateRead, shadowed: hidden)
@@ -131,6 +129,13 @@ public struct LocationResolver: Sendable {
         let origin = DatumTransform.convert(read, from: datum, to: .wgs84)
         guard region.contains(origin) else { throw .neitherOrderInRegion(text: Self.trimmed(text), region: region) }
         return ResolvedLocation(source: .coordinates, origin: origin, datumRead: datum, coordinateRead: read, orderSwapped: true)
+    }
+
+    /// The catalogue places whose name or id equals `name` (ignoring case, width and spaces):
+    /// those a saved place of that name hides.
+    public func cataloguePlaces(named name: String) -> [LocationCandidate] {
+        let key = Self.key(name)
+        return places.filter { $0.keys.contains(key) }.map(\.candidate)
     }
 
     /// Every place name the resolver matches against (stations, subdistricts, communities, points),
