@@ -3,10 +3,12 @@ import Catalogue
 import CatalogueStore
 import ChineseText
 import Foundation
+import UserState
 
 /// Runs the browser over an opened catalogue in a terminal until the user quits.
 enum BrowseSession {
-    static func run(_ opened: OpenedCatalogue, options: BrowserOptions, terminal: any Terminal) {
+    static func run(_ opened: OpenedCatalogue, options: BrowserOptions, terminal: any Terminal,
+                    state: UserStateOpening, now: (@Sendable () -> Int64)?) {
         let database = opened.database
         let catalogue = opened.catalogue
         // The keys compiled with the catalogue; if unreadable the index computes keys itself,
@@ -21,8 +23,10 @@ enum BrowseSession {
         DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(200)) {
             _ = search.search("a", limit: 1)
         }
+        let warning = state.warnings.last.map { options.language == .chinese ? $0.chinese : $0.english }
         var app = BrowserApp(catalogue: catalogue, bodies: opened.database, search: search,
-                             placeMatch: { text, name in places.value(text, name) }, options: options)
+                             placeMatch: { text, name in places.value(text, name) }, userState: state.store, now: now,
+                             options: options, startMessage: warning)
         app.run(terminal: terminal)
     }
 }

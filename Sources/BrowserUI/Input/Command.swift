@@ -34,6 +34,18 @@ public enum Command: Sendable, Hashable {
     case clearFilter
     /// Switch the interface language.
     case toggleLanguage
+    /// Star or unstar the item, point or text on screen or selected.
+    case star
+    /// Show the starred records.
+    case favourites
+    /// Show the records opened lately.
+    case history
+    /// Save the nearby screen's "where I am" under a name.
+    case savePlace
+    /// Copy the point's address (or, without one, its coordinates) with OSC 52.
+    case copyAddress
+    /// Copy the point's coordinates with OSC 52.
+    case copyCoordinates
     /// Text entry: insert a character at the caret.
     case insert(Character)
     /// Text entry: delete the character before the caret.
@@ -85,6 +97,12 @@ public enum Command: Sendable, Hashable {
         case .filter: ("按领域、事项或类型筛选", "Filter by domain, item or type")
         case .clearFilter: ("清除筛选", "Clear the filter")
         case .toggleLanguage: ("切换中文/English", "Switch Chinese/English")
+        case .star: ("收藏或取消收藏（事项、服务点、标准）", "Star or unstar (item, point, text)")
+        case .favourites: ("我的收藏", "My favourites")
+        case .history: ("最近打开的记录", "Recently opened")
+        case .savePlace: ("把当前位置保存为我的地点", "Save where I am as a place of mine")
+        case .copyAddress: ("复制地址（终端可能不支持）", "Copy the address (the terminal may not allow it)")
+        case .copyCoordinates: ("复制坐标（终端可能不支持）", "Copy the coordinates (the terminal may not allow it)")
         case .insert: ("输入文字", "Type text")
         case .deleteBackward: ("删除前一个字", "Delete the character before the caret")
         case .caretLeft: ("光标左移", "Caret left")
@@ -116,6 +134,12 @@ public enum Command: Sendable, Hashable {
         case .filter: ("筛选", "Filter")
         case .clearFilter: ("清筛选", "Unfilter")
         case .toggleLanguage: ("English", "中文")
+        case .star: ("收藏", "Star")
+        case .favourites: ("收藏夹", "Favs")
+        case .history: ("历史", "History")
+        case .savePlace: ("保存", "Save")
+        case .copyAddress: ("复制", "Copy")
+        case .copyCoordinates: ("复制坐标", "Copy lat,lng")
         case .submit: ("确定", "OK")
         case .cancel: ("取消", "Cancel")
         default: helpPair

@@ -10,14 +10,17 @@ public struct BrowserOptions: Sendable, Hashable {
     public var ambiguousWide: Bool
     /// Mouse reporting is on: clicks select rows, the wheel scrolls.
     public var mouse: Bool
+    /// Links on the point page are drawn as OSC 8 hyperlinks too.
+    public var hyperlinks: Bool
 
     public init(language: InterfaceLanguage = .chinese, ascii: Bool = false, colour: Bool = true,
-                ambiguousWide: Bool = false, mouse: Bool = false) {
+                ambiguousWide: Bool = false, mouse: Bool = false, hyperlinks: Bool = false) {
         self.language = language
         self.ascii = ascii
         self.colour = colour
         self.ambiguousWide = ambiguousWide
         self.mouse = mouse
+        self.hyperlinks = hyperlinks
     }
 
     /// Box-drawing characters are unsafe when the terminal may draw them two columns wide.

@@ -27,6 +27,12 @@ extension BrowserState {
                 guard choices.count < Self.pickerLimit, seen.insert(origin).inserted else { return }
                 choices.append(PickerChoice(title: title, kind: kind, action: .origin(origin)))
             }
+            // The user's own places come first; a saved name equal to a catalogue name wins.
+            if OriginText.coordinate(pickerField.text) == nil {
+                for saved in context.userState.savedPlaces() where matches(saved.name) {
+                    add(.saved(saved), saved.name, language.pick("我的地点", "my place"))
+                }
+            }
             func add(_ candidate: LocationCandidate) {
                 switch candidate.kind {
                 case .landmark: add(.landmark(id: candidate.id), candidate.name, stationKind(candidate.id))

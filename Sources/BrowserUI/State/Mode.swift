@@ -18,6 +18,8 @@ public enum Mode: String, Sendable, Hashable, CaseIterable {
     case prompt
     /// The key help page.
     case help
+    /// The favourites and history lists.
+    case records
 
     /// Modes whose printable keys go into a text field.
     var takesText: Bool { self == .find || self == .picker || self == .prompt }

@@ -12,6 +12,10 @@ public enum Page: Sendable, Hashable {
     case nearby
     case picker(PickerPurpose)
     case help(Mode)
+    /// The starred records.
+    case favourites
+    /// The records opened lately.
+    case history
 
     /// The mode (and so the key map) of this page.
     public var mode: Mode {
@@ -25,6 +29,7 @@ public enum Page: Sendable, Hashable {
         case .nearby: .nearby
         case .picker: .picker
         case .help: .help
+        case .favourites, .history: .records
         }
     }
 
@@ -42,6 +47,8 @@ public enum Page: Sendable, Hashable {
         case .nearby: "nearby"
         case .picker(let p): "picker:\(p.rawValue)"
         case .help(let m): "help:\(m.rawValue)"
+        case .favourites: "favourites"
+        case .history: "history"
         }
     }
 }

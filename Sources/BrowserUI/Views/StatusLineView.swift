@@ -12,6 +12,7 @@ enum StatusLineView {
             switch prompt.purpose {
             case .textSearch: label = "/"
             case .radius: label = state.language.pick("范围（米）：", "Radius (m): ")
+            case .placeName: label = state.language.pick("保存为：", "Save as: ")
             }
             let used = screen.put(label, row: row, column: 0, style: .status)
             screen.fill(row: row, column: used, height: 1, width: layout.width - used, style: .field)
@@ -100,6 +101,10 @@ enum StatusLineView {
             return language.pick("输入名称筛选领域、类型或事项", "Type to narrow domains, types or items")
         case .help:
             return language.pick("Esc 返回", "Esc to go back")
+        case .favourites:
+            return language.pick("Enter 打开 · * 取消收藏 · H 历史", "Enter opens · * unstars · H history")
+        case .history:
+            return language.pick("Enter 打开 · * 收藏 · F 收藏夹 · fuwu history --clear 清空", "Enter opens · * stars · F favourites · fuwu history --clear empties")
         }
     }
 }

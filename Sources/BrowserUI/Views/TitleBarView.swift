@@ -49,6 +49,8 @@ enum TitleBarView {
         case .picker(.origin): return [root, language.pick("附近", "Nearby"), language.pick("我在哪里", "Where I am")]
         case .picker(.filter): return [root, language.pick("附近", "Nearby"), language.pick("筛选", "Filter")]
         case .help(let mode): return [root, language.pick("帮助", "Help"), HelpPage.modeName(mode, language)]
+        case .favourites: return [root, language.pick("我的收藏", "Favourites")]
+        case .history: return [root, language.pick("最近打开", "History")]
         }
     }
 }
