@@ -67,7 +67,7 @@ import Testing
         #expect(links[2].url == "https://www.openstreetmap.org/?mlat=22.543100&mlon=114.057900#map=18/22.543100/114.057900")
         #expect(links[3].url == "geo:22.543100,114.057900")
         let bd = DatumTransform.convert(GeoCoordinate(latitude: 22.5431, longitude: 114.0579), from: .wgs84, to: .bd09)
-        #expect(links[1].url == "baidumap://map/marker?location=\(ResolvedLocation.fixed(bd.latitude, 6)),\(ResolvedLocation.fixed(bd.longitude, 6))&coord_type=bd09ll&title=A%26B%20%E4%B8%AD%E5%BF%83&content=A%26B%20%E4%B8%AD%E5%BF%83&src=fuwu")
+        #expect(links[1].url == "baidumap://map/marker?location=\(ResolvedLocation.fixed(bd.latitude, 6)),\(ResolvedLocation.fixed(bd.longitude, 6))&coord_type=bd09ll&title=A%26B%20%E4%B8%AD%E5%BF%83&src=fuwu")
         #expect(links.allSatisfy { $0.url.unicodeScalars.allSatisfy(\.isASCII) })
     }
 

@@ -99,7 +99,7 @@ public struct KeyMap: Sendable {
                                KeyBinding([.character("o")], .setOrigin, inBar: true),
                                KeyBinding([.character("f")], .filter, inBar: true),
                                KeyBinding([.character("x")], .clearFilter),
-                               KeyBinding([.character("s")], .savePlace, inBar: true), starQuiet,
+                               KeyBinding([.character("s")], .savePlace), starQuiet,
                                find] + remembered + [help, language, quit],
             .records: motion + [KeyBinding([.enter, .character("l"), .right], .open, inBar: true), back,
                                 KeyBinding([.character("*")], .star, inBar: true)] + remembered + [find, nearby, help, language, quit],

@@ -216,13 +216,13 @@ struct RecordSheet {
         rows += field(pick("备注", "Note"), point.note)
         let (source, sourceStyle) = provenanceText(point.provenance)
         rows += field(pick("来源", "Source"), source, style: sourceStyle)
-        rows += linkRows(point)
         rows += heading(pick("提供的服务事项（\(point.itemIDs.count)）", "Items provided here (\(point.itemIDs.count))"))
         for itemID in point.itemIDs {
             let name = catalogue.item(itemID)?.name ?? itemID
             rows.append(SheetRow([SheetRow.Piece(text: linkMark, style: .normal), SheetRow.Piece(text: name, style: .normal)],
                                  indent: 2, link: .item(itemID)))
         }
+        rows += linkRows(point)
         return rows
     }
 }

@@ -30,7 +30,7 @@ public enum PointLinks {
     public static func baidu(_ wgs84: GeoCoordinate, name: String) -> PointLink {
         let bd = DatumTransform.convert(wgs84, from: .wgs84, to: .bd09)
         return PointLink(kind: .baidu, url: "baidumap://map/marker?location=\(fixed(bd.latitude)),\(fixed(bd.longitude))"
-                         + "&coord_type=bd09ll&title=\(percentEncoded(name))&content=\(percentEncoded(name))&src=fuwu")
+                         + "&coord_type=bd09ll&title=\(percentEncoded(name))&src=fuwu")
     }
 
     /// The OpenStreetMap page with a marker, in WGS-84.
