@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
         .testTarget(name: "UserStateTests", dependencies: ["UserState", "Catalogue", "Geodesy"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),
-        .testTarget(name: "CLITests", dependencies: ["fuwu"]),
+        .testTarget(name: "CLITests", dependencies: ["fuwu", "UserState", "Catalogue"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BrowserUI", "CNcursesw"]),
         // Real-terminal tests: drive the built fuwu binary inside tmux.
         .testTarget(name: "SmokeTests", dependencies: ["fuwu"], path: "Tests/Smoke"),
