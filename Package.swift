@@ -42,7 +42,8 @@ let package = Package(
             "Catalogue", "CatalogueStore", "UserState", "BrowserUI", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText", "BrowserUI"]),
+        .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText", "BrowserUI",
+                                                           "UserState"]),
 
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),

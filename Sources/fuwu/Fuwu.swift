@@ -10,7 +10,8 @@ struct Fuwu: ParsableCommand {
         discussion: """
         With no subcommand, fuwu opens the terminal browser. Exit status: 0 ok, 64 usage error, \
         65 catalogue data error, 66 missing input (unknown id, missing catalogue folder), 69 no \
-        usable terminal for the browser (use the other subcommands), 128+n when ended by signal n. \
+        usable terminal for the browser (use the other subcommands), 73 a save to the user state \
+        failed, 128+n when ended by signal n. \
         Errors go to stderr. Labels are Chinese unless --lang en.
         """,
         subcommands: [

@@ -30,7 +30,7 @@ struct PlacesCommand: ParsableCommand {
 
         func run() throws {
             let lang = options.lang
-            let trimmed = String(name.trimmingCharacters(in: .whitespaces))
+            let trimmed = SavedPlace.name(from: name)
             if let problem = SavedPlace.problem(withName: trimmed) {
                 throw CLIError.usage(lang.pick("名称“\(name)”不可用：\(problem.chinese)", "cannot use the name \"\(name)\": \(problem.english)"))
             }

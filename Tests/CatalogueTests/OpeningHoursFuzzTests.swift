@@ -14,6 +14,29 @@ import Testing
         return features.compactMap { ($0["properties"] as? [String: Any])?["hours"] as? String }
     }
 
+    /// Every string anywhere in the embedded catalogue: JSON string values of every source file
+    /// and every line of the standard texts.
+    static func everyCatalogueString() throws -> [String] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("data/futian")
+        var strings: [String] = []
+        func walk(_ value: Any) {
+            if let text = value as? String { strings.append(text) }
+            else if let array = value as? [Any] { array.forEach(walk) }
+            else if let object = value as? [String: Any] { object.keys.forEach { strings.append($0) }; object.values.forEach(walk) }
+        }
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for file in files {
+            let data = try Data(contentsOf: file, options: .mappedIfSafe)
+            switch file.pathExtension {
+            case "json", "geojson": walk(try JSONSerialization.jsonObject(with: data))
+            case "md": strings += String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+            default: break
+            }
+        }
+        return strings
+    }
+
     /// Sixteen moments spread over a week.
     static let moments: [ShenzhenTime] = (0..<16).map { ShenzhenTime(weekday: $0 % 7 + 1, minuteOfDay: ($0 * 97) % 1440) }
 
@@ -33,6 +56,12 @@ import Testing
         let parsed = all.filter { OpeningHours.parse($0) != nil }.count
         // Measured on the embedded catalogue: see `fuwu stats`.
         #expect(parsed == 1349)
+    }
+
+    @Test func everyOtherStringOfTheCatalogueIsReadOrUnknownWithoutACrash() throws {
+        let all = try Self.everyCatalogueString()
+        #expect(all.count > 20_000)
+        for text in all { check(text) }
     }
 
     @Test func tenThousandRandomStringsNeverCrashAndNeverOpenUnparsed() {

@@ -5,10 +5,8 @@ import Geodesy
 extension BrowserState {
     // MARK: Favourites
 
-    /// The starred records, read once from the user state.
-    var starredRecords: Set<RecordReference> {
-        starred ?? Set(context.userState.favourites().map(\.record))
-    }
+    /// The starred records.
+    var starredRecords: Set<RecordReference> { starred }
 
     /// The record the star key acts on: the page's own, or the selected row's.
     func recordForStar() -> RecordReference? {
@@ -124,7 +122,7 @@ extension BrowserState {
 
     mutating func savePlace(named text: String) {
         guard let location = nearby.location else { return }
-        let name = String(text.trimmingSpacesForPlace)
+        let name = SavedPlace.name(from: text)
         if let problem = SavedPlace.problem(withName: name) {
             message = language.pick("无法保存：\(problem.chinese)", "Cannot save: \(problem.english)")
             return
@@ -171,15 +169,5 @@ extension BrowserState {
     public mutating func takeClipboard() -> String? {
         defer { clipboard = nil }
         return clipboard
-    }
-}
-
-extension String {
-    /// The text without leading and trailing white space.
-    var trimmingSpacesForPlace: Substring {
-        var s = Substring(self)
-        while let first = s.first, first.isWhitespace { s.removeFirst() }
-        while let last = s.last, last.isWhitespace { s.removeLast() }
-        return s
     }
 }

@@ -31,8 +31,9 @@ public struct BrowserState: Sendable {
     var locations: LocationResolver?
     /// Text waiting to be copied to the terminal's clipboard (OSC 52) after this event.
     var clipboard: String?
-    /// The starred records, read from the user state when first needed and kept in step with `*`.
-    var starred: Set<RecordReference>?
+    /// The starred records, read from the user state once and kept in step with `*`, so rows
+    /// draw their ★ without a query per frame.
+    var starred: Set<RecordReference>
 
     /// A browser at the domains list, sized for a terminal.
     public init(context: BrowserContext, options: BrowserOptions = BrowserOptions(),
@@ -42,6 +43,7 @@ public struct BrowserState: Sendable {
         self.keyMap = keyMap
         self.width = max(0, width)
         self.height = max(0, height)
+        starred = Set(context.userState.favourites().map(\.record))
     }
 
     /// The page on screen.

@@ -23,6 +23,9 @@ public struct SavedPlace: Sendable, Hashable {
     /// The longest saved name accepted, in characters.
     public static let nameLimit = 40
 
+    /// A typed name as it is saved: without leading and trailing white space.
+    public static func name(from text: String) -> String { String(text.trimmingSpaces) }
+
     /// Why a name cannot be used, in English and Chinese; nil when it can.
     public static func problem(withName name: String) -> (english: String, chinese: String)? {
         let trimmed = String(name.trimmingSpaces)
