@@ -24,15 +24,19 @@ public struct BrowserApp: Sendable {
     }
 
     /// Runs until `q` or the end of input. Every frame is drawn whole; the terminal sends only
-    /// what changed.
-    public mutating func run(terminal: any Terminal) {
+    /// what changed. `afterFirstFrame` runs once the first frame is out (to start work the
+    /// first frame must not wait for).
+    public mutating func run(terminal: any Terminal, afterFirstFrame: () -> Void = {}) {
         let size = terminal.size
         state.resize(width: size.width, height: size.height)
+        terminal.present(BrowserView.frame(state))
+        afterFirstFrame()
         while true {
-            terminal.present(BrowserView.frame(state))
             let outcome = state.handle(terminal.nextEvent())
+            // Copying is the terminal's business: hand it over after the event that asked for it.
             if let text = state.takeClipboard() { terminal.copyToClipboard(text) }
             if outcome == .quit { break }
+            terminal.present(BrowserView.frame(state))
         }
     }
 }

@@ -136,7 +136,6 @@ extension BrowserState {
             message = language.pick(error.chinese, error.english)
             return
         }
-        locations = nil
         message = replaced ? language.pick("已更新“\(name)”", "Updated “\(name)”")
             : language.pick("已保存“\(name)”：按 o 可在最前面选到它", "Saved “\(name)”: it is listed first under o")
     }
