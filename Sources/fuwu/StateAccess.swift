@@ -15,6 +15,6 @@ enum StateAccess {
 extension CLIError {
     /// A failed state write, in the user's language; exit status 73 (cannot create output).
     init(_ error: UserStateError, lang: Language) {
-        self.init(message: lang.pick(error.chinese, error.english), code: 73)
+        self = .cannotCreate(lang.pick(error.chinese, error.english))
     }
 }

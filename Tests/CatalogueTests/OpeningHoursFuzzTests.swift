@@ -26,12 +26,12 @@ import Testing
             else if let object = value as? [String: Any] { object.keys.forEach { strings.append($0) }; object.values.forEach(walk) }
         }
         let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
-        for file in files {
+        for file in files where ["json", "geojson", "md"].contains(file.pathExtension) {
             let data = try Data(contentsOf: file, options: .mappedIfSafe)
-            switch file.pathExtension {
-            case "json", "geojson": walk(try JSONSerialization.jsonObject(with: data))
-            case "md": strings += String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-            default: break
+            if file.pathExtension == "md" {
+                strings += String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+            } else {
+                walk(try JSONSerialization.jsonObject(with: data))
             }
         }
         return strings
