@@ -121,6 +121,25 @@ public final class CursesTerminal: Terminal {
             cursorShown = false
         }
         refresh()
+        if !screen.hyperlinks.isEmpty { write(OSCSequence.hyperlinks(screen.hyperlinks, in: screen)) }
+    }
+
+    /// Sends OSC 52 (set the clipboard); terminals that do not allow it ignore it.
+    public func copyToClipboard(_ text: String) {
+        guard screenHandle != nil else { return }
+        write(OSCSequence.clipboard(text))
+    }
+
+    private func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 { if errno == EINTR { continue } else { return } }
+            offset += written
+        }
     }
 
     /// A spacing scalar safe to draw: C0/C1 controls and DEL become U+FFFD.

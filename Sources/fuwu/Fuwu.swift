@@ -12,7 +12,8 @@ struct Fuwu: ParsableCommand {
         With no subcommand, fuwu opens the terminal browser. Exit status: 0 ok, 64 usage error, \
         65 catalogue data error, 66 missing input (unknown id, missing catalogue folder), 69 no \
         usable terminal for the browser (use the other subcommands), 73 the compiled catalogue \
-        cannot be written, 74 the output cannot be written, 128+n when ended by signal n. \
+        cannot be written or a save to the user state failed, 74 the output cannot be written, \
+        128+n when ended by signal n. \
         Errors go to stderr. Labels are Chinese unless --lang en.
         """,
         subcommands: [
@@ -21,6 +22,7 @@ struct Fuwu: ParsableCommand {
             NearbyCommand.self, MapCommand.self,
             CoverageCommand.self,
             SearchCommand.self,
+            PlacesCommand.self, FavouritesCommand.self, HistoryCommand.self,
             BrowseCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self

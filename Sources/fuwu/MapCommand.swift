@@ -76,8 +76,8 @@ struct MapCommand: ParsableCommand {
         let result: NearbyResult
         let index = NearbyIndex(catalogue: catalogue)
         do {
-            location = try NearbyCommand.resolve(at, datum: readDatum, order: longitudeFirst ? .longitudeFirst : .latitudeFirst,
-                                                 in: catalogue, keys: { (try? SearchKeyStore.keys(of: opened.database)) ?? [:] })
+            location = try NearbyCommand.resolve(at, datum: readDatum, longitudeFirst: longitudeFirst, in: catalogue,
+                                                 savedPlaces: StateAccess.open(lang: lang).savedPlaces(), keys: { (try? SearchKeyStore.keys(of: opened.database)) ?? [:] })
             filters = try TypedFilters(domain: domain, item: item, pointType: type, in: catalogue)
             let query = try NearbyQuery(origin: location.origin, radiusMetres: radiusMetres, domainID: filters.domainID,
                                         itemID: filters.itemID, pointTypeID: filters.pointTypeID)

@@ -50,6 +50,18 @@ public enum Command: Sendable, Hashable {
     case toggleLegend
     /// Map: select the next (or previous) point by distance.
     case nextPoint, previousPoint
+    /// Star or unstar the item, point or text on screen or selected.
+    case star
+    /// Show the starred records.
+    case favourites
+    /// Show the records opened lately.
+    case history
+    /// Save the nearby screen's "where I am" under a name.
+    case savePlace
+    /// Copy the point's address (or, without one, its coordinates) with OSC 52.
+    case copyAddress
+    /// Copy the point's coordinates with OSC 52.
+    case copyCoordinates
     /// Text entry: insert a character at the caret.
     case insert(Character)
     /// Text entry: delete the character before the caret.
@@ -115,6 +127,12 @@ public enum Command: Sendable, Hashable {
         case .toggleLegend: ("显示/隐藏图例", "Show or hide the legend")
         case .nextPoint: ("按距离选下一个服务点", "Select the next point by distance")
         case .previousPoint: ("按距离选上一个服务点", "Select the previous point by distance")
+        case .star: ("收藏或取消收藏（事项、服务点、标准）", "Star or unstar (item, point, text)")
+        case .favourites: ("我的收藏", "My favourites")
+        case .history: ("最近打开的记录", "Recently opened")
+        case .savePlace: ("把当前位置保存为我的地点", "Save where I am as a place of mine")
+        case .copyAddress: ("复制地址（终端可能不支持）", "Copy the address (the terminal may not allow it)")
+        case .copyCoordinates: ("复制坐标（终端可能不支持）", "Copy the coordinates (the terminal may not allow it)")
         case .insert: ("输入文字", "Type text")
         case .deleteBackward: ("删除前一个字", "Delete the character before the caret")
         case .caretLeft: ("光标左移", "Caret left")
@@ -153,6 +171,12 @@ public enum Command: Sendable, Hashable {
         case .toggleLegend: ("图例", "Legend")
         case .nextPoint: ("下个点", "Next")
         case .previousPoint: ("上个点", "Prev")
+        case .star: ("收藏", "Star")
+        case .favourites: ("收藏夹", "Favs")
+        case .history: ("历史", "History")
+        case .savePlace: ("保存", "Save")
+        case .copyAddress: ("复制", "Copy")
+        case .copyCoordinates: ("复制坐标", "Copy lat,lng")
         case .submit: ("确定", "OK")
         case .cancel: ("取消", "Cancel")
         default: helpPair

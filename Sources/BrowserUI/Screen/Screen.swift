@@ -23,6 +23,16 @@ public struct Screen: Sendable, Equatable {
     private var cursorPosition: CursorPosition?
     /// Draw East-Asian ambiguous characters two columns wide.
     public let ambiguousWide: Bool
+    /// Spans of ASCII text that are links, for terminals told to draw OSC 8 hyperlinks.
+    public var hyperlinks: [Hyperlink] = []
+
+    /// A run of cells on one row showing a URL (or part of one).
+    public struct Hyperlink: Sendable, Equatable {
+        public var row: Int
+        public var column: Int
+        public var columns: Int
+        public var url: String
+    }
 
     private struct CursorPosition: Sendable, Equatable { var row: Int; var column: Int }
 

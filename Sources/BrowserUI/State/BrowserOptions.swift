@@ -18,10 +18,12 @@ public struct BrowserOptions: Sendable, Hashable {
 
     /// The usual cell: twice as tall as it is wide.
     public static let defaultCellAspect = 0.5
+    /// Links on the point page are drawn as OSC 8 hyperlinks too.
+    public var hyperlinks: Bool
 
     public init(language: InterfaceLanguage = .chinese, ascii: Bool = false, colour: Bool = true,
                 ambiguousWide: Bool = false, mouse: Bool = false, domainColours: Bool = true,
-                cellAspect: Double = BrowserOptions.defaultCellAspect) {
+                cellAspect: Double = BrowserOptions.defaultCellAspect, hyperlinks: Bool = false) {
         self.language = language
         self.ascii = ascii
         self.colour = colour
@@ -29,6 +31,7 @@ public struct BrowserOptions: Sendable, Hashable {
         self.mouse = mouse
         self.domainColours = domainColours && colour
         self.cellAspect = cellAspect
+        self.hyperlinks = hyperlinks
     }
 
     /// Box-drawing characters are unsafe when the terminal may draw them two columns wide.

@@ -61,6 +61,10 @@ extension BrowserState {
             guard let point = catalogue.point(id), let location = point.location else { return nil }
             let place = LocationCandidate(kind: .servicePoint, id: id, name: point.name, location: location)
             return ResolvedLocation(source: .place(place), origin: location, datumRead: .wgs84, coordinateRead: location)
+        case .saved(let saved):
+            let place = LocationCandidate(kind: .savedPlace, id: saved.name, name: saved.name, location: saved.location)
+            return ResolvedLocation(source: .place(place), origin: saved.location, datumRead: saved.datumRead,
+                                    coordinateRead: saved.coordinateRead)
         }
     }
 

@@ -24,6 +24,8 @@ public enum Mode: String, Sendable, Hashable, CaseIterable {
     case dashboard
     /// The coverage of one subdistrict and domain.
     case coverageGaps
+    /// The favourites and history lists.
+    case records
 
     /// Modes whose printable keys go into a text field.
     var takesText: Bool { self == .find || self == .picker || self == .prompt }

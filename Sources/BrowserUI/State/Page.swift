@@ -18,6 +18,10 @@ public enum Page: Sendable, Hashable {
     case dashboard
     /// The coverage of one dashboard cell: shares at every radius and the uncovered patches.
     case coverageGaps(row: Int, column: Int)
+    /// The starred records.
+    case favourites
+    /// The records opened lately.
+    case history
 
     /// The mode (and so the key map) of this page.
     public var mode: Mode {
@@ -34,6 +38,7 @@ public enum Page: Sendable, Hashable {
         case .help: .help
         case .dashboard: .dashboard
         case .coverageGaps: .coverageGaps
+        case .favourites, .history: .records
         }
     }
 
@@ -54,6 +59,8 @@ public enum Page: Sendable, Hashable {
         case .help(let m): "help:\(m.rawValue)"
         case .dashboard: "dashboard"
         case .coverageGaps(let r, let c): "coverage:\(r):\(c)"
+        case .favourites: "favourites"
+        case .history: "history"
         }
     }
 }

@@ -14,7 +14,7 @@ public enum BrowserView {
         TitleBarView.render(state, layout: layout, into: &screen, borders: borders)
         switch state.page {
         case .domains, .items, .points: BrowseView.render(state, layout: layout, into: &screen, borders: borders)
-        case .item, .point: SheetView.render(state, layout: layout, into: &screen, borders: borders)
+        case .item, .point, .favourites, .history: SheetView.render(state, layout: layout, into: &screen, borders: borders)
         case .reader: ReaderView.render(state, layout: layout, into: &screen, borders: borders)
         case .contents: ContentsView.render(state, layout: layout, into: &screen, borders: borders)
         case .find: FindView.render(state, layout: layout, into: &screen, borders: borders)

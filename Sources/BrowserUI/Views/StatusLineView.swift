@@ -12,6 +12,7 @@ enum StatusLineView {
             switch prompt.purpose {
             case .textSearch: label = "/"
             case .radius: label = state.language.pick("范围（米）：", "Radius (m): ")
+            case .placeName: label = state.language.pick("保存为：", "Save as: ")
             }
             let used = screen.put(label, row: row, column: 0, style: .status)
             screen.fill(row: row, column: used, height: 1, width: layout.width - used, style: .field)
@@ -112,6 +113,10 @@ enum StatusLineView {
             return language.pick("方向键/hjkl 移动 · 1/2/3 半径 · Enter 缺口", "Arrows/hjkl move · 1/2/3 radius · Enter gaps")
         case .coverageGaps:
             return language.pick("1/2/3 换半径 · Esc 返回", "1/2/3 radius · Esc back")
+        case .favourites:
+            return language.pick("Enter 打开 · * 取消收藏 · H 历史", "Enter opens · * unstars · H history")
+        case .history:
+            return language.pick("Enter 打开 · * 收藏 · F 收藏夹 · fuwu history --clear 清空", "Enter opens · * stars · F favourites · fuwu history --clear empties")
         }
     }
 }

@@ -52,6 +52,8 @@ enum TitleBarView {
         case .help(let mode): return [root, language.pick("帮助", "Help"), HelpPage.modeName(mode, language)]
         case .dashboard: return [root, language.pick("各街道均等化", "Equalisation")]
         case .coverageGaps: return [root, language.pick("各街道均等化", "Equalisation"), language.pick("缺口", "Gaps")]
+        case .favourites: return [root, language.pick("我的收藏", "Favourites")]
+        case .history: return [root, language.pick("最近打开", "History")]
         }
     }
 }
