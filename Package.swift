@@ -3,7 +3,9 @@ import PackageDescription
 
 // Dependencies point one way (see docs/ARCHITECTURE.md):
 //   fuwu → CatalogueStore → Catalogue → {Geodesy, ChineseText}
+//   fuwu → UserState → Catalogue
 //   fuwu → CursesTerminal → BrowserUI → Catalogue;  CursesTerminal → CNcursesw
+//   BrowserUI, fuwu → ServiceMap → {Geodesy, ChineseText}
 let package = Package(
     name: "fuwu",
     platforms: [.macOS(.v13)],
@@ -28,24 +30,34 @@ let package = Package(
         .target(name: "CatalogueStore", dependencies: [
             "Catalogue", "ChineseText", "CPageChecksum", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The map: projection, geodesic circles, the Braille raster and the SVG document.
+        .target(name: "ServiceMap", dependencies: ["Geodesy", "ChineseText"]),
+        // What fuwu remembers for its user (saved places, favourites, history, reading positions),
+        // in its own SQLite file: the only GRDB importer besides CatalogueStore.
+        .target(name: "UserState", dependencies: [
+            "Catalogue", "Geodesy", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The terminal UI without a terminal: screens, keys, state, views.
-        .target(name: "BrowserUI", dependencies: ["Catalogue", "ChineseText", "Geodesy"]),
+        .target(name: "BrowserUI", dependencies: ["Catalogue", "ChineseText", "Geodesy", "ServiceMap"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
                        providers: [.apt(["libncursesw5-dev"])]),
         // The only importer of ncurses.
-        .target(name: "CursesTerminal", dependencies: ["BrowserUI", "CNcursesw"]),
+        .target(name: "CursesTerminal", dependencies: ["BrowserUI", "ServiceMap", "CNcursesw"]),
         .executableTarget(name: "fuwu", dependencies: [
-            "Catalogue", "CatalogueStore", "BrowserUI", "CursesTerminal",
+            "Catalogue", "CatalogueStore", "UserState", "BrowserUI", "CursesTerminal", "ServiceMap",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText", "BrowserUI"]),
+        .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText", "BrowserUI",
+                                                           "ServiceMap", "UserState"]),
 
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"]),
+        .testTarget(name: "ServiceMapTests", dependencies: ["ServiceMap", "Geodesy", "Catalogue"]),
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
+        .testTarget(name: "UserStateTests", dependencies: ["UserState", "Catalogue", "Geodesy"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),
-        .testTarget(name: "CLITests", dependencies: ["fuwu"], exclude: ["Snapshots"]),
+        .testTarget(name: "CLITests", dependencies: ["fuwu", "UserState", "Catalogue", "Geodesy"], exclude: ["Snapshots"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BrowserUI", "CNcursesw"]),
         // Real-terminal tests: drive the built fuwu binary inside tmux.
         .testTarget(name: "SmokeTests", dependencies: ["fuwu"], path: "Tests/Smoke"),

@@ -76,11 +76,15 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
         }
     }
 
-    /// A read failure as a `StoreError`: `damaged` when the file itself is at fault.
+    /// A read failure as a `StoreError`: `damaged` (and the file removed) when the file itself is
+    /// at fault.
     func storeError(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }
         if PageChecksums.indicatesDamage(error) {
-            return StoreError.damaged(path: path, reason: (error as? DatabaseError)?.message ?? "\(error)")
+            // Never read on: remove the file so that the next open (this command's retry, or the
+            // browser's next start) rebuilds it. This connection keeps the unlinked file.
+            CatalogueCache.discard(databasePath: path)
+            return StoreError.damaged(path: path, reason: PageChecksums.describe(error))
         }
         return StoreError.unreadable(path: path, reason: "\(error)")
     }

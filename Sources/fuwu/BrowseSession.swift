@@ -3,10 +3,12 @@ import Catalogue
 import CatalogueStore
 import ChineseText
 import Foundation
+import UserState
 
 /// Runs the browser over an opened catalogue in a terminal until the user quits.
 enum BrowseSession {
-    static func run(_ opened: OpenedCatalogue, options: BrowserOptions, terminal: any Terminal) {
+    static func run(_ opened: OpenedCatalogue, options: BrowserOptions, terminal: any Terminal,
+                    state: UserStateOpening, now: (@Sendable () -> Int64)?) {
         let database = opened.database
         let catalogue = opened.catalogue
         // The keys compiled with the catalogue; if unreadable the index computes keys itself,
@@ -16,8 +18,10 @@ enum BrowseSession {
             RankedNameSearch(index: SearchIndex(catalogue: catalogue, keys: keys.value))
         }
         let places = Deferred { LocationResolver.pinyinMatch(for: catalogue, keys: keys.value) }
+        let warning = state.warnings.last.map { options.language == .chinese ? $0.chinese : $0.english }
         var app = BrowserApp(catalogue: catalogue, bodies: opened.database, search: search,
-                             placeMatch: { text in places.value(text) }, options: options)
+                             placeMatch: { text in places.value(text) }, userState: state.store, now: now,
+                             options: options, startMessage: warning)
         let context = app.state.context
         let timed = TimedTerminal.wrapping(terminal, environment: ProcessInfo.processInfo.environment)
         // Once the first frame is out, build the indexes on other cores, so that the first

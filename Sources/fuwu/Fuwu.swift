@@ -11,15 +11,18 @@ struct Fuwu: ParsableCommand {
         discussion: """
         With no subcommand, fuwu opens the terminal browser. Exit status: 0 ok, 64 usage error, \
         65 catalogue data error, 66 missing input (unknown id, missing catalogue folder), 69 no \
-        usable terminal for the browser (use the other subcommands), 128+n when ended by signal n. \
+        usable terminal for the browser (use the other subcommands), 73 the compiled catalogue \
+        cannot be written or a save to the user state failed, 74 the output cannot be written, \
+        128+n when ended by signal n. \
         Errors go to stderr. Labels are Chinese unless --lang en.
         """,
         subcommands: [
             DomainsCommand.self, ItemsCommand.self, ItemCommand.self, PointsCommand.self, PointCommand.self,
             StandardsCommand.self, StandardCommand.self, StatsCommand.self, ValidateCommand.self, BuildCommand.self,
-            NearbyCommand.self,
+            NearbyCommand.self, MapCommand.self,
             CoverageCommand.self,
             SearchCommand.self,
+            PlacesCommand.self, FavouritesCommand.self, HistoryCommand.self,
             BrowseCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
@@ -55,8 +58,9 @@ enum FuwuMain {
                 rebuilt = true
                 continue
             } catch let error as StoreError {
-                printError("fuwu: error: \(error.description)")
-                status = CLIError.data("").code
+                let failure = CLIError.data(error.description)
+                printError("fuwu: error: \(failure.message)")
+                status = failure.code
             } catch {
                 status = Fuwu.exitCode(for: error).rawValue
                 let message = Fuwu.fullMessage(for: error)

@@ -167,14 +167,19 @@ enum Fixture {
                                 boundary: rectangle(22.535, 114.04, 22.575, 114.07), subdistrictBoundaries: polygons)
     }
 
-    static func context(pointName: String = "福田社区健康服务中心（市民中心）") -> BrowserContext {
+    /// Tuesday 2026-12-01 10:00 in Shenzhen: the clock every fixture browser reads.
+    static let tuesdayTen: Int64 = 1_796_090_400
+
+    static func context(pointName: String = "福田社区健康服务中心（市民中心）", userState: (any UserStateStore)? = nil,
+                        now: Int64 = tuesdayTen) -> BrowserContext {
         BrowserContext(catalogue: catalogue(pointName: pointName),
-                       bodies: Bodies(texts: ["S1": guideBody, "S2": standardBody]))
+                       bodies: Bodies(texts: ["S1": guideBody, "S2": standardBody]), userState: userState, now: { now })
     }
 
     static func state(width: Int = 80, height: Int = 24, language: InterfaceLanguage = .chinese,
-                      pointName: String = "福田社区健康服务中心（市民中心）") -> BrowserState {
-        BrowserState(context: context(pointName: pointName), options: BrowserOptions(language: language),
-                     width: width, height: height)
+                      pointName: String = "福田社区健康服务中心（市民中心）", userState: (any UserStateStore)? = nil,
+                      now: Int64 = tuesdayTen, hyperlinks: Bool = false) -> BrowserState {
+        BrowserState(context: context(pointName: pointName, userState: userState, now: now),
+                     options: BrowserOptions(language: language, hyperlinks: hyperlinks), width: width, height: height)
     }
 }

@@ -35,7 +35,7 @@ struct FuwuProcess {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
-        var env = ["FUWU_CACHE_DIR": cache.path, "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
+        var env = ["FUWU_CACHE_DIR": cache.path, "FUWU_STATE_DIR": stateDirectory.path, "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
@@ -57,6 +57,9 @@ struct FuwuProcess {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// The private user-state folder (inside the cache folder, so cleaned up with it).
+    var stateDirectory: URL { cache.appendingPathComponent("state", isDirectory: true) }
 
     func cleanUp() { try? FileManager.default.removeItem(at: cache) }
 

@@ -44,6 +44,18 @@ struct Layout: Sendable, Hashable {
         }
     }
 
+    /// From this width the map page shows the nearby list beside the map.
+    static let mapBesideListWidth = 120
+
+    /// Columns the nearby list takes beside the map (0 when the map has the whole width).
+    var mapListColumns: Int { width >= Self.mapBesideListWidth ? min(60, width * 2 / 5) : 0 }
+
+    /// The map canvas: every content row, right of the list (and its border) when there is one.
+    var mapCanvas: (top: Int, left: Int, columns: Int, rows: Int) {
+        let left = mapListColumns == 0 ? 0 : mapListColumns + 1
+        return (contentTop, left, max(0, width - left), contentHeight)
+    }
+
     /// The indices of the rows a list shows from `top`, safe when the list has shrunk below it.
     static func rows(from top: Int, count: Int, visible: Int) -> Range<Int> {
         let start = max(0, min(top, count))

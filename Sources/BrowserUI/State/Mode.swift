@@ -12,6 +12,8 @@ public enum Mode: String, Sendable, Hashable, CaseIterable {
     case find
     /// Service points around "where I am".
     case nearby
+    /// The nearby answer drawn as a map.
+    case map
     /// Choosing from a list with a filter field (where I am, nearby filter).
     case picker
     /// A one-line field at the bottom (text search, radius).
@@ -22,6 +24,8 @@ public enum Mode: String, Sendable, Hashable, CaseIterable {
     case dashboard
     /// The coverage of one subdistrict and domain.
     case coverageGaps
+    /// The favourites and history lists.
+    case records
 
     /// Modes whose printable keys go into a text field.
     var takesText: Bool { self == .find || self == .picker || self == .prompt }

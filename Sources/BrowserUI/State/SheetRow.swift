@@ -17,6 +17,8 @@ struct SheetRow: Sendable, Hashable {
     var pieces: [Piece]
     var indent: Int
     var link: Page?
+    /// A URL the row's text shows, drawn as an OSC 8 hyperlink when the user asks for them.
+    var hyperlink: String?
 
     init(_ pieces: [Piece], indent: Int = 0, link: Page? = nil) {
         self.pieces = pieces

@@ -135,12 +135,15 @@ enum BrowseView {
                                                                              "\(context.points(servingItem: item.id).count) pts"), style: .dim, priority: 1)]
             if item.isFutianSpecific { tags.insert(SheetRow.Piece(text: language.pick("特色", "Futian"), style: .title), at: 0) }
             if item.provenance.isSample { tags.insert(sample, at: 0) }
+            if state.starredRecords.contains(RecordReference(kind: .item, id: item.id)) { tags.append(state.starTag) }
             return (item.name, tags)
         case .points(let i):
             let point = catalogue.points[context.points(servingItem: i)[index]]
             var tags: [SheetRow.Piece] = []
             if point.location == nil { tags.append(SheetRow.Piece(text: language.pick("无位置", "no location"), style: .dim, priority: 1)) }
+            if let status = state.openStatusTag(point) { tags.append(status) }
             if point.provenance.isSample { tags.insert(sample, at: 0) }
+            if state.starredRecords.contains(RecordReference(kind: .point, id: point.id)) { tags.append(state.starTag) }
             return (point.name, tags)
         default:
             return ("", [])

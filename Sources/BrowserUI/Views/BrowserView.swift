@@ -14,11 +14,12 @@ public enum BrowserView {
         TitleBarView.render(state, layout: layout, into: &screen, borders: borders)
         switch state.page {
         case .domains, .items, .points: BrowseView.render(state, layout: layout, into: &screen, borders: borders)
-        case .item, .point: SheetView.render(state, layout: layout, into: &screen, borders: borders)
+        case .item, .point, .favourites, .history: SheetView.render(state, layout: layout, into: &screen, borders: borders)
         case .reader: ReaderView.render(state, layout: layout, into: &screen, borders: borders)
         case .contents: ContentsView.render(state, layout: layout, into: &screen, borders: borders)
         case .find: FindView.render(state, layout: layout, into: &screen, borders: borders)
         case .nearby: NearbyView.render(state, layout: layout, into: &screen, borders: borders)
+        case .map: MapView.render(state, layout: layout, into: &screen, borders: borders)
         case .picker: PickerView.render(state, layout: layout, into: &screen, borders: borders)
         case .help: HelpView.render(state, layout: layout, into: &screen, borders: borders)
         case .dashboard: DashboardView.render(state, layout: layout, into: &screen, borders: borders)

@@ -44,7 +44,7 @@ public enum CatalogueLoader {
     public static func load(folder: URL) -> CatalogueLoadReport {
         var reader = Reader(folder: folder)
         reader.run()
-        let diagnostics = reader.log.entries.sorted { $0.location < $1.location }
+        let diagnostics = DiagnosticLog.capped(reader.log.entries.sorted { $0.location < $1.location })
         return CatalogueLoadReport(loaded: reader.log.hasErrors ? nil : reader.result(), diagnostics: diagnostics)
     }
 

@@ -45,6 +45,14 @@ struct StatsCommand: ParsableCommand {
         let bySubdistrict = lang.pick("按街道（服务点）", "points by subdistrict")
         for s in c.subdistricts { add(bySubdistrict, s.code, s.name, count(c.points.filter { $0.subdistrictCode == s.code }, \.provenance)) }
         add(bySubdistrict, "unknown", lang.pick("街道未知", "unknown"), count(c.points.filter { $0.subdistrictCode == nil }, \.provenance))
+        let hours = lang.pick("开放时间（服务点）", "opening hours (points)")
+        let withHours = c.points.filter { $0.hours != nil }
+        let parsed = withHours.filter { $0.hours.flatMap(OpeningHours.parse) != nil }
+        add(hours, "with_hours", lang.pick("有开放时间", "with hours"), count(withHours, \.provenance))
+        add(hours, "parsed", lang.pick("其中可解析（能判断是否开放）", "of which parsed (open now can be told)"), count(parsed, \.provenance))
+        add(hours, "unparsed", lang.pick("其中无法解析（按原文显示，不算开放）", "of which unparsed (shown as written, never open)"),
+            count(withHours.filter { $0.hours.flatMap(OpeningHours.parse) == nil }, \.provenance))
+        add(hours, "no_hours", lang.pick("没有开放时间", "without hours"), count(c.points.filter { $0.hours == nil }, \.provenance))
         let bySource = lang.pick("按来源（全部记录）", "records by source")
         for s in c.sources {
             let n = c.domains.filter { $0.provenance.sourceID == s.id }.count + c.items.filter { $0.provenance.sourceID == s.id }.count
@@ -56,8 +64,8 @@ struct StatsCommand: ParsableCommand {
         switch format {
         case .json:
             var sections: [(String, JSONOut)] = []
-            for key in ["totals", "domains", "types", "subdistricts", "sources"] {
-                let title = [totals, byDomain, byType, bySubdistrict, bySource][sections.count]
+            for key in ["totals", "domains", "types", "subdistricts", "hours", "sources"] {
+                let title = [totals, byDomain, byType, bySubdistrict, hours, bySource][sections.count]
                 sections.append((key, .array(rows.filter { $0.section == title }.map { r in
                     .object([("key", .string(r.key)), ("name", .string(r.name)), ("reference", .int(r.reference)),
                              ("sample", .int(r.sample)), ("total", .int(r.total))])
