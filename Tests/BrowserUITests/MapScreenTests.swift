@@ -125,8 +125,9 @@ import Testing
         }
     }
 
-    @Test func keysTheOtherPagesReserveAreFreeOnTheNearbyScreen() {
-        for key in ["s", "y"] { #expect(KeyMap.standard.command(for: .character(Character(key)), in: .nearby) == nil) }
+    @Test func theMapKeyLeavesSToSavingThePlaceOnTheNearbyScreen() {
+        #expect(KeyMap.standard.command(for: .character("m"), in: .nearby) == .toggleMap)
+        #expect(KeyMap.standard.command(for: .character("s"), in: .nearby) == .savePlace)
     }
 
     // MARK: Golden screens
