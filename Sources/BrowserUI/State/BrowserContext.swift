@@ -32,6 +32,9 @@ public final class BrowserContext: Sendable {
     let locations: Deferred<LocationResolver>
     /// The names pickers narrow by, folded once; built like `locations`.
     let pickerNames: Deferred<PickerNames>
+    /// The 各街道均等化 coverage at every standard radius; built like `locations`, since a
+    /// coverage grid costs far more than a keystroke may.
+    let coverage: Deferred<DashboardState>
 
     /// Builds the lookups; `search` defaults to the plain substring search over names, and
     /// `placeMatch` (pinyin for place names) to none.
@@ -64,6 +67,7 @@ public final class BrowserContext: Sendable {
         nearbyIndex = NearbyIndex(catalogue: catalogue)
         locations = Deferred { LocationResolver(catalogue: catalogue, alternativeMatch: placeMatch) }
         pickerNames = Deferred { PickerNames(catalogue: catalogue) }
+        coverage = Deferred { DashboardState.compute(catalogue) }
     }
 
     /// Builds what the pickers need now, on the calling thread (another core, after the first
@@ -71,6 +75,7 @@ public final class BrowserContext: Sendable {
     public func warmUp() {
         _ = locations.value
         _ = pickerNames.value
+        if !catalogue.boundary.polygons.isEmpty { _ = coverage.value }
     }
 
     func items(inDomain id: String) -> [Int] { itemsByDomain[id] ?? [] }

@@ -1,13 +1,14 @@
 import Catalogue
 
 extension BrowserState {
-    /// Opens the 各街道均等化 page, computing the coverage the first time.
+    /// Opens the 各街道均等化 page; the coverage is computed once per catalogue, usually on
+    /// another core after the first frame (`BrowserContext.warmUp`).
     mutating func showDashboard() {
         guard !catalogue.boundary.polygons.isEmpty else {
             message = language.pick("目录没有区界，无法计算覆盖", "The catalogue has no district boundary; coverage needs one")
             return
         }
-        if dashboard.analysis == nil { dashboard = DashboardState.compute(catalogue) }
+        if dashboard.analysis == nil { dashboard = context.coverage.value }
         push(.dashboard)
     }
 
