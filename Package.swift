@@ -12,8 +12,8 @@ let package = Package(
         .library(name: "Catalogue", targets: ["Catalogue"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // Pure text: display width, sanitising, line breaking, pinyin, matching.
@@ -40,10 +40,10 @@ let package = Package(
 
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
-        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], exclude: ["Fixtures"]),
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),
-        .testTarget(name: "CLITests", dependencies: ["fuwu"]),
+        .testTarget(name: "CLITests", dependencies: ["fuwu", "BrowserUI"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BrowserUI", "CNcursesw"]),
         // Real-terminal tests: drive the built fuwu binary inside tmux.
         .testTarget(name: "SmokeTests", dependencies: ["fuwu"], path: "Tests/Smoke"),

@@ -65,11 +65,13 @@ public struct CatalogueCache: Sendable {
         let existing = FileManager.default.fileExists(atPath: target.path) ? try? CatalogueDatabase(path: target.path) : nil
         if let existing, (try? existing.meta("schema_version")) == String(CatalogueDatabase.schemaVersion) {
             if (try? existing.meta("source_stamp")) == stamp {
+                markUsed(target)
                 return try opened(folder, existing, .cached)
             }
             let hash = SourceFingerprint.contentHash(folder: folder, files: files)
             if (try? existing.meta("source_hash")) == hash {
                 updateStamp(target, stamp)
+                markUsed(target)
                 return try opened(folder, existing, .cached)
             }
         }
@@ -128,6 +130,7 @@ public struct CatalogueCache: Sendable {
             if rename(temporary.path, target.path) != 0 {
                 throw StoreError.unwritable(path: target.path, reason: String(cString: strerror(errno)))
             }
+            prune(keeping: target)
         } catch let error as StoreError {
             try? FileManager.default.removeItem(at: temporary)
             throw error
@@ -135,6 +138,56 @@ public struct CatalogueCache: Sendable {
             try? FileManager.default.removeItem(at: temporary)
             throw StoreError.unwritable(path: target.path, reason: "\(error)")
         }
+    }
+
+    /// A compiled catalogue not used for this long is removed when another is written.
+    public static let unusedLifetimeSeconds: TimeInterval = 30 * 24 * 3600
+    /// How stale a database's modification time may be before opening it refreshes it: it marks
+    /// the last use, at the cost of one `stat` per open and one `utimes` a day.
+    static let usedMarkResolutionSeconds: TimeInterval = 24 * 3600
+
+    /// Removes the compiled catalogues other than `kept` whose source folder is gone (no
+    /// `catalogue.json` there any more) or that were not used for `unusedLifetimeSeconds`, and
+    /// temporary files a crashed write left a day or more ago. Returns the paths removed. Called
+    /// whenever a catalogue is written; a reader that still has a removed file open keeps reading it.
+    @discardableResult
+    public func prune(keeping kept: URL? = nil, now: Date = Date()) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        var removed: [String] = []
+        for name in names.sorted() {
+            let path = directory.appendingPathComponent(name).path
+            guard path != kept?.path, let modified = Self.modificationTime(path) else { continue }
+            let age = now.timeIntervalSince1970 - modified
+            if name.hasPrefix("."), name.hasSuffix(".tmp") {
+                if age >= Self.usedMarkResolutionSeconds, unlink(path) == 0 { removed.append(path) }
+                continue
+            }
+            guard name.hasSuffix(".sqlite") else { continue }
+            var expired = age >= Self.unusedLifetimeSeconds
+            if !expired {
+                let folder = (try? CatalogueDatabase(path: path)).flatMap { try? $0.meta("source_folder") }
+                expired = folder.map { !FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0).appendingPathComponent("catalogue.json").path) } ?? false
+            }
+            guard expired, unlink(path) == 0 else { continue }
+            removed.append(path)
+            for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
+        }
+        return removed
+    }
+
+    /// Moves the database's modification time to now when it is a day or more old, so that
+    /// `prune` can tell it is in use.
+    private func markUsed(_ target: URL) {
+        guard let modified = Self.modificationTime(target.path),
+              Date().timeIntervalSince1970 - modified >= Self.usedMarkResolutionSeconds else { return }
+        utimes(target.path, nil)
+    }
+
+    /// A file's modification time in seconds since 1970, or nil when it cannot be read.
+    static func modificationTime(_ path: String) -> TimeInterval? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return TimeInterval(info.st_mtim.tv_sec)
     }
 
     private func updateStamp(_ target: URL, _ stamp: String) {

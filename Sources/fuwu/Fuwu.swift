@@ -8,10 +8,8 @@ struct Fuwu: ParsableCommand {
         commandName: "fuwu",
         abstract: "福田区基本公共服务清单 — browse Futian's basic public-service catalogue.",
         discussion: """
-        With no subcommand, fuwu opens the terminal browser. Exit status: 0 ok, 64 usage error, \
-        65 catalogue data error, 66 missing input (unknown id, missing catalogue folder), 69 no \
-        usable terminal for the browser (use the other subcommands), 128+n when ended by signal n. \
-        Errors go to stderr. Labels are Chinese unless --lang en.
+        With no subcommand, fuwu opens the terminal browser. Errors go to stderr as \
+        'fuwu: error: …'. Labels and messages are Chinese unless --lang en. \(ExitStatus.summary)
         """,
         subcommands: [
             DomainsCommand.self, ItemsCommand.self, ItemCommand.self, PointsCommand.self, PointCommand.self,
@@ -19,6 +17,7 @@ struct Fuwu: ParsableCommand {
             NearbyCommand.self,
             SearchCommand.self,
             BrowseCommand.self,
+            VersionCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
     )
@@ -27,14 +26,20 @@ struct Fuwu: ParsableCommand {
 @main
 enum FuwuMain {
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try Fuwu.parseAsRoot()
+            // `--version` before the default `browse`, which would want a terminal.
+            if let version = VersionCommand.request(in: arguments) {
+                try version.run()
+                return
+            }
+            var command = try Fuwu.parseAsRoot(arguments)
             try command.run()
         } catch let error as CLIError {
             printError("fuwu: error: \(error.message)")
             exit(error.code)
         } catch {
-            Fuwu.exit(withError: error)
+            exit(ParseErrorText.report(error, arguments: arguments))
         }
     }
 }

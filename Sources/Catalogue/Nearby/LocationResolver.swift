@@ -68,7 +68,8 @@ public struct LocationResolver: Sendable {
                         order: CoordinateOrder = .latitudeFirst) throws(NearbyError) -> ResolvedLocation {
         let trimmed = Self.key(text)
         if trimmed.isEmpty { throw .emptyLocation }
-        if CoordinateParser.looksLikeCoordinates(text) {
+        // A code or id that happens to be all digits (the subdistrict 440304004) is a place.
+        if CoordinateParser.looksLikeCoordinates(text) && !places.contains(where: { $0.keys.contains(trimmed) }) {
             let read: GeoCoordinate
             do { read = try CoordinateParser.parse(text, order: order) } catch { throw .coordinates(error) }
             let origin = DatumTransform.convert(read, from: datum, to: .wgs84)
