@@ -1,3 +1,5 @@
+import Foundation
+
 /// A catalogue folder and how it was found.
 struct CatalogueLocation: Equatable {
     /// How a catalogue folder was found.

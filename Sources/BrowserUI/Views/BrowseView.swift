@@ -125,12 +125,13 @@ enum BrowseView {
             let domain = catalogue.domains[index]
             let items = context.items(inDomain: domain.id).count
             let points = context.pointCountByDomain[domain.id] ?? 0
-            // Counts padded to the widest of the list, so that they line up in a column.
+            // Counts padded to the widest of the list and never dropped (the name is cut instead),
+            // so that they line up in columns on every row, at 40 columns too.
             let itemDigits = catalogue.domains.map { digits(context.items(inDomain: $0.id).count) }.max() ?? 1
             let pointDigits = catalogue.domains.map { digits(context.pointCountByDomain[$0.id] ?? 0) }.max() ?? 1
             let itemCount = padded(items, to: itemDigits), pointCount = padded(points, to: pointDigits)
-            var tags = [SheetRow.Piece(text: language.pick("\(itemCount)项", "\(itemCount) items"), style: .dim, priority: 1),
-                        SheetRow.Piece(text: language.pick("\(pointCount)点", "\(pointCount) pts"), style: .dim)]
+            var tags = [SheetRow.Piece(text: language.pick("\(itemCount)项", "\(itemCount) items"), style: .dim, priority: SheetRow.Piece.kept),
+                        SheetRow.Piece(text: language.pick("\(pointCount)点", "\(pointCount) pts"), style: .dim, priority: SheetRow.Piece.kept)]
             if domain.provenance.isSample { tags.insert(sample, at: 0) }
             return (language == .chinese || width < 40 ? domain.name : "\(domain.name) \(domain.nameEnglish)", tags)
         case .items(let d):

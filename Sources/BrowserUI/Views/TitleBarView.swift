@@ -48,7 +48,7 @@ enum TitleBarView {
         case .nearby: return [root, language.pick("附近", "Nearby")]
         case .picker(.origin): return [root, language.pick("附近", "Nearby"), language.pick("我在哪里", "Where I am")]
         case .picker(.filter): return [root, language.pick("附近", "Nearby"), language.pick("筛选", "Filter")]
-        case .help(let mode): return [root, language.pick("帮助", "Help"), HelpPage.modeName(mode, language)]
+        case .help(let mode): return [root, language.pick("帮助", "Help"), mode.title(language)]
         }
     }
 }
