@@ -14,6 +14,9 @@ SWIFT ?= swift
 # does not need the Swift toolchain's libraries at run time.
 SWIFT_BUILD_FLAGS ?=
 CONFIGURATION ?= release
+# Where swift build works; .build by default (a folder of its own lets a release build run
+# beside a debug one; any .build* folder of the tree counts as an in-tree build).
+BUILD_PATH ?= .build
 
 root := $(DESTDIR)$(PREFIX)
 bindir := $(root)/bin
@@ -24,7 +27,7 @@ bashdir := $(datadir)/bash-completion/completions
 zshdir := $(datadir)/zsh/site-functions
 fishdir := $(datadir)/fish/vendor_completions.d
 
-build = $(SWIFT) build -c $(CONFIGURATION) $(SWIFT_BUILD_FLAGS)
+build = $(SWIFT) build -c $(CONFIGURATION) --build-path $(BUILD_PATH) $(SWIFT_BUILD_FLAGS)
 
 .PHONY: all build install uninstall
 
