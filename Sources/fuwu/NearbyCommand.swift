@@ -162,7 +162,7 @@ extension NearbyCommand {
                 let m = Self.metres(radius)
                 sections.append(none.isEmpty
                     ? lang.pick("\(m) 米内每个领域都有服务点。", "Every domain has a point within \(m) m.")
-                    : lang.pick("\(m) 米内没有：", "Nothing within \(m) m: ") + none.map(\.name).joined(separator: lang.pick("、", ", ")))
+                    : lang.pick("\(m) 米内没有：", "Nothing within \(m) m: ") + none.map { wording.domainName($0.id) }.joined(separator: lang.pick("、", ", ")))
             }
             let unlocated = result.unlocatedPoints
             if !unlocated.isEmpty {

@@ -39,16 +39,16 @@ import Testing
         let result = try fuwu.run(["nearby", "--catalogue", fixture, "--at", "测试站", "--radius", "385", "--lang", "en"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("""
-        metres  bearing  walk min  id     name          type    domain        data
-        ------  -------  --------  -----  ------------  ------  ------------  ---------
-           380  NE 54°          7  P0002  福田区图书馆  图书馆  文化体育保障  reference
+        metres  bearing  walk min  id     name          type     domain              data
+        ------  -------  --------  -----  ------------  -------  ------------------  ---------
+           380  NE 54°          7  P0002  福田区图书馆  Library  Culture and sports  reference
         1 service point within 385 m.
 
-        domain           ≤ 385 m  ≤ 500 m  ≤ 1000 m  ≤ 1500 m
-        ---------------  -------  -------  --------  --------
-        D4 病有良医            0        1         1         1
-        D9 文化体育保障        1        1         1         1
-        Nothing within 385 m: 病有良医
+        domain                 ≤ 385 m  ≤ 500 m  ≤ 1000 m  ≤ 1500 m
+        ---------------------  -------  -------  --------  --------
+        D4 Health care               0        1         1         1
+        D9 Culture and sports        1        1         1         1
+        Nothing within 385 m: Health care
         """))
         #expect(result.stdout.contains("walking   Walking times assume 1.3 m/s (4.7 km/h) on a route 1.3× the straight-line distance; circles are straight-line."))
     }
@@ -100,8 +100,8 @@ import Testing
         let result = try fuwu.run(["nearby", "--catalogue", fixture, "--at", "测试站", "--radius", "500", "--format", "csv", "--lang", "en"])
         #expect(result.stdout == """
         metres,bearing,walk min,id,name,type,domain,data,lat,lng
-        379.842,54.3,7,P0002,福田区图书馆,图书馆,文化体育保障,reference,22.5450000,114.0600000
-        390.757,211.8,7,P0001,福田区样例社康中心001,社康中心,病有良医,sample,22.5400000,114.0550000
+        379.842,54.3,7,P0002,福田区图书馆,Library,Culture and sports,reference,22.5450000,114.0600000
+        390.757,211.8,7,P0001,福田区样例社康中心001,Community health centre,Health care,sample,22.5400000,114.0550000
 
         """)
     }

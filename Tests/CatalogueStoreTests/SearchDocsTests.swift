@@ -1,20 +1,22 @@
+import Catalogue
 import Foundation
 import Testing
+@testable import CatalogueStore
 
-/// The examples docs/search.md gives work in the shipped catalogue.
+/// The examples docs/search.md gives work in the shipped catalogue, through the compiled search
+/// index that `fuwu search` and the browser's `/` both use.
 @Suite struct SearchDocsTests {
-    let fuwu = FuwuProcess()
-    static let document = FuwuProcess.packageRoot.appendingPathComponent("docs/search.md")
+    static let document = CompiledFutian.folder.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/search.md")
 
-    /// Result lines of a search in the shipped catalogue (CSV, header dropped).
+    /// Title and matched text of the first 20 hits for a query.
     private func results(_ query: String) throws -> [String] {
-        let result = try fuwu.run(["search", query, "--format", "csv", "--lang", "en", "--no-body", "--limit", "20"])
-        #expect(result.status == 0, "\(query): \(result.stderr)")
-        return Array(result.stdout.split(separator: "\n").dropFirst().map(String.init))
+        let opened = try CompiledFutian.opened.get()
+        let index = try SearchKeyStore.index(of: opened.database, catalogue: opened.catalogue)
+        return index.search(query, limit: 20).map { "\($0.title) \($0.matchedText)" }
     }
 
     @Test func everyRowOfTheQueryTableFindsWhatItSays() throws {
-        defer { fuwu.cleanUp() }
         let text = try String(contentsOf: Self.document, encoding: .utf8)
         let table = try #require(text.components(separatedBy: "| typed | finds | how |\n").last)
         let rows = table.split(separator: "\n", omittingEmptySubsequences: false)
@@ -39,7 +41,6 @@ import Testing
     }
 
     @Test func thePolyphoneExamplesFindTheirReadingAndNothingForTheOther() throws {
-        defer { fuwu.cleanUp() }
         let text = try String(contentsOf: Self.document, encoding: .utf8).replacingOccurrences(of: "\n", with: " ")
         #expect(text.contains("`zhangzhe` finds 福田区样例长者服务中心001 and `gangxia` finds 深圳市福田区岗厦小学, while `changzhe` and `gangsha` find nothing."))
         #expect(try results("zhangzhe").contains { $0.contains("福田区样例长者服务中心001") })
