@@ -18,6 +18,9 @@ public struct OpenedCatalogue: Sendable {
     public let catalogue: ServiceCatalogue
     public let database: CatalogueDatabase
     public let status: Status
+    /// Why the compiled database had to be rebuilt although the sources had not changed (it was
+    /// damaged); nil when it was not.
+    public internal(set) var repairedDamage: String?
 }
 
 /// The outcome of an explicit build.
@@ -56,40 +59,88 @@ public struct CatalogueCache: Sendable {
         return directory.appendingPathComponent("\(name.isEmpty ? "catalogue" : name)-\(hash.hex).sqlite")
     }
 
-    /// Opens the catalogue in `folder`, compiling it first when the sources changed.
+    /// Opens the catalogue in `folder`, compiling it first when the sources changed. A compiled
+    /// file that is damaged (a page checksum fails, the file is not a database, a FIFO sits in
+    /// its place) is never read on: it is rebuilt from the sources and the reason is returned in
+    /// `repairedDamage`.
     public func open(folder: URL) throws(StoreError) -> OpenedCatalogue {
         try checkFolder(folder)
+        StaleBuildFiles.removeStale(in: directory)
         let target = databaseURL(for: folder)
         let files = CatalogueLoader.sourceFiles(in: folder)
         let stamp = SourceFingerprint.stamp(folder: folder, files: files)
-        let existing = FileManager.default.fileExists(atPath: target.path) ? try? CatalogueDatabase(path: target.path) : nil
-        if let existing, (try? existing.meta("schema_version")) == String(CatalogueDatabase.schemaVersion) {
-            if (try? existing.meta("source_stamp")) == stamp {
-                markUsed(target)
-                return try opened(folder, existing, .cached)
-            }
-            let hash = SourceFingerprint.contentHash(folder: folder, files: files)
-            if (try? existing.meta("source_hash")) == hash {
-                updateStamp(target, stamp)
-                markUsed(target)
-                return try opened(folder, existing, .cached)
+        var (existing, damage) = openExisting(target)
+        if let database = existing {
+            do {
+                if try database.meta("source_stamp") == stamp {
+                    markUsed(target)
+                    return try opened(folder, database, .cached)
+                }
+                let hash = SourceFingerprint.contentHash(folder: folder, files: files)
+                if try database.meta("source_hash") == hash {
+                    updateStamp(target, stamp)
+                    markUsed(target)
+                    return try opened(folder, database, .cached)
+                }
+            } catch {
+                (existing, damage) = (nil, Self.reason(error))
             }
         }
         let report = CatalogueLoader.load(folder: folder)
         guard let loaded = report.loaded else {
-            if let existing, (try? existing.meta("schema_version")) == String(CatalogueDatabase.schemaVersion) {
-                let compiledAt = (try? existing.meta("compiled_at")) ?? "?"
-                return try opened(folder, existing, .stale(diagnostics: report.diagnostics, compiledAt: compiledAt))
+            if let existing, let compiledAt = try? existing.meta("compiled_at"),
+               let stale = try? opened(folder, existing, .stale(diagnostics: report.diagnostics, compiledAt: compiledAt)) {
+                return stale
             }
             throw StoreError.invalidSources(path: folder.path, diagnostics: report.diagnostics)
         }
         try write(loaded, files: files, stamp: stamp, folder: folder, to: target)
-        return try opened(folder, try CatalogueDatabase(path: target.path), .compiled(warnings: report.warnings))
+        var result = try opened(folder, try CatalogueDatabase(path: target.path), .compiled(warnings: report.warnings))
+        result.repairedDamage = damage
+        return result
+    }
+
+    /// The compiled database at `target` when it can be used, or why it cannot when it is
+    /// damaged (nil reason: it is missing or from an older fuwu, which is no damage).
+    private func openExisting(_ target: URL) -> (CatalogueDatabase?, damage: String?) {
+        var info = stat()
+        guard stat(target.path, &info) == 0 else { return (nil, nil) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            // Never open it: a FIFO would block. A rename cannot replace a folder, so remove it.
+            try? FileManager.default.removeItem(at: target)
+            return (nil, "it is not a regular file")
+        }
+        switch PageChecksums.header(of: target.path) {
+        case .unprotected: return (nil, nil)
+        case .damaged: return (nil, "its header is not a database header")
+        case .protected: break
+        }
+        do {
+            let database = try CatalogueDatabase(path: target.path)
+            guard try database.meta("schema_version") == String(CatalogueDatabase.schemaVersion) else { return (nil, nil) }
+            return (database, nil)
+        } catch {
+            return (nil, Self.reason(error))
+        }
+    }
+
+    /// The reason a compiled database could not be read, in a few words.
+    private static func reason(_ error: any Error) -> String {
+        switch error as? StoreError {
+        case .damaged(_, let reason)?, .unreadable(_, let reason)?: return reason
+        default: return "\(error)"
+        }
+    }
+
+    /// Removes a compiled database that a read found damaged, so the next open rebuilds it.
+    public static func discard(databasePath: String) {
+        unlink(databasePath)
     }
 
     /// Validates and compiles `folder` unconditionally (`fuwu build`); on errors nothing is written.
     public func build(folder: URL) throws(StoreError) -> BuildOutcome {
         try checkFolder(folder)
+        StaleBuildFiles.removeStale(in: directory)
         let target = databaseURL(for: folder)
         let files = CatalogueLoader.sourceFiles(in: folder)
         let stamp = SourceFingerprint.stamp(folder: folder, files: files)
@@ -110,16 +161,25 @@ public struct CatalogueCache: Sendable {
     }
 
     private func opened(_ folder: URL, _ database: CatalogueDatabase, _ status: OpenedCatalogue.Status) throws(StoreError) -> OpenedCatalogue {
-        OpenedCatalogue(folder: folder, catalogue: try database.catalogue(), database: database, status: status)
+        OpenedCatalogue(folder: folder, catalogue: try database.catalogue(), database: database, status: status, repairedDamage: nil)
     }
 
     /// Writes into a temporary file beside the target and renames it over, so a reader never sees
-    /// a half-written database and a failure leaves the previous one intact.
+    /// a half-written database and a failure leaves the previous one intact. The temporary file
+    /// is locked while the build runs, so a later start can tell a killed build's leftovers from
+    /// a running one's.
     private func write(_ loaded: LoadedCatalogue, files: [String], stamp: String, folder: URL, to target: URL) throws(StoreError) {
+        try createDirectory(target)
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        guard let lock = StaleBuildFiles.createLocked(temporary.path) else {
+            throw StoreError.unwritable(path: target.path, reason: Self.systemReason(errno, folder: directory))
+        }
+        defer {
+            unlink(temporary.path)
+            close(lock)
+        }
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let meta = [
                 "source_hash": SourceFingerprint.contentHash(folder: folder, files: files),
                 "source_stamp": stamp,
@@ -127,17 +187,46 @@ public struct CatalogueCache: Sendable {
                 "compiled_at": ISO8601DateFormatter().string(from: Date()),
             ]
             try CatalogueDatabase.write(loaded, meta: meta, to: temporary.path)
+            var info = stat()
+            if lstat(target.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                try? FileManager.default.removeItem(at: target)   // a rename cannot replace a folder
+            }
             if rename(temporary.path, target.path) != 0 {
-                throw StoreError.unwritable(path: target.path, reason: String(cString: strerror(errno)))
+                throw StoreError.unwritable(path: target.path, reason: Self.systemReason(errno, folder: directory))
             }
             prune(keeping: target)
         } catch let error as StoreError {
-            try? FileManager.default.removeItem(at: temporary)
             throw error
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw StoreError.unwritable(path: target.path, reason: "\(error)")
+            let reason = (error as? DatabaseError)?.message ?? "\(error)"
+            throw StoreError.unwritable(path: target.path, reason: access(directory.path, W_OK) == 0 ? reason : Self.systemReason(EACCES, folder: directory))
         }
+    }
+
+    /// Creates the cache folder (and its parents), with a plain reason when it cannot be created.
+    private func createDirectory(_ target: URL) throws(StoreError) {
+        func make(_ path: String) -> Int32 {
+            if mkdir(path, 0o755) == 0 { return 0 }
+            var code = errno
+            if code == ENOENT, path != "/" {
+                let parent = make((path as NSString).deletingLastPathComponent)
+                if parent != 0 { return parent }
+                if mkdir(path, 0o755) == 0 { return 0 }
+                code = errno
+            }
+            if code == EEXIST {
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue ? 0 : ENOTDIR
+            }
+            return code
+        }
+        let code = make(directory.path)
+        if code != 0 { throw StoreError.unwritable(path: target.path, reason: Self.systemReason(code, folder: directory)) }
+    }
+
+    /// A system error in words, naming the folder: "permission denied in /x/y".
+    private static func systemReason(_ code: Int32, folder: URL) -> String {
+        "\(String(cString: strerror(code)).lowercased()) in \(folder.path)"
     }
 
     /// A compiled catalogue not used for this long is removed when another is written.
@@ -147,26 +236,20 @@ public struct CatalogueCache: Sendable {
     static let usedMarkResolutionSeconds: TimeInterval = 24 * 3600
 
     /// Removes the compiled catalogues other than `kept` whose source folder is gone (no
-    /// `catalogue.json` there any more) or that were not used for `unusedLifetimeSeconds`, and
-    /// temporary files a crashed write left a day or more ago. Returns the paths removed. Called
-    /// whenever a catalogue is written; a reader that still has a removed file open keeps reading it.
+    /// `catalogue.json` there any more) or that were not used for `unusedLifetimeSeconds`.
+    /// Returns the paths removed. Called whenever a catalogue is written; a reader that still has
+    /// a removed file open keeps reading it. (Leftovers of killed builds are `StaleBuildFiles`'.)
     @discardableResult
     public func prune(keeping kept: URL? = nil, now: Date = Date()) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         var removed: [String] = []
-        for name in names.sorted() {
+        for name in names.sorted() where name.hasSuffix(".sqlite") && !name.hasPrefix(".") {
             let path = directory.appendingPathComponent(name).path
             guard path != kept?.path, let modified = Self.modificationTime(path) else { continue }
-            let age = now.timeIntervalSince1970 - modified
-            if name.hasPrefix("."), name.hasSuffix(".tmp") {
-                if age >= Self.usedMarkResolutionSeconds, unlink(path) == 0 { removed.append(path) }
-                continue
-            }
-            guard name.hasSuffix(".sqlite") else { continue }
-            var expired = age >= Self.unusedLifetimeSeconds
-            if !expired {
-                let folder = (try? CatalogueDatabase(path: path)).flatMap { try? $0.meta("source_folder") }
-                expired = folder.map { !FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0).appendingPathComponent("catalogue.json").path) } ?? false
+            var expired = now.timeIntervalSince1970 - modified >= Self.unusedLifetimeSeconds
+            if !expired, case (let database?, _) = openExisting(URL(fileURLWithPath: path)),
+               let folder = try? database.meta("source_folder") {
+                expired = !FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent("catalogue.json").path)
             }
             guard expired, unlink(path) == 0 else { continue }
             removed.append(path)

@@ -6,7 +6,7 @@ import GRDB
 /// A compiled catalogue database: writes a validated catalogue into SQLite and reads it back.
 public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
     /// Bumped whenever the schema or the compiled content changes meaning; an older file is rebuilt.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     /// The open connection; GRDB serialises access, so sharing it across threads is safe.
     let reader: DatabaseQueue
@@ -14,6 +14,7 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
 
     /// Opens an existing compiled catalogue read-only.
     public init(path: String) throws(StoreError) {
+        _ = PageChecksums.isRegistered
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "fuwu.catalogue"
@@ -30,20 +31,36 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
         do {
             return try reader.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
         } catch {
-            throw StoreError.unreadable(path: path, reason: "\(error)")
+            throw storeError(error)
         }
     }
 
     /// The Markdown body of a standard text.
     public func body(ofStandard id: String) throws -> String {
-        let found = try reader.read { db in try String.fetchOne(db, sql: "SELECT body FROM standards WHERE id = ?", arguments: [id]) }
+        let found: String?
+        do {
+            found = try reader.read { db in try String.fetchOne(db, sql: "SELECT body FROM standards WHERE id = ?", arguments: [id]) }
+        } catch {
+            throw storeError(error)
+        }
         guard let found else { throw StoreError.unknownStandard(id) }
         return found
     }
 
+    /// Reads every page (SQLite's quick check), so every page checksum is verified; throws
+    /// `damaged` at the first damaged page. Costs a full read: for tests and diagnosis only.
+    func checkEveryPage() throws {
+        let result = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        if result != ["ok"] { throw StoreError.damaged(path: path, reason: result.prefix(3).joined(separator: "; ")) }
+    }
+
     /// Runs a read-only block against the database (for other parts of this module).
     func read<T>(_ block: (Database) throws -> T) throws -> T {
-        try reader.read(block)
+        do {
+            return try reader.read(block)
+        } catch {
+            throw storeError(error)
+        }
     }
 
     // MARK: - Reading the catalogue
@@ -55,8 +72,21 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.unreadable(path: path, reason: "\(error)")
+            throw storeError(error)
         }
+    }
+
+    /// A read failure as a `StoreError`: `damaged` (and the file removed) when the file itself is
+    /// at fault.
+    func storeError(_ error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if PageChecksums.indicatesDamage(error) {
+            // Never read on: remove the file so that the next open (this command's retry, or the
+            // browser's next start) rebuilds it. This connection keeps the unlinked file.
+            CatalogueCache.discard(databasePath: path)
+            return StoreError.damaged(path: path, reason: PageChecksums.describe(error))
+        }
+        return StoreError.unreadable(path: path, reason: "\(error)")
     }
 
     // Columns are read by position: GRDB's lookup by name folds case on every access, which
@@ -149,7 +179,9 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
 
     /// Writes a validated catalogue to a new database file at `path` (which must not exist).
     static func write(_ loaded: LoadedCatalogue, meta: [String: String], to path: String) throws {
+        _ = PageChecksums.isRegistered
         let queue = try DatabaseQueue(path: path)
+        try queue.inDatabase { db in try PageChecksums.reserve(db) }
         try queue.write { db in
             try db.execute(sql: schema)
             let c = loaded.catalogue

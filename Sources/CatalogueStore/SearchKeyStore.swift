@@ -49,6 +49,9 @@ public enum SearchKeyStore {
     public static func keys(of database: CatalogueDatabase) throws(StoreError) -> [String: SearchKey] {
         do {
             return try database.read { db in try read(from: db) }
+        } catch let error as StoreError {
+            if case .damaged = error { throw error }
+            throw StoreError.unreadable(path: database.path, reason: "search keys: \(error)")
         } catch {
             throw StoreError.unreadable(path: database.path, reason: "search keys: \(error)")
         }

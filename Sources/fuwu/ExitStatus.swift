@@ -7,6 +7,8 @@ enum ExitStatus {
         ("65", "data error: the catalogue has errors (validate, build, or a first compile)"),
         ("66", "missing input: unknown id, code or name; catalogue folder not found"),
         ("69", "the browser found no usable terminal (TERM=dumb, unknown terminfo, not a terminal): use the other commands"),
+        ("73", "the compiled catalogue cannot be written (the cache folder is not writable or not a folder): set FUWU_CACHE_DIR"),
+        ("74", "the output cannot be written (a full disk, a closed stdout)"),
         ("128+n", "the browser was ended by signal n (the terminal is restored first)"),
     ]
 

@@ -66,18 +66,31 @@ struct NearbyCommand: ParsableCommand {
         let catalogue = opened.catalogue
         let result: NearbyResult
         let location: ResolvedLocation
+        // Unreadable keys only cost the pinyin fallback; damaged ones must not pass for "no match".
+        var keyDamage: StoreError?
+        func keys() -> [String: SearchKey] {
+            do {
+                return try SearchKeyStore.keys(of: opened.database)
+            } catch {
+                if case .damaged = error { keyDamage = error }
+                return [:]
+            }
+        }
         do {
             location = try Self.resolve(at, datum: readDatum, order: longitudeFirst ? .longitudeFirst : .latitudeFirst,
-                                        in: catalogue, keys: { (try? SearchKeyStore.keys(of: opened.database)) ?? [:] })
+                                        in: catalogue, keys: keys)
             let query = try NearbyQuery(origin: location.origin, radiusMetres: radius ?? 1000, domain: domain, item: item,
                                         pointType: type, subdistrict: subdistrict, limit: limit, in: catalogue)
             result = NearbyIndex(catalogue: catalogue).query(query)
         } catch {
+            if let keyDamage { throw keyDamage }   // FuwuMain rebuilds and runs the command again
             throw CLIError(error, lang: lang)
         }
+        if let keyDamage { throw keyDamage }
         let output = Output(catalogue: catalogue, lang: lang, location: location, result: result, input: at)
         switch format {
-        case .table: print(output.table())
+        // The summary lines name domains and points: sanitised like every table cell.
+        case .table: print(Sanitiser.text(output.table()))
         case .json: print(output.json().rendered())
         case .csv: print(output.hitTable(forCSV: true).csv())
         case .geojson: print(output.geoJSON().rendered())
