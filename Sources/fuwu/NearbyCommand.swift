@@ -25,16 +25,17 @@ struct NearbyCommand: ParsableCommand {
     @OptionGroup var options: CatalogueOptions
     @Option(help: ArgumentHelp("Where to look from: coordinates, metro station, service point or subdistrict.", valueName: "location"))
     var at: String
-    @Option(help: ArgumentHelp("Datum of coordinates given with --at: wgs84, gcj02 or bd09.", valueName: "datum"))
+    @Option(help: ArgumentHelp("Datum of coordinates given with --at: wgs84, gcj02 or bd09.", valueName: "datum"),
+            completion: .list(["wgs84", "gcj02", "bd09"]))
     var datum: String = "wgs84"
     @Flag(name: .customLong("lng-lat"), help: "Coordinates are longitude first (114.0579,22.5431).")
     var longitudeFirst = false
     @Option(help: ArgumentHelp("Radius in metres: 500, 1000 (default), 1500 or any value from 1 to 50000.", valueName: "metres"))
     var radius: Double?
-    @Option(help: "Only points of this domain (id such as D4, or name such as 病有良医).") var domain: String?
-    @Option(help: "Only points that provide this item (id or exact name).") var item: String?
-    @Option(help: "Only points of this type (id such as shekang, or name such as 社康中心).") var type: String?
-    @Option(help: "Only points in this subdistrict (code, 福田街道, 福田 or futian).") var subdistrict: String?
+    @Option(help: "Only points of this domain (id such as D4, or name such as 病有良医).", completion: CatalogueCompletion.domains) var domain: String?
+    @Option(help: "Only points that provide this item (id or exact name).", completion: CatalogueCompletion.items) var item: String?
+    @Option(help: "Only points of this type (id such as shekang, or name such as 社康中心).", completion: CatalogueCompletion.pointTypes) var type: String?
+    @Option(help: "Only points in this subdistrict (code, 福田街道, 福田 or futian).", completion: CatalogueCompletion.subdistricts) var subdistrict: String?
     @Option(help: "List at most this many points (counts still cover all).") var limit: Int?
     @Option(help: "Output format: table, json, csv or geojson.") var format: Format = .table
     @Flag(name: .customLong("open-now"), help: "Only points open now (or at --now) by their published hours; unreadable hours never count as open.")
@@ -225,7 +226,7 @@ extension NearbyCommand {
                 let m = Self.metres(radius)
                 sections.append(none.isEmpty
                     ? lang.pick("\(m) 米内每个领域都有服务点。", "Every domain has a point within \(m) m.")
-                    : lang.pick("\(m) 米内没有：", "Nothing within \(m) m: ") + none.map(\.name).joined(separator: lang.pick("、", ", ")))
+                    : lang.pick("\(m) 米内没有：", "Nothing within \(m) m: ") + none.map { wording.domainName($0.id) }.joined(separator: lang.pick("、", ", ")))
             }
             let unlocated = result.unlocatedPoints
             if !unlocated.isEmpty {
@@ -275,7 +276,7 @@ extension NearbyCommand {
             var table = TextTable(headers: [lang.pick("领域", "domain")] + radii.map { lang.pick("\(Self.metres($0)) 米内", "≤ \(Self.metres($0)) m") },
                                   rightAligned: Set(1...radii.count))
             for row in result.domainCounts {
-                table.add(["\(row.domain.id) \(row.domain.name)"] + row.counts.map(String.init))
+                table.add(["\(row.domain.id) \(wording.domainName(row.domain.id))"] + row.counts.map(String.init))
             }
             return table
         }

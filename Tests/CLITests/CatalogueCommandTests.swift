@@ -63,7 +63,7 @@ import Testing
     @Test func csvAndJsonAreStable() throws {
         defer { fuwu.cleanUp() }
         let csv = try fuwu.run(["domains", "--catalogue", fixture, "--format", "csv", "--lang", "en"])
-        #expect(csv.stdout == "id,domain,items,points,English\nD4,病有良医,1,1,Health care\nD9,文化体育保障,1,2,Culture and sports\n")
+        #expect(csv.stdout == "id,domain,items,points,Chinese\nD4,Health care,1,1,病有良医\nD9,Culture and sports,1,2,文化体育保障\n")
         let json = try fuwu.run(["points", "--catalogue", fixture, "--format", "json", "--type", "社康中心", "--now", "2026-12-01T10:00"])
         #expect(json.stdout == """
         [

@@ -24,16 +24,19 @@ struct FuwuProcess {
     }()
 
     let cache: URL
+    /// The binary to run: the built one, or a copy elsewhere.
+    let program: URL
 
-    init() {
-        cache = FileManager.default.temporaryDirectory.appendingPathComponent("fuwu-cli-cache-\(UUID().uuidString)")
+    init(executable: URL = FuwuProcess.executable, cache: URL? = nil) {
+        self.cache = cache ?? FileManager.default.temporaryDirectory.appendingPathComponent("fuwu-cli-cache-\(UUID().uuidString)")
+        program = executable
     }
 
     /// Runs fuwu with `arguments`; `environment` adds to a minimal environment.
     func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
              timeoutSeconds: Double? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = program
         process.arguments = arguments
         var env = ["FUWU_CACHE_DIR": cache.path, "FUWU_STATE_DIR": stateDirectory.path, "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }

@@ -46,11 +46,11 @@ import Testing
            380  NE 54°          7  P0002  福田区图书馆  图书馆  文化体育保障  open      reference
         1 service point within 385 m.
 
-        domain           ≤ 385 m  ≤ 500 m  ≤ 1000 m  ≤ 1500 m
-        ---------------  -------  -------  --------  --------
-        D4 病有良医            0        1         1         1
-        D9 文化体育保障        1        1         1         1
-        Nothing within 385 m: 病有良医
+        domain                 ≤ 385 m  ≤ 500 m  ≤ 1000 m  ≤ 1500 m
+        ---------------------  -------  -------  --------  --------
+        D4 Health care               0        1         1         1
+        D9 Culture and sports        1        1         1         1
+        Nothing within 385 m: Health care
         """))
         #expect(result.stdout.contains("walking   Walking times assume 1.3 m/s (4.7 km/h) on a route 1.3× the straight-line distance; circles are straight-line."))
     }

@@ -54,6 +54,20 @@ import Testing
         #expect(throws: NearbyError.emptyLocation) { try resolver.resolve("  ") }
     }
 
+    @Test func aSubdistrictCodeOfDigitsIsThatSubdistrictNotABadCoordinate() throws {
+        for text in ["440304004", " 440304004 ", "４４０３０４００４"] {
+            let location = try resolver.resolve(text)
+            guard case .place(let place) = location.source else { Issue.record("\(text): \(location.source)"); continue }
+            #expect(place.kind == .subdistrict, "\(text)")
+            #expect(place.id == "440304004", "\(text)")
+            #expect(place.name == "福田街道", "\(text)")
+        }
+        // A lone number that is no code is still read as (too short) coordinates.
+        #expect(throws: NearbyError.coordinates(.wrongNumberOfValues(text: "440304999", count: 1))) {
+            try resolver.resolve("440304999")
+        }
+    }
+
     @Test func findsAMetroStationWithOrWithoutTheWordStation() throws {
         for text in ["市民中心", "市民中心站", "市民中心地铁站", " 市民中心 ", "m-shiminzhongxin"] {
             let location = try resolver.resolve(text)

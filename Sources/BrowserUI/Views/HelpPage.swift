@@ -6,7 +6,7 @@ enum HelpPage {
     static func rows(for mode: Mode, keyMap: KeyMap, language: InterfaceLanguage, linkMark: String = "▸",
                      starMark: String = "★") -> [SheetRow] {
         let bindings = keyMap.bindings(in: mode)
-        var rows = [SheetRow(language.pick("按键：", "Keys: ") + modeName(mode, language), style: .title), SheetRow("")]
+        var rows = [SheetRow(language.pick("按键：", "Keys: ") + mode.title(language), style: .title), SheetRow("")]
         let keyColumns = min(22, (bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 0) + 2)
         for binding in bindings {
             let keys = binding.keyLabel
@@ -40,24 +40,5 @@ enum HelpPage {
                                                "  Distances are straight lines; walks are 1.2–1.5× longer, and the time allows for that")))
         }
         return rows
-    }
-
-    static func modeName(_ mode: Mode, _ language: InterfaceLanguage) -> String {
-        switch mode {
-        case .browse: language.pick("浏览", "browse")
-        case .itemDetail: language.pick("事项详情", "item details")
-        case .pointDetail: language.pick("服务点详情", "point details")
-        case .reader: language.pick("阅读正文", "reader")
-        case .contents: language.pick("目录", "contents")
-        case .find: language.pick("搜索", "find")
-        case .nearby: language.pick("附近", "nearby")
-        case .map: language.pick("地图", "map")
-        case .picker: language.pick("选择", "choose")
-        case .prompt: language.pick("输入", "input")
-        case .help: language.pick("帮助", "help")
-        case .dashboard: language.pick("各街道均等化", "equalisation")
-        case .coverageGaps: language.pick("覆盖缺口", "coverage gaps")
-        case .records: language.pick("收藏与历史", "favourites and history")
-        }
     }
 }

@@ -49,7 +49,7 @@ enum TitleBarView {
         case .map: return [root, language.pick("附近", "Nearby"), language.pick("地图", "Map")]
         case .picker(.origin): return [root, language.pick("附近", "Nearby"), language.pick("我在哪里", "Where I am")]
         case .picker(.filter): return [root, language.pick("附近", "Nearby"), language.pick("筛选", "Filter")]
-        case .help(let mode): return [root, language.pick("帮助", "Help"), HelpPage.modeName(mode, language)]
+        case .help(let mode): return [root, language.pick("帮助", "Help"), mode.title(language)]
         case .dashboard: return [root, language.pick("各街道均等化", "Equalisation")]
         case .coverageGaps: return [root, language.pick("各街道均等化", "Equalisation"), language.pick("缺口", "Gaps")]
         case .favourites: return [root, language.pick("我的收藏", "Favourites")]

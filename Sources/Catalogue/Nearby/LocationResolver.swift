@@ -98,7 +98,9 @@ public struct LocationResolver: Sendable {
         if length > Self.maximumTextLength { throw .locationTooLong(length: length, limit: Self.maximumTextLength) }
         let trimmed = Self.key(text)
         if trimmed.isEmpty { throw .emptyLocation }
-        if CoordinateParser.looksLikeCoordinates(text) {
+        // A code or id that happens to be all digits (the subdistrict 440304004) is a place.
+        let trimmedBytes = Array(trimmed.utf8)
+        if CoordinateParser.looksLikeCoordinates(text) && !places.contains(where: { $0.keys.contains(trimmedBytes) }) {
             return try resolveCoordinates(text, datum: datum, order: order, detectOrder: detectOrder)
         }
         if let saved = savedPlaces.first(where: { Self.key($0.name) == trimmed }) {

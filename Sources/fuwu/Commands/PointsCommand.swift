@@ -7,9 +7,9 @@ struct PointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "points", abstract: "List service points, filtered by item, type or subdistrict.")
 
     @OptionGroup var options: CatalogueOptions
-    @Option(help: "Only points that provide this item (id or exact name).") var item: String?
-    @Option(help: "Only points of this type (id such as shekang, or name such as 社康中心).") var type: String?
-    @Option(help: "Only points in this subdistrict (code, 福田街道, 福田 or futian).") var subdistrict: String?
+    @Option(help: "Only points that provide this item (id or exact name).", completion: CatalogueCompletion.items) var item: String?
+    @Option(help: "Only points of this type (id such as shekang, or name such as 社康中心).", completion: CatalogueCompletion.pointTypes) var type: String?
+    @Option(help: "Only points in this subdistrict (code, 福田街道, 福田 or futian).", completion: CatalogueCompletion.subdistricts) var subdistrict: String?
     @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
     @Flag(name: .customLong("open-now"), help: "Only points open now (or at --now) by their published hours; unreadable hours never count as open.")
     var openNow = false

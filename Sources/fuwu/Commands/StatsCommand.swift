@@ -39,9 +39,9 @@ struct StatsCommand: ParsableCommand {
         add(totals, "points_unlocated", lang.pick("其中位置未知", "of which location unknown"), count(c.points.filter { $0.location == nil }, \.provenance))
         add(totals, "standards", lang.pick("标准文本与服务指南", "standard texts and guides"), count(c.standards, \.provenance))
         let byDomain = lang.pick("按领域（事项）", "items by domain")
-        for d in c.domains { add(byDomain, d.id, d.name, count(c.items(inDomain: d.id), \.provenance)) }
+        for d in c.domains { add(byDomain, d.id, w.domainName(d.id), count(c.items(inDomain: d.id), \.provenance)) }
         let byType = lang.pick("按类型（服务点）", "points by type")
-        for t in c.pointTypes { add(byType, t.id, t.name, count(c.points.filter { $0.typeID == t.id }, \.provenance)) }
+        for t in c.pointTypes { add(byType, t.id, w.typeName(t.id), count(c.points.filter { $0.typeID == t.id }, \.provenance)) }
         let bySubdistrict = lang.pick("按街道（服务点）", "points by subdistrict")
         for s in c.subdistricts { add(bySubdistrict, s.code, s.name, count(c.points.filter { $0.subdistrictCode == s.code }, \.provenance)) }
         add(bySubdistrict, "unknown", lang.pick("街道未知", "unknown"), count(c.points.filter { $0.subdistrictCode == nil }, \.provenance))
@@ -77,7 +77,8 @@ struct StatsCommand: ParsableCommand {
                                              ("standards", .int(m.counts.standards))])
             print(JSONOut.object([("catalogue", .string(m.name)), ("version", .string(m.version)), ("declared", declared)] + sections).rendered())
         case .csv:
-            var table = TextTable(headers: ["section", "key", "name", "reference", "sample", "total"])
+            var table = TextTable(headers: [lang.pick("分组", "section"), lang.pick("键", "key"), lang.pick("名称", "name"),
+                                            lang.pick("参考", "reference"), lang.pick("样例", "sample"), lang.pick("合计", "total")])
             for r in rows { table.add([r.section, r.key, r.name, String(r.reference), String(r.sample), String(r.total)]) }
             print(table.csv())
         case .table:
@@ -97,7 +98,6 @@ struct StatsCommand: ParsableCommand {
                 table.add([r.key, r.name, String(r.reference), String(r.sample), String(r.total)])
             }
             flush()
-            _ = w
         }
     }
 }
