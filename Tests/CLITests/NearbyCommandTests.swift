@@ -41,9 +41,9 @@ import Testing
                                    "--now", "2026-12-01T10:00"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("""
-        metres  bearing  walk min  id     name          type    domain        open now  data
-        ------  -------  --------  -----  ------------  ------  ------------  --------  ---------
-           380  NE 54°          7  P0002  福田区图书馆  图书馆  文化体育保障  open      reference
+        metres  bearing  walk min  id     name          type     domain              open now  data
+        ------  -------  --------  -----  ------------  -------  ------------------  --------  ---------
+           380  NE 54°          7  P0002  福田区图书馆  Library  Culture and sports  open      reference
         1 service point within 385 m.
 
         domain                 ≤ 385 m  ≤ 500 m  ≤ 1000 m  ≤ 1500 m
@@ -103,8 +103,8 @@ import Testing
                                    "--now", "2026-12-01T10:00"])
         #expect(result.stdout == """
         metres,bearing,walk min,id,name,type,domain,open now,data,lat,lng
-        379.842,54.3,7,P0002,福田区图书馆,图书馆,文化体育保障,open,reference,22.5450000,114.0600000
-        390.757,211.8,7,P0001,福田区样例社康中心001,社康中心,病有良医,,sample,22.5400000,114.0550000
+        379.842,54.3,7,P0002,福田区图书馆,Library,Culture and sports,open,reference,22.5450000,114.0600000
+        390.757,211.8,7,P0001,福田区样例社康中心001,Community health centre,Health care,,sample,22.5400000,114.0550000
 
         """)
     }

@@ -111,7 +111,7 @@ import UserState
         let open = try fuwu.run(["points", "--catalogue", fixture, "--open-now", "--now", "2026-12-05T20:45", "--format", "csv", "--lang", "en"])
         #expect(open.stdout.split(separator: "\n").map(String.init) == [
             "id,name,type,subdistrict,community,location,open now,data",
-            "P0002,福田区图书馆,图书馆,福田街道,,\"22.545000,114.060000\",closing soon,reference",
+            "P0002,福田区图书馆,Library,福田街道,,\"22.545000,114.060000\",closing soon,reference",
         ])
         let closed = try fuwu.run(["nearby", "--at", "测试站", "--catalogue", fixture, "--open-now", "--now", "2026-12-01T21:00+08:00"])
         #expect(closed.stdout.contains("1000 米内没有开放中的符合条件的服务点（共 2 个在范围内）。"))
