@@ -24,7 +24,8 @@ import Testing
         var catalogue = fixture.catalogue
         catalogue.boundary = district
         catalogue.subdistrictBoundaries = subdistricts
-        let context = BrowserContext(catalogue: catalogue, bodies: fixture.bodies)
+        // A fixed clock: the list beside the map shows open-now status.
+        let context = BrowserContext(catalogue: catalogue, bodies: fixture.bodies, now: { Fixture.tuesdayTen })
         var state = BrowserState(context: context,
                                  options: BrowserOptions(language: language, ascii: ascii, colour: colour, domainColours: domainColours),
                                  width: width, height: height)
