@@ -4,6 +4,7 @@ import PackageDescription
 // Dependencies point one way (see docs/ARCHITECTURE.md):
 //   fuwu → CatalogueStore → Catalogue → {Geodesy, ChineseText}
 //   fuwu → UserState → Catalogue
+//   fuwu → CatalogueImport → Catalogue
 //   fuwu → CursesTerminal → BrowserUI → Catalogue;  CursesTerminal → CNcursesw
 //   BrowserUI, fuwu → ServiceMap → {Geodesy, ChineseText}
 let package = Package(
@@ -16,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Pure text: display width, sanitising, line breaking, pinyin, matching.
@@ -37,6 +40,12 @@ let package = Package(
         .target(name: "UserState", dependencies: [
             "Catalogue", "Geodesy", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Reading the district's own files (workbooks, CSV, GeoJSON, Word) into a catalogue folder.
+        .target(name: "CatalogueImport", dependencies: [
+            "Catalogue", "Geodesy", "ChineseText",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // The terminal UI without a terminal: screens, keys, state, views.
         .target(name: "BrowserUI", dependencies: ["Catalogue", "ChineseText", "Geodesy", "ServiceMap"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
@@ -44,7 +53,7 @@ let package = Package(
         // The only importer of ncurses.
         .target(name: "CursesTerminal", dependencies: ["BrowserUI", "ServiceMap", "CNcursesw"]),
         .executableTarget(name: "fuwu", dependencies: [
-            "Catalogue", "CatalogueStore", "UserState", "BrowserUI", "CursesTerminal", "ServiceMap",
+            "Catalogue", "CatalogueStore", "CatalogueImport", "UserState", "BrowserUI", "CursesTerminal", "ServiceMap",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText", "BrowserUI",
@@ -54,6 +63,7 @@ let package = Package(
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], exclude: ["Fixtures"]),
         .testTarget(name: "ServiceMapTests", dependencies: ["ServiceMap", "Geodesy", "Catalogue"]),
+        .testTarget(name: "CatalogueImportTests", dependencies: ["CatalogueImport", "Catalogue"], exclude: ["Fixtures"]),
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
         .testTarget(name: "UserStateTests", dependencies: ["UserState", "Catalogue", "Geodesy"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),
