@@ -73,11 +73,13 @@ public struct CatalogueCache: Sendable {
         if let database = existing {
             do {
                 if try database.meta("source_stamp") == stamp {
+                    markUsed(target)
                     return try opened(folder, database, .cached)
                 }
                 let hash = SourceFingerprint.contentHash(folder: folder, files: files)
                 if try database.meta("source_hash") == hash {
                     updateStamp(target, stamp)
+                    markUsed(target)
                     return try opened(folder, database, .cached)
                 }
             } catch {
@@ -192,6 +194,7 @@ public struct CatalogueCache: Sendable {
             if rename(temporary.path, target.path) != 0 {
                 throw StoreError.unwritable(path: target.path, reason: Self.systemReason(errno, folder: directory))
             }
+            prune(keeping: target)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -224,6 +227,50 @@ public struct CatalogueCache: Sendable {
     /// A system error in words, naming the folder: "permission denied in /x/y".
     private static func systemReason(_ code: Int32, folder: URL) -> String {
         "\(String(cString: strerror(code)).lowercased()) in \(folder.path)"
+    }
+
+    /// A compiled catalogue not used for this long is removed when another is written.
+    public static let unusedLifetimeSeconds: TimeInterval = 30 * 24 * 3600
+    /// How stale a database's modification time may be before opening it refreshes it: it marks
+    /// the last use, at the cost of one `stat` per open and one `utimes` a day.
+    static let usedMarkResolutionSeconds: TimeInterval = 24 * 3600
+
+    /// Removes the compiled catalogues other than `kept` whose source folder is gone (no
+    /// `catalogue.json` there any more) or that were not used for `unusedLifetimeSeconds`.
+    /// Returns the paths removed. Called whenever a catalogue is written; a reader that still has
+    /// a removed file open keeps reading it. (Leftovers of killed builds are `StaleBuildFiles`'.)
+    @discardableResult
+    public func prune(keeping kept: URL? = nil, now: Date = Date()) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        var removed: [String] = []
+        for name in names.sorted() where name.hasSuffix(".sqlite") && !name.hasPrefix(".") {
+            let path = directory.appendingPathComponent(name).path
+            guard path != kept?.path, let modified = Self.modificationTime(path) else { continue }
+            var expired = now.timeIntervalSince1970 - modified >= Self.unusedLifetimeSeconds
+            if !expired, case (let database?, _) = openExisting(URL(fileURLWithPath: path)),
+               let folder = try? database.meta("source_folder") {
+                expired = !FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent("catalogue.json").path)
+            }
+            guard expired, unlink(path) == 0 else { continue }
+            removed.append(path)
+            for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
+        }
+        return removed
+    }
+
+    /// Moves the database's modification time to now when it is a day or more old, so that
+    /// `prune` can tell it is in use.
+    private func markUsed(_ target: URL) {
+        guard let modified = Self.modificationTime(target.path),
+              Date().timeIntervalSince1970 - modified >= Self.usedMarkResolutionSeconds else { return }
+        utimes(target.path, nil)
+    }
+
+    /// A file's modification time in seconds since 1970, or nil when it cannot be read.
+    static func modificationTime(_ path: String) -> TimeInterval? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return TimeInterval(info.st_mtim.tv_sec)
     }
 
     private func updateStamp(_ target: URL, _ stamp: String) {

@@ -12,9 +12,15 @@ public final class CursesTerminal: Terminal {
     public private(set) var size: (width: Int, height: Int)
     private let options: CursesTerminalOptions
     private let colourActive: Bool
+    /// True when the terminal has 256 colours and the map's domain colours are defined.
+    public let domainColours: Bool
     private var screenHandle: OpaquePointer?
     /// Whether the hardware cursor is shown now (nil before the first frame).
     private var cursorShown: Bool?
+    /// Inputs read ahead while looking at an escape sequence, to be handled next.
+    private var replay: [RawInput] = []
+    /// Failed reads in a row (see `InputDecoder.afterFailedRead`).
+    private var failedReads = 0
     /// The locale LC_CTYPE was switched to because the user's was not UTF-8, if any.
     public let switchedLocale: String?
 
@@ -42,12 +48,17 @@ public final class CursesTerminal: Terminal {
         screenHandle = screen
         self.options = options
         fuwu_input_mode()
-        var colour = false
+        var colour = false, domainColours = false
         if options.colour, fuwu_start_colour() != 0 {
-            for pair in ColourPair.allCases { fuwu_define_pair(pair.rawValue, pair.foreground) }
+            for pair in ColourPair.basic { fuwu_define_pair(pair.rawValue, pair.foreground) }
             colour = true
+            if fuwu_colour_count() >= 256 {
+                for pair in ColourPair.domains { fuwu_define_pair(pair.rawValue, pair.foreground) }
+                domainColours = true
+            }
         }
         colourActive = colour
+        self.domainColours = domainColours
         if options.mouse { fuwu_mouse(1) }
         TerminalRestore.arm(mouse: options.mouse)
         size = (Int(fuwu_columns()), Int(fuwu_lines()))
@@ -73,7 +84,7 @@ public final class CursesTerminal: Terminal {
         let columns = min(screen.width, size.width)
         var appearances: [Style: (bits: UInt32, pair: Int16)] = [:]
         for style in Style.allCases {
-            let appearance = CellAppearance.of(style, colour: colourActive)
+            let appearance = CellAppearance.of(style, colour: colourActive, domainColours: domainColours)
             appearances[style] = (appearance.attributes.rawValue, appearance.pair?.rawValue ?? 0)
         }
         for row in 0..<rows {
@@ -110,6 +121,25 @@ public final class CursesTerminal: Terminal {
             cursorShown = false
         }
         refresh()
+        if !screen.hyperlinks.isEmpty { write(OSCSequence.hyperlinks(screen.hyperlinks, in: screen)) }
+    }
+
+    /// Sends OSC 52 (set the clipboard); terminals that do not allow it ignore it.
+    public func copyToClipboard(_ text: String) {
+        guard screenHandle != nil else { return }
+        write(OSCSequence.clipboard(text))
+    }
+
+    private func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 { if errno == EINTR { continue } else { return } }
+            offset += written
+        }
     }
 
     /// A spacing scalar safe to draw: C0/C1 controls and DEL become U+FFFD.
@@ -126,32 +156,74 @@ public final class CursesTerminal: Terminal {
     public func nextEvent() -> TerminalEvent {
         guard screenHandle != nil else { return .end }
         while true {
-            var code: UInt32 = 0
-            var error: Int32 = 0
-            let result = fuwu_read(&code, &error)
-            let raw: RawInput
-            if result == OK {
-                raw = .character(code)
-            } else if result == KEY_CODE_YES {
-                let key = Int32(bitPattern: code)
-                if key == KEY_RESIZE {
-                    size = (Int(fuwu_columns()), Int(fuwu_lines()))
-                    raw = .resize(width: size.width, height: size.height)
-                } else if key == KEY_MOUSE {
-                    var row: Int32 = 0, column: Int32 = 0, buttons: UInt32 = 0
-                    guard fuwu_read_mouse(&row, &column, &buttons) != 0 else { continue }
-                    raw = .mouse(buttons: MouseButtons(rawValue: buttons), row: Int(row),
-                                 column: Int(column))
-                } else {
-                    raw = .keyCode(key)
-                }
-            } else if error == EINTR {
+            let raw = replay.isEmpty ? read(withinMilliseconds: nil) : replay.removeFirst()
+            if raw == .character(27) {
+                if let event = readEscapeSequence() { return event }
                 continue
-            } else {
-                raw = .end
             }
             if let event = InputDecoder.event(for: raw) { return event }
         }
+    }
+
+    /// How long to wait for each further character of an escape sequence (ncurses' ESCDELAY).
+    static let sequencePauseMilliseconds: Int32 = 25
+
+    /// Reads what follows an ESC that ncurses handed over as a character: a key sequence
+    /// terminfo does not list, some other sequence to swallow, or nothing (the Escape key).
+    private func readEscapeSequence() -> TerminalEvent? {
+        var parser = EscapeSequenceParser()
+        // ncurses has already waited ESCDELAY before handing over a lone ESC; the rest of a
+        // sequence it could not match is in its buffer.
+        var wait: Int32 = 0
+        while true {
+            let raw = read(withinMilliseconds: wait)
+            wait = Self.sequencePauseMilliseconds
+            guard case .character(let code) = raw else {
+                if raw != .nothing { replay.append(raw) }
+                return parser.interrupted().map { .key($0) }
+            }
+            switch parser.feed(code) {
+            case .incomplete:
+                continue
+            case .complete(let key):
+                return key.map { .key($0) }
+            case .escapeThen(let code):
+                replay.append(.character(code))
+                return .key(.escape)
+            case .brokenThen(let code):
+                replay.append(.character(code))
+                return nil
+            }
+        }
+    }
+
+    /// One input from ncurses: blocking, or waiting at most `milliseconds` (`.nothing` when
+    /// nothing came).
+    private func read(withinMilliseconds milliseconds: Int32?) -> RawInput {
+        var code: UInt32 = 0
+        var error: Int32 = 0
+        let result = milliseconds.map { fuwu_read_within(&code, &error, $0) } ?? fuwu_read(&code, &error)
+        if result == OK {
+            failedReads = 0
+            return .character(code)
+        }
+        if result == KEY_CODE_YES {
+            failedReads = 0
+            let key = Int32(bitPattern: code)
+            if key == KEY_RESIZE {
+                size = (Int(fuwu_columns()), Int(fuwu_lines()))
+                return .resize(width: size.width, height: size.height)
+            }
+            if key == KEY_MOUSE {
+                var row: Int32 = 0, column: Int32 = 0, buttons: UInt32 = 0
+                guard fuwu_read_mouse(&row, &column, &buttons) != 0 else { return .nothing }
+                return .mouse(buttons: MouseButtons(rawValue: buttons), row: Int(row), column: Int(column))
+            }
+            return .keyCode(key)
+        }
+        if milliseconds != nil || error == EINTR { return .nothing }
+        failedReads += 1
+        return InputDecoder.afterFailedRead(inputGone: fuwu_input_gone() != 0, failuresInARow: failedReads)
     }
 }
 

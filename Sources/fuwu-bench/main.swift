@@ -6,6 +6,8 @@ case "search": SearchBenchmark.run(Array(arguments.dropFirst()))
 case "frame": FrameBenchmark.run(Array(arguments.dropFirst()))
 case "startup": StartupBenchmark.run(Array(arguments.dropFirst()))
 case "load": LoadBenchmark.run(Array(arguments.dropFirst()))
+case "coverage": CoverageBenchmark.run(Array(arguments.dropFirst()))
+case "map": MapBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: fuwu-bench nearby|search|frame|startup|load [options]   (build with -c release)")
+    print("usage: fuwu-bench nearby|search|frame|startup|load|coverage|map [options]   (build with -c release)")
 }

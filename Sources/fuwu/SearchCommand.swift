@@ -85,7 +85,10 @@ struct SearchCommand: ParsableCommand {
                        tierWord(row.tier, lang), row.provenance.map(w.provenance) ?? ""])
         }
         if format == .csv {
-            var csv = TextTable(headers: ["kind", "id", "title", "field", "text", "highlights", "tier"])
+            // Header in the chosen language, as every CSV; the values stay the stable keys of the JSON.
+            var csv = TextTable(headers: [lang.pick("类别", "kind"), lang.pick("编号", "id"), lang.pick("名称", "title"),
+                                          lang.pick("匹配字段", "field"), lang.pick("匹配内容", "text"),
+                                          lang.pick("高亮", "highlights"), lang.pick("方式", "tier")])
             for row in rows {
                 csv.add([row.kind.rawValue, row.id, row.title, row.field, row.text,
                          row.ranges.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: " "), row.tier])

@@ -105,6 +105,40 @@ import Testing
                                 stderr: "fuwu: note: the compiled catalogue was damaged (it is not a regular file); rebuilt it from the sources\n"))
     }
 
+    @Test func aFlippedBitInTheCompiledCatalogueIsRebuiltWithANoteAndTheSameAnswer() throws {
+        defer { fuwu.cleanUp() }
+        let good = try fuwu.run(["items", "--catalogue", fixture, "--lang", "en"])
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: fuwu.cache.path).first { $0.hasSuffix(".sqlite") })
+        let url = fuwu.cache.appendingPathComponent(name)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        // 咨询 → 璨询 was the reported damage: flip a bit inside an item's name.
+        let needle = Array("家庭医生签约服务".utf8)
+        let at = try #require(bytes.indices.first { bytes[$0..<min(bytes.count, $0 + needle.count)].elementsEqual(needle) })
+        bytes[at + 1] ^= 0x04
+        try Data(bytes).write(to: url)
+        let result = try fuwu.run(["items", "--catalogue", fixture, "--lang", "en"])
+        #expect(result == .init(status: 0, stdout: good.stdout,
+                                stderr: "fuwu: note: the compiled catalogue was damaged (a page checksum does not match); rebuilt it from the sources\n"))
+    }
+
+    @Test(arguments: [["search", "家庭"], ["nearby", "--at", "ceshizhan"]])
+    func damageFoundAfterStartUpRebuildsAndRunsTheCommandAgain(command: [String]) throws {
+        defer { fuwu.cleanUp() }
+        let good = try fuwu.run(command + ["--catalogue", fixture, "--lang", "en"])
+        #expect(good.status == 0)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: fuwu.cache.path).first { $0.hasSuffix(".sqlite") })
+        let url = fuwu.cache.appendingPathComponent(name)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        // The stored pinyin keys are read only when a search needs them, not at start-up.
+        let needle = Array("jia".utf8)
+        let at = try #require(bytes.indices.first { bytes[$0..<min(bytes.count, $0 + needle.count)].elementsEqual(needle) })
+        bytes[at] ^= 0x01
+        try Data(bytes).write(to: url)
+        let result = try fuwu.run(command + ["--catalogue", fixture, "--lang", "en"])
+        #expect(result == .init(status: 0, stdout: good.stdout,
+                                stderr: "fuwu: note: the compiled catalogue was damaged (a page checksum does not match); rebuilding it from the sources\n"))
+    }
+
     @Test func nearbySummaryLinesAndLongCellsAreSafeInTables() throws {
         defer { fuwu.cleanUp() }
         let folder = try FuwuProcess.fixtureCopy()

@@ -60,6 +60,10 @@ extension OpenedCatalogue.Status {
         #expect(a.standards == b.standards)
         #expect(a.subdistricts == b.subdistricts)
         #expect(a.landmarks == b.landmarks)
+        #expect(a.boundary == b.boundary)
+        #expect(!b.boundary.polygons.isEmpty)
+        #expect(a.subdistrictBoundaries == b.subdistrictBoundaries)
+        #expect(b.subdistrictBoundaries.map(\.code) == ["440304004"])
         #expect(try opened.database.body(ofStandard: "S0001") == loaded.bodies["S0001"])
         #expect(throws: StoreError.self) { try opened.database.body(ofStandard: "S9999") }
     }

@@ -27,16 +27,21 @@ import Testing
         #expect(fromBD.origin.distanceMetres(to: wgs) < 1e-4)
     }
 
-    @Test func reportsEachKindOfBadCoordinateOnItsOwn() {
+    @Test func reportsEachKindOfBadCoordinateOnItsOwn() throws {
         #expect(throws: NearbyError.coordinates(.notANumber("22.5x"))) { try resolver.resolve("22.5x,114.05") }
         #expect(throws: NearbyError.coordinates(.latitudeOutOfRange(114.05, order: .latitudeFirst, swappedOrderFits: true))) {
-            try resolver.resolve("114.05,22.54")
+            try resolver.resolve("114.05,22.54", detectOrder: false)
         }
+        // By default the order that falls in Shenzhen is taken, and the answer says so.
+        #expect(try resolver.resolve("114.05,22.54").orderSwapped)
         #expect(throws: NearbyError.coordinates(.wrongNumberOfValues(text: "22.5,114.0,3", count: 3))) {
             try resolver.resolve("22.5,114.0,3")
         }
+        #expect(throws: NearbyError.neitherOrderInRegion(text: "39.9042,116.4074", region: .shenzhen)) {
+            try resolver.resolve("39.9042,116.4074")
+        }
         do {
-            _ = try resolver.resolve("39.9042,116.4074")
+            _ = try resolver.resolve("39.9042,116.4074", detectOrder: false)
             Issue.record("Beijing was accepted")
         } catch {
             guard case .coordinates(.outsideRegion(let name, _, let distance)) = error else {
@@ -47,6 +52,20 @@ import Testing
             #expect(error.exitStatus == 65)
         }
         #expect(throws: NearbyError.emptyLocation) { try resolver.resolve("  ") }
+    }
+
+    @Test func aSubdistrictCodeOfDigitsIsThatSubdistrictNotABadCoordinate() throws {
+        for text in ["440304004", " 440304004 ", "４４０３０４００４"] {
+            let location = try resolver.resolve(text)
+            guard case .place(let place) = location.source else { Issue.record("\(text): \(location.source)"); continue }
+            #expect(place.kind == .subdistrict, "\(text)")
+            #expect(place.id == "440304004", "\(text)")
+            #expect(place.name == "福田街道", "\(text)")
+        }
+        // A lone number that is no code is still read as (too short) coordinates.
+        #expect(throws: NearbyError.coordinates(.wrongNumberOfValues(text: "440304999", count: 1))) {
+            try resolver.resolve("440304999")
+        }
     }
 
     @Test func findsAMetroStationWithOrWithoutTheWordStation() throws {
@@ -126,15 +145,37 @@ import Testing
     }
 
     @Test func usesThePluggableAlternativeMatcherOnlyWhenNothingElseMatches() throws {
-        let scorer = LocationResolver(catalogue: NearbyFixture.catalogue, alternativeMatch: { text, name in
+        let scorer = LocationResolver(catalogue: NearbyFixture.catalogue, alternativeMatch: { text in { name in
             if text == "福田" && name == "福田" { return 99 }
             guard text == "hzzx", name.hasPrefix("会展中心") else { return nil }
             return name == "会展中心" ? 2 : 1
-        })
+        } })
         #expect(try scorer.resolve("hzzx").englishLabel == "会展中心 (metro station M-huizhanzhongxin)")
         // 福田 matches the text itself, so the alternative's high score for it is never asked for.
         #expect(try scorer.resolve("福田").alsoMatched.map(\.name) == ["福田街道", "福田社区"])
         #expect(throws: NearbyError.noPlaceMatches("hzzx")) { try resolver.resolve("hzzx") }
+    }
+
+    @Test func theAlternativeIsPreparedOnceAQueryNotOnceAName() throws {
+        final class Count: @unchecked Sendable { var value = 0 }
+        let preparations = Count()
+        let scorer = LocationResolver(catalogue: NearbyFixture.catalogue, alternativeMatch: { _ in
+            preparations.value += 1
+            return { _ in nil }
+        })
+        _ = scorer.matches(for: "xyzq")
+        #expect(preparations.value == 1)
+    }
+
+    @Test func textLongerThanAnyPlaceIsRefusedAtOnceWithTheLimit() throws {
+        let long = String(repeating: "A", count: 8000)
+        #expect(throws: NearbyError.locationTooLong(length: 8000, limit: 100)) { try resolver.resolve(long) }
+        #expect(NearbyError.locationTooLong(length: 8000, limit: 100).exitStatus == 64)
+        #expect(resolver.matches(for: long).best.isEmpty)
+        // A hundred characters are still read as a name.
+        #expect(throws: NearbyError.noPlaceMatches(String(repeating: "A", count: 100))) {
+            try resolver.resolve(String(repeating: "A", count: 100))
+        }
     }
 
     @Test func matchesPinyinAndInitialsWithTheSearchModulesKeys() throws {

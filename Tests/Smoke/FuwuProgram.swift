@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The built `fuwu` binary and the shell line that runs it in a tmux pane and then reports how
 /// it ended and what it left behind.
@@ -37,6 +38,28 @@ enum FuwuProgram {
         }
     }
 
+    /// A tmux session running fuwu (see `shellLine`) over the smoke tests' compiled catalogue,
+    /// in C.UTF-8 unless `environment` says otherwise.
+    static func session(_ arguments: [String] = [], environment: [String: String] = [:],
+                        width: Int = 80, height: Int = 24) throws -> TmuxSession {
+        var environment = environment
+        environment["FUWU_CACHE_DIR"] = environment["FUWU_CACHE_DIR"] ?? SmokeTests.cacheDirectory
+        environment["LANG"] = environment["LANG"] ?? "C.UTF-8"
+        return try TmuxSession(command: try shellLine(arguments: arguments, environment: environment),
+                               width: width, height: height)
+    }
+
+    /// The wrapper's report once fuwu has ended, e.g. `EXIT=0 MODES: icanon echo`.
+    static func exitReport(_ session: TmuxSession) throws -> String {
+        let screen = try session.waitFor("MODES:")
+        return screen.split(separator: "\n").first { $0.hasPrefix("EXIT=") }.map(String.init) ?? ""
+    }
+
+    /// Whether fuwu still runs under the pane's shell.
+    static func isRunning(in session: TmuxSession) throws -> Bool {
+        !children(of: try session.panePID()).isEmpty
+    }
+
     /// Single-quotes a word for /bin/sh.
     static func quoted(_ word: String) -> String {
         "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
@@ -47,6 +70,13 @@ enum FuwuProgram {
     /// can be read. Core dumps are off for the fatal-signal tests.
     static func shellLine(arguments: [String], environment: [String: String] = [:],
                           inputFromNull: Bool = false) throws -> String {
+        // Each session remembers into its own state folder, so one test's reading positions,
+        // favourites and history never change what another one sees.
+        var environment = environment
+        if environment["FUWU_STATE_DIR"] == nil {
+            environment["FUWU_STATE_DIR"] = FileManager.default.temporaryDirectory
+                .appendingPathComponent("fuwu-smoke-state-\(UUID().uuidString)").path
+        }
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(quoted($0.value))" }
         let command = (["env", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "NO_COLOR"] + assignments
                        + [quoted(try binary())] + arguments.map(quoted)).joined(separator: " ")

@@ -10,9 +10,12 @@ public struct BrowserApp: Sendable {
     /// (nil: plain substring search); `placeMatch` lets typed places match by pinyin.
     public init(catalogue: ServiceCatalogue, bodies: any StandardBodySource,
                 search: (any NameSearching)? = nil, placeMatch: LocationResolver.AlternativeMatch? = nil,
-                options: BrowserOptions = BrowserOptions()) {
-        let context = BrowserContext(catalogue: catalogue, bodies: bodies, search: search, placeMatch: placeMatch)
+                userState: (any UserStateStore)? = nil, now: (@Sendable () -> Int64)? = nil,
+                options: BrowserOptions = BrowserOptions(), startMessage: String? = nil) {
+        let context = BrowserContext(catalogue: catalogue, bodies: bodies, search: search, placeMatch: placeMatch,
+                                     userState: userState, now: now)
         state = BrowserState(context: context, options: options)
+        state.message = startMessage
     }
 
     /// A browser starting from a prepared state (tests, restored sessions).
@@ -21,13 +24,19 @@ public struct BrowserApp: Sendable {
     }
 
     /// Runs until `q` or the end of input. Every frame is drawn whole; the terminal sends only
-    /// what changed.
-    public mutating func run(terminal: any Terminal) {
+    /// what changed. `afterFirstFrame` runs once the first frame is out (to start work the
+    /// first frame must not wait for).
+    public mutating func run(terminal: any Terminal, afterFirstFrame: () -> Void = {}) {
         let size = terminal.size
         state.resize(width: size.width, height: size.height)
+        terminal.present(BrowserView.frame(state))
+        afterFirstFrame()
         while true {
+            let outcome = state.handle(terminal.nextEvent())
+            // Copying is the terminal's business: hand it over after the event that asked for it.
+            if let text = state.takeClipboard() { terminal.copyToClipboard(text) }
+            if outcome == .quit { break }
             terminal.present(BrowserView.frame(state))
-            if state.handle(terminal.nextEvent()) == .quit { break }
         }
     }
 }

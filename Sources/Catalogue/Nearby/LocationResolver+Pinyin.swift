@@ -14,13 +14,29 @@ extension LocationResolver {
         }
         let table = SearchKeyTable(keys: tableKeys)
         let lookup = entries
-        return { text, name in
-            guard let entry = lookup[name], let match = table.match(SearchQuery(text), entry: entry),
-                  match.tier >= .initials else { return nil }
-            // Fuzzy matches that skip characters are too loose to pick a place by; a match that
-            // covers the whole name (smzx → 市民中心) beats one that covers its start (市民中心社康).
-            let covered = match.ranges.reduce(0) { $0 + $1.count }
-            return (covered == name.count ? 1 << 20 : 0) + match.score
+        var lengths = [Int](repeating: 0, count: tableKeys.count)
+        for (name, entry) in entries { lengths[entry] = name.count }
+        let nameLengths = lengths
+        return { text in
+            // The query is folded once and the table scanned once for all names, so a keystroke
+            // costs one scan however many places there are.
+            // Without a Latin letter there is no pinyin to match: Han text has already been
+            // matched as text (exact, prefix, substring), and scoring every name that shares a
+            // character with it would cost most in the commonest case (the command line does
+            // not ask then either).
+            let query = SearchQuery(text)
+            guard query.tokens.contains(where: { (0x61...0x7A).contains($0) }) else { return { _ in nil } }
+            var scores: [Int: Int] = [:]
+            for candidate in table.scores(for: query) {
+                let entry = Int(candidate.entry)
+                guard let match = table.match(query, entry: entry), match.tier >= .initials else { continue }
+                // Fuzzy matches that skip characters are too loose to pick a place by; a match that
+                // covers the whole name (smzx → 市民中心) beats one that covers its start (市民中心社康).
+                let covered = match.ranges.reduce(0) { $0 + $1.count }
+                scores[entry] = (covered == nameLengths[entry] ? 1 << 20 : 0) + match.score
+            }
+            let found = scores
+            return { name in lookup[name].flatMap { found[$0] } }
         }
     }
 }
