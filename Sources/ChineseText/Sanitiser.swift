@@ -34,11 +34,37 @@ public enum Sanitiser {
 
     /// The first unsafe scalar in `text` and its offset in Unicode scalars, for validation messages.
     public static func firstUnsafe(in text: String) -> (scalar: Unicode.Scalar, offset: Int)? {
+        if isPlain(text) { return nil }
         var offset = 0
         for scalar in text.unicodeScalars {
             if isUnsafe(scalar) { return (scalar, offset) }
             offset += 1
         }
         return nil
+    }
+
+    /// True when `text` certainly holds no unsafe scalar and no NUL, judged from its UTF-8 bytes
+    /// alone: no byte below 0x20 (a line feed is allowed when `allowingLineFeeds`), no DEL, and
+    /// none of the lead bytes that can start an unsafe scalar (0xC2 for C1 controls, 0xE2 for the
+    /// bidi and zero-width marks, 0xEF 0xBB for U+FEFF). False means "look closer", not "unsafe":
+    /// it lets validation skip the scalar-by-scalar walk for the usual Chinese or ASCII text.
+    public static func isPlain(_ text: String, allowingLineFeeds: Bool = false) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 {
+                    if !(allowingLineFeeds && b == 0x0A) { return false }
+                } else if b == 0x7F || b == 0xC2 || b == 0xE2 {
+                    return false
+                } else if b == 0xEF && i + 1 < n && bytes[i + 1] == 0xBB {
+                    return false
+                }
+                i += 1
+            }
+            return true
+        }
     }
 }

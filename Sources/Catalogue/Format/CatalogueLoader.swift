@@ -48,6 +48,17 @@ public enum CatalogueLoader {
         return CatalogueLoadReport(loaded: reader.log.hasErrors ? nil : reader.result(), diagnostics: diagnostics)
     }
 
+    /// Checks the catalogue in `folder` exactly as `load` does, with the same diagnostics, but
+    /// keeps no point once it is checked: memory stays flat however many points the file holds.
+    /// With no errors, `counts` gives what was found (domains, items, points, standards).
+    public static func validate(folder: URL) -> CatalogueValidation {
+        var reader = Reader(folder: folder)
+        reader.keepsPoints = false
+        reader.run()
+        let diagnostics = DiagnosticLog.capped(reader.log.entries.sorted { $0.location < $1.location })
+        return CatalogueValidation(diagnostics: diagnostics, counts: reader.log.hasErrors ? nil : reader.foundCounts)
+    }
+
     /// The files a catalogue consists of (relative paths, sorted), for hashing and change checks.
     public static func sourceFiles(in folder: URL) -> [String] {
         var files = fileNames.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
@@ -68,6 +79,9 @@ private struct Reader {
     var domains: [Domain] = []
     var items: [ServiceItem] = []
     var points: [ServicePoint] = []
+    /// False when only checking (`CatalogueLoader.validate`): points are counted, not kept.
+    var keepsPoints = true
+    var pointCount = 0
     var standards: [StandardText] = []
     var bodies: [String: String] = [:]
     var subdistricts: [Subdistrict] = []
@@ -159,6 +173,12 @@ private struct Reader {
         readPoints()
         readStandards()
         crossCheck()
+    }
+
+    /// What the catalogue holds, counted as the declared counts are.
+    var foundCounts: CatalogueMetadata.Counts {
+        CatalogueMetadata.Counts(domains: domains.count, items: items.count, futianItems: items.filter(\.isFutianSpecific).count,
+                                 points: pointCount, standards: standards.count)
     }
 
     func result() -> LoadedCatalogue? {
@@ -600,6 +620,13 @@ private struct Reader {
         let file = "points.geojson"
         guard let source = self.source(file) else { return }
         let logged = log.count
+        // The declared count saves regrowing the tables a million times over; a feature takes
+        // more than 64 bytes, so the file's size bounds a count that overstates.
+        if let declared = metadata?.counts.points, declared > 0 {
+            let expected = min(declared, source.bytes.count / 64)
+            pointOffsets.reserveCapacity(expected)
+            if keepsPoints { points.reserveCapacity(expected) }
+        }
         pointContext = PointContext(self)
         defer { pointContext = nil }
         let root: JSONNode
@@ -610,6 +637,7 @@ private struct Reader {
         } catch {
             log.truncate(to: logged)
             points.removeAll()
+            pointCount = 0
             pointOffsets.removeAll()
             malformed(file, error)
             return
@@ -736,7 +764,8 @@ private struct Reader {
                                  phone: r.optionalString("phone", &log), hours: r.optionalString("hours", &log),
                                  location: location, sourceDatum: datum, sourceCoordinate: sourceCoordinate,
                                  note: r.optionalString("note", &log), provenance: provenance)
-        points.append(point)
+        if keepsPoints { points.append(point) }
+        pointCount += 1
         for itemID in point.itemIDs {
             if let types = context.pointTypesByItem[itemID], !types.contains(point.typeID) {
                 log.error(at(), "point \"\(point.id)\" of type \"\(point.typeID)\" serves item \"\(itemID)\", whose point_types do not include \"\(point.typeID)\"; add the type to the item or remove the item from the point")
@@ -854,7 +883,9 @@ private struct Reader {
         if provenance.isSample && !code.hasPrefix("样例") {
             log.error(at("code"), "the code \"\(code)\" of sample \(subject) must start with 样例 so it cannot be taken for a real standard number")
         }
-        for (offset, line) in header.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Most bodies hold no byte that could start an unsafe scalar: one pass over the bytes.
+        for (offset, line) in Sanitiser.isPlain(header.body, allowingLineFeeds: true) ? []
+            : header.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map({ $0 }) {
             if let (scalar, column) = ChineseTextCheck.firstUnsafe(String(line)), scalar != "\t" {
                 log.warning(SourceLocation(file: file, line: header.bodyStartLine + offset, column: column + 1), "the body contains the control or bidi character U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)); it is shown as inert text — remove it from the source")
                 break
@@ -904,7 +935,7 @@ private struct Reader {
             ("domains", counts.domains, domains.count, "domains.json"),
             ("items", counts.items, items.count, "items.json"),
             ("futian_items", counts.futianItems, items.filter(\.isFutianSpecific).count, "items.json"),
-            ("points", counts.points, points.count, "points.geojson"),
+            ("points", counts.points, pointCount, "points.geojson"),
             ("standards", counts.standards, standards.count, "standards/"),
         ]
         // Only compare counts when the records themselves read cleanly; otherwise the mismatch is noise.

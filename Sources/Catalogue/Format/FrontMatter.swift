@@ -20,25 +20,36 @@ struct FrontMatter {
 
     static func parse(_ source: String) throws(Failure) -> FrontMatter {
         // CRLF line ends are accepted. Swift treats "\r\n" as one Character, so splitting on
-        // "\n" alone would see a single line: normalise first.
+        // "\n" alone would see a single line: normalise first. After that every "\n" is a
+        // Character of its own (unless after a stray "\r"), so lines are cut at "\n" bytes, and only as far as the closing
+        // '---' line: the body is taken whole, never split into lines and joined again.
         let text = source.utf8.contains(13) ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingCharacters() == "---" }) == true else {
-            throw Failure(message: "the file must start with a '---' line opening its metadata header", line: 1)
-        }
-        guard lines.dropFirst().contains(where: { $0.trimmingCharacters() == "---" }) else {
-            throw Failure(message: "the metadata header opened on line 1 is never closed with a '---' line", line: 1)
+        var lines: [Substring] = []
+        var next = text.startIndex
+        var bodyStart: String.Index?
+        while bodyStart == nil {
+            let end = Self.lineEnd(in: text, from: next)
+            let line = text[next..<end]
+            if lines.isEmpty {
+                guard line.trimmingCharacters() == "---" else {
+                    throw Failure(message: "the file must start with a '---' line opening its metadata header", line: 1)
+                }
+            } else if Self.mayBeFence(line) && line.trimmingCharacters() == "---" {
+                bodyStart = end == text.endIndex ? end : text.utf8.index(after: end)
+            }
+            lines.append(line)
+            if bodyStart == nil {
+                guard end < text.endIndex else {
+                    throw Failure(message: "the metadata header opened on line 1 is never closed with a '---' line", line: 1)
+                }
+                next = text.utf8.index(after: end)
+            }
         }
         var entries: [String: Entry] = [:]
-        var index = 1
-        while index < lines.count {
+        for index in 1..<(lines.count - 1) {
             let line = lines[index]
             let trimmed = line.trimmingCharacters()
-            if trimmed == "---" {
-                let body = lines[(index + 1)...].joined(separator: "\n")
-                return FrontMatter(entries: entries, bodyStartLine: index + 2, body: body)
-            }
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { index += 1; continue }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else {
                 throw Failure(message: "header line \"\(trimmed)\" is not of the form 'key: value'", line: index + 1)
             }
@@ -51,9 +62,32 @@ struct FrontMatter {
                 throw Failure(message: "header key \"\(key)\" appears twice", line: index + 1)
             }
             entries[key] = Entry(value: value, line: index + 1)
-            index += 1
         }
-        throw Failure(message: "the metadata header opened on line 1 is never closed with a '---' line", line: lines.count)
+        return FrontMatter(entries: entries, bodyStartLine: lines.count + 1, body: String(text[(bodyStart ?? text.endIndex)...]))
+    }
+
+    /// The next "\n" Character from `start` (a "\n" byte after "\r" is part of a "\r\n" Character,
+    /// which a stray "\r" before a CRLF can leave after normalising), or the end of the text.
+    private static func lineEnd(in text: String, from start: String.Index) -> String.Index {
+        var previous: UInt8 = 0
+        var index = start
+        let utf8 = text.utf8
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\n") && previous != 13 { return index }
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        return index
+    }
+
+    /// False when the line certainly does not trim to "---": its first byte after spaces and tabs
+    /// is an ASCII character other than '-' or a line-end control (which trimming could remove).
+    private static func mayBeFence(_ line: Substring) -> Bool {
+        for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
+            return byte >= 0x80 || byte == UInt8(ascii: "-") || (0x0A...0x0D).contains(byte)
+        }
+        return false
     }
 
     /// Parses a `[a, b]` list value (a bare value is a one-element list).

@@ -31,7 +31,7 @@ struct ObjectReader {
             log.error(location(of: field), "\"\(field)\" of \(subject) must be a string, not \(child.typeName)")
             return nil
         }
-        if text.trimmingSpaces.isEmpty {
+        if text.isBlank {
             log.error(location(of: field), "\"\(field)\" of \(subject) is empty")
             return nil
         }
@@ -47,7 +47,7 @@ struct ObjectReader {
             return nil
         }
         checkText(text, field: field, &log)
-        return text.trimmingSpaces.isEmpty ? nil : SemanticChecks.storable(text)
+        return text.isBlank ? nil : SemanticChecks.storable(text)
     }
 
     /// A required boolean.
@@ -127,6 +127,17 @@ extension SourceLocation {
 }
 
 extension String {
+    /// True when the text is empty or only whitespace, as `trimmingSpaces.isEmpty` says; the
+    /// first scalar settles it for the usual text (ASCII or CJK that is not a space), so most
+    /// values never go through grapheme breaking and Unicode property look-ups.
+    var isBlank: Bool {
+        guard let first = utf8.first else { return true }
+        // Character.isWhitespace is its first scalar's White_Space property.
+        if first < 0x80 { if !(first == 0x20 || (0x09...0x0D).contains(first)) { return false } }
+        else if (0xE4...0xE9).contains(first) { return false }  // U+4000–U+9FFF: CJK, never a space
+        return trimmingSpaces.isEmpty
+    }
+
     var trimmingSpaces: Substring {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }

@@ -49,7 +49,8 @@ enum SemanticChecks {
     /// interfaces (it would cut the text short), so it is replaced by its inert escape `\u{0}`,
     /// exactly what every display shows for it. Validation warns about it all the same.
     static func storable(_ text: String) -> String {
-        guard text.utf8.contains(0) else { return text }
+        var bytes = text
+        guard bytes.withUTF8({ $0.contains(0) }) else { return text }
         return text.replacingOccurrences(of: "\u{0}", with: "\\u{0}")
     }
 

@@ -1,0 +1,8 @@
+/// The outcome of checking a folder without keeping its records (`CatalogueLoader.validate`):
+/// every diagnostic, and what the catalogue holds when there are no errors.
+public struct CatalogueValidation: Sendable {
+    /// Every problem found, errors and warnings, in file order (the same as `load` reports).
+    public var diagnostics: [Diagnostic]
+    /// Domains, items, Futian items, points and standard texts found; nil when there are errors.
+    public var counts: CatalogueMetadata.Counts?
+}
