@@ -693,11 +693,12 @@ private struct Reader {
             return
         }
         let subject = "point \"\(id)\""
-        if let first = pointOffsets[id] {
+        // One hash for the usual, new id; a duplicate puts the first offset back.
+        if let first = pointOffsets.updateValue(feature.offset, forKey: id) {
+            pointOffsets[id] = first
             log.error(at(), "duplicate point id \"\(id)\"; it is already used at \(file):\(feature.source.position(of: first).line) — give each record its own id")
             return
         }
-        pointOffsets[id] = feature.offset
         guard let properties = feature["properties"], properties.isObject else {
             log.error(at().with(path: "\(feature.path).properties"), "\(subject) has no \"properties\" object")
             return

@@ -28,24 +28,26 @@ public struct JSONNode: Sendable, Equatable {
     public var value: JSONValue
     /// Byte offset of the value's first character in its document.
     let offset: Int
-    let source: JSONSource
-    /// The container's path (nil for the root) and this value's key or index in it.
-    let container: JSONPathLink?
+    /// The container's path (for the root, the document itself) and this value's key or index in
+    /// it. The document is reached through the container, so a node holds two references, not three.
+    let container: JSONPathLink
     let segment: JSONPathSegment
 
-    init(value: JSONValue, offset: Int, source: JSONSource, container: JSONPathLink?, segment: JSONPathSegment) {
+    init(value: JSONValue, offset: Int, container: JSONPathLink, segment: JSONPathSegment) {
         self.value = value
         self.offset = offset
-        self.source = source
         self.container = container
         self.segment = segment
     }
 
+    /// The document the value was read from.
+    var source: JSONSource { container.source }
+
     /// The same place holding another value, under the member `key` of this node when given (for
     /// a member that is absent and treated as empty, reported where its object stands).
     func standIn(_ value: JSONValue, member key: String? = nil) -> JSONNode {
-        guard let key else { return JSONNode(value: value, offset: offset, source: source, container: container, segment: segment) }
-        return JSONNode(value: value, offset: offset, source: source, container: JSONPathLink(self), segment: .key(key))
+        guard let key else { return JSONNode(value: value, offset: offset, container: container, segment: segment) }
+        return JSONNode(value: value, offset: offset, container: JSONPathLink(self), segment: .key(key))
     }
 
     /// 1-based line and column of the value's first character.
@@ -58,7 +60,7 @@ public struct JSONNode: Sendable, Equatable {
 
     /// JSONPath-style location, e.g. `$[3].properties.name`.
     public var path: String {
-        var text = container?.path ?? ""
+        var text = container.path
         segment.append(to: &text)
         return text
     }
@@ -97,12 +99,15 @@ public struct JSONNode: Sendable, Equatable {
 
 /// One step of a JSON path: the root, an object member, or an array element.
 enum JSONPathSegment: Sendable {
+    /// Above the root: the document, which adds nothing to a path.
+    case document
     case root
     case key(String)
     case index(Int)
 
     func append(to text: inout String) {
         switch self {
+        case .document: break
         case .root: text += "$"
         case .index(let i): text += "[\(i)]"
         case .key(let key):
@@ -116,15 +121,26 @@ enum JSONPathSegment: Sendable {
 final class JSONPathLink: Sendable {
     let container: JSONPathLink?
     let segment: JSONPathSegment
+    /// The document, shared by every link of it.
+    let source: JSONSource
 
     init(_ node: JSONNode) {
         container = node.container
         segment = node.segment
+        source = node.source
     }
 
-    init(container: JSONPathLink?, segment: JSONPathSegment) {
+    init(container: JSONPathLink, segment: JSONPathSegment) {
         self.container = container
         self.segment = segment
+        source = container.source
+    }
+
+    /// The link above a document's root.
+    init(document source: JSONSource) {
+        container = nil
+        segment = .document
+        self.source = source
     }
 
     var path: String {

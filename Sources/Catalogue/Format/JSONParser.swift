@@ -60,7 +60,7 @@ public struct JSONParser {
             throw Failure(message: "the file starts with a byte-order mark; save it as UTF-8 without BOM", line: 1, column: 1)
         }
         skipSpace()
-        let node = try value(container: nil, segment: .root)
+        let node = try value(container: JSONPathLink(document: source), segment: .root)
         skipSpace()
         if index < bytes.count {
             throw failure("unexpected text after the end of the JSON value")
@@ -101,16 +101,18 @@ public struct JSONParser {
 
     // MARK: - Values
 
-    private mutating func value(container: JSONPathLink?, segment: JSONPathSegment) throws(Failure) -> JSONNode {
+    private mutating func value(container: JSONPathLink, segment: JSONPathSegment) throws(Failure) -> JSONNode {
         guard let c = current else { throw failure("the file ends where a value was expected") }
         let start = index
         func node(_ v: JSONValue) -> JSONNode {
-            JSONNode(value: v, offset: start, source: source, container: container, segment: segment)
+            JSONNode(value: v, offset: start, container: container, segment: segment)
         }
         switch c {
         case UInt8(ascii: "{"):
             let link = JSONPathLink(container: container, segment: segment)
-            return node(try object(link, isRoot: container == nil))
+            let isRoot: Bool
+            if case .root = segment { isRoot = true } else { isRoot = false }
+            return node(try object(link, isRoot: isRoot))
         case UInt8(ascii: "["):
             return node(try array(JSONPathLink(container: container, segment: segment), streaming: false))
         case UInt8(ascii: "\""): return node(.string(try string()))
@@ -291,7 +293,7 @@ public struct JSONParser {
             if isRoot, let streamed, key == streamed.member, current == UInt8(ascii: "["), streamed.decide(members) {
                 let start = index
                 let elements = try array(JSONPathLink(container: link, segment: .key(key)), streaming: true)
-                members.append((key, JSONNode(value: elements, offset: start, source: source, container: link, segment: .key(key))))
+                members.append((key, JSONNode(value: elements, offset: start, container: link, segment: .key(key))))
             } else {
                 members.append((key, try value(container: link, segment: .key(key))))
             }

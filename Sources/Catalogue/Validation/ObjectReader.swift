@@ -107,9 +107,12 @@ struct ObjectReader {
     /// Reports text over its field's length limit, and warns about characters that must never
     /// reach a terminal (the text is shown sanitised).
     func checkText(_ text: String, field: String, _ log: inout DiagnosticLog) {
-        let limit = SemanticChecks.lengthLimit(of: field)
-        if SemanticChecks.exceeds(text, limit) {
-            log.error(location(of: field), SemanticChecks.tooLong(field, of: subject, limit: limit))
+        // No field's limit is below the name limit, so shorter text needs no look-up of its field.
+        if text.utf8.count > SemanticChecks.nameLengthLimit {
+            let limit = SemanticChecks.lengthLimit(of: field)
+            if SemanticChecks.exceeds(text, limit) {
+                log.error(location(of: field), SemanticChecks.tooLong(field, of: subject, limit: limit))
+            }
         }
         if let (scalar, offset) = Sanitiser.firstUnsafe(in: text) {
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
