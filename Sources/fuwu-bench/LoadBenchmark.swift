@@ -3,7 +3,8 @@ import Foundation
 /// `fuwu-bench load [--sizes 10000,100000,1000000] [--catalogue DIR] [--fuwu PATH] [--baseline PATH]`:
 /// generates catalogues of the given numbers of points from the Futian catalogue's shapes, then
 /// runs the `fuwu` binary on each as a child process — `validate`, `build` into an empty cache,
-/// and `stats` from that cache (a cached open) — and prints wall time and the child's peak RSS
+/// then `stats`, `item D4-01` and `nearby --at 22.5431,114.0579` from that cache (cached opens:
+/// today every command reads the whole catalogue back) — and prints wall time and the child's peak RSS
 /// (`wait4`; CPU time too, which a shared machine disturbs less than wall time), beside the figures measured before the streaming loader (issue 15) or beside a
 /// second binary given with `--baseline`.
 enum LoadBenchmark {
@@ -85,9 +86,11 @@ enum LoadBenchmark {
             ("validate", ["validate", folder.path]),
             ("build", ["build", "--catalogue", folder.path]),
             ("cached stats", ["stats", "--catalogue", folder.path]),
+            ("cached item", ["item", "D4-01", "--catalogue", folder.path]),
+            ("cached nearby", ["nearby", "--at", "22.5431,114.0579", "--catalogue", folder.path]),
         ]
         for (name, arguments) in steps where only == nil || only == name {
-            if only == "cached stats" { _ = spawn(binary, ["build", "--catalogue", folder.path], environment) }
+            if only?.hasPrefix("cached") == true { _ = spawn(binary, ["build", "--catalogue", folder.path], environment) }
             results.append((name, spawn(binary, arguments, environment)))
         }
         try? FileManager.default.removeItem(at: cache)
