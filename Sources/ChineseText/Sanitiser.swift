@@ -43,23 +43,30 @@ public enum Sanitiser {
         return nil
     }
 
-    /// True when `text` certainly holds no unsafe scalar and no NUL, judged from its UTF-8 bytes
-    /// alone: no byte below 0x20 (a line feed is allowed when `allowingLineFeeds`), no DEL, and
-    /// none of the lead bytes that can start an unsafe scalar (0xC2 for C1 controls, 0xE2 for the
-    /// bidi and zero-width marks, 0xEF 0xBB for U+FEFF). False means "look closer", not "unsafe":
-    /// it lets validation skip the scalar-by-scalar walk for the usual Chinese or ASCII text.
+    /// True when `text` holds no unsafe scalar and no NUL, judged from its UTF-8 bytes alone (a
+    /// line feed is allowed when `allowingLineFeeds`): no byte below 0x20, no DEL, no C1 control
+    /// (0xC2 0x80–0x9F), none of the bidi and zero-width marks (0xE2 0x80 0x8B–0x8F or 0xA8–0xAE,
+    /// 0xE2 0x81 0xA6–0xA9) and no U+FEFF (0xEF 0xBB 0xBF). Validation uses it to skip the
+    /// scalar-by-scalar walk for the usual text; `firstUnsafe` walks only text that is not plain.
     public static func isPlain(_ text: String, allowingLineFeeds: Bool = false) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var i = 0
             let n = bytes.count
+            // The bytes are well-formed UTF-8, so a lead byte has its continuation bytes.
             while i < n {
                 let b = bytes[i]
                 if b < 0x20 {
                     if !(allowingLineFeeds && b == 0x0A) { return false }
-                } else if b == 0x7F || b == 0xC2 || b == 0xE2 {
+                } else if b == 0x7F {
                     return false
-                } else if b == 0xEF && i + 1 < n && bytes[i + 1] == 0xBB {
+                } else if b == 0xC2 {
+                    if i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) { return false }
+                } else if b == 0xE2, i + 2 < n {
+                    let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+                    if b1 == 0x80 && ((0x8B...0x8F).contains(b2) || (0xA8...0xAE).contains(b2)) { return false }
+                    if b1 == 0x81 && (0xA6...0xA9).contains(b2) { return false }
+                } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
                     return false
                 }
                 i += 1
