@@ -66,12 +66,19 @@ enum LoadBenchmark {
         growth(rows)
     }
 
-    /// Per point: microseconds and bytes of peak RSS, for each step at each size.
+    /// How cost grows: for each step, the CPU microseconds and bytes of peak RSS that each point
+    /// adds between one size and the next (so the fixed part — Futian's standard texts, items and
+    /// process start — drops out), and the whole figure per point at each size.
     private static func growth(_ rows: [(Int, String, Double, Double)]) {
-        print("\nper point (µs of CPU, KB of peak RSS):")
-        for (points, step, seconds, megabytes) in rows where points > 2082 {
-            print("  \(points) \(step): \(format(seconds / Double(points) * 1_000_000)) µs, "
-                  + "\(format(megabytes * 1024 / Double(points))) KB")
+        print("\nper point (µs of CPU, KB of peak RSS): whole figure / added since the size before")
+        for (index, (points, step, seconds, megabytes)) in rows.enumerated() where points > 2082 {
+            var line = "  \(points) \(step): \(format(seconds / Double(points) * 1_000_000)) µs, "
+                + "\(format(megabytes * 1024 / Double(points))) KB"
+            if let before = rows[..<index].last(where: { $0.1 == step }), points > before.0 {
+                let added = Double(points - before.0)
+                line += " / \(format((seconds - before.2) / added * 1_000_000)) µs, \(format((megabytes - before.3) * 1024 / added)) KB"
+            }
+            print(line)
         }
     }
 
