@@ -884,12 +884,14 @@ private struct Reader {
         if provenance.isSample && !code.hasPrefix("样例") {
             log.error(at("code"), "the code \"\(code)\" of sample \(subject) must start with 样例 so it cannot be taken for a real standard number")
         }
-        // Most bodies hold no byte that could start an unsafe scalar: one pass over the bytes.
-        for (offset, line) in Sanitiser.isPlain(header.body, allowingLineFeeds: true) ? []
-            : header.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map({ $0 }) {
-            if let (scalar, column) = ChineseTextCheck.firstUnsafe(String(line)), scalar != "\t" {
-                log.warning(SourceLocation(file: file, line: header.bodyStartLine + offset, column: column + 1), "the body contains the control or bidi character U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)); it is shown as inert text — remove it from the source")
-                break
+        // Most bodies hold no unsafe scalar at all, which one pass over the bytes tells; only the
+        // others are walked line by line.
+        if !Sanitiser.isPlain(header.body, allowingLineFeeds: true) {
+            for (offset, line) in header.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if let (scalar, column) = ChineseTextCheck.firstUnsafe(String(line)), scalar != "\t" {
+                    log.warning(SourceLocation(file: file, line: header.bodyStartLine + offset, column: column + 1), "the body contains the control or bidi character U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)); it is shown as inert text — remove it from the source")
+                    break
+                }
             }
         }
         standards.append(StandardText(id: id, code: code, title: title, kind: kind, level: level, issued: issued,

@@ -136,8 +136,11 @@ extension String {
     var isBlank: Bool {
         guard let first = utf8.first else { return true }
         // Character.isWhitespace is its first scalar's White_Space property.
-        if first < 0x80 { if !(first == 0x20 || (0x09...0x0D).contains(first)) { return false } }
-        else if (0xE4...0xE9).contains(first) { return false }  // U+4000–U+9FFF: CJK, never a space
+        if first < 0x80 {
+            if first != 0x20 && !(0x09...0x0D).contains(first) { return false }
+        } else if (0xE4...0xE9).contains(first) {
+            return false  // U+4000–U+9FFF: CJK, never a space
+        }
         return trimmingSpaces.isEmpty
     }
 
