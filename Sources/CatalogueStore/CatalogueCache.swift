@@ -16,8 +16,25 @@ public struct OpenedCatalogue: Sendable {
 
     public let folder: URL
     public let catalogue: ServiceCatalogue
+    /// The SQLite database, opened on first use (standard bodies and their full-text search).
     public let database: CatalogueDatabase
     public let status: Status
+    /// The start-up file the catalogue came from; its other sections are read on demand.
+    let image: CatalogueImageFile
+
+    /// The ranked search index compiled with the catalogue, read from the start-up file; compiled
+    /// here instead (ICU, a second or so) if that section is damaged.
+    public func searchIndex() -> SearchIndex {
+        (try? image.withSection(.search) { bytes throws(CatalogueImageError) in try SearchIndex(image: bytes) })
+            ?? SearchIndex(catalogue: catalogue)
+    }
+
+    /// The keys of every place name, for pinyin locations (`LocationResolver.pinyinMatch(places:)`);
+    /// compiled here instead if that section of the start-up file is damaged.
+    public func placeNames() -> PlaceNameTable {
+        (try? image.withSection(.places) { bytes throws(CatalogueImageError) in try PlaceNameTable(image: bytes) })
+            ?? PlaceNameTable(catalogue: catalogue)
+    }
 }
 
 /// The outcome of an explicit build.
@@ -56,33 +73,46 @@ public struct CatalogueCache: Sendable {
         return directory.appendingPathComponent("\(name.isEmpty ? "catalogue" : name)-\(hash.hex).sqlite")
     }
 
+    /// Where the start-up file of a compiled database lives: beside it.
+    static func imagePath(for database: URL) -> String {
+        database.deletingPathExtension().path + ".image"
+    }
+
     /// Opens the catalogue in `folder`, compiling it first when the sources changed.
+    ///
+    /// A cached start stats the source files, compares their stamp with the start-up file's and
+    /// reads the catalogue from it; SQLite is opened only when a standard body is needed.
     public func open(folder: URL) throws(StoreError) -> OpenedCatalogue {
         try checkFolder(folder)
         let target = databaseURL(for: folder)
+        let imagePath = Self.imagePath(for: target)
         let files = CatalogueLoader.sourceFiles(in: folder)
         let stamp = SourceFingerprint.stamp(folder: folder, files: files)
-        let existing = FileManager.default.fileExists(atPath: target.path) ? try? CatalogueDatabase(path: target.path) : nil
-        if let existing, (try? existing.meta("schema_version")) == String(CatalogueDatabase.schemaVersion) {
-            if (try? existing.meta("source_stamp")) == stamp {
-                return try opened(folder, existing, .cached)
+        var image = access(target.path, R_OK) == 0 ? CatalogueImageFile(path: imagePath) : nil
+        if let current = image {
+            if current.stamp == stamp, let opened = try? opened(folder, target, current, .cached) {
+                return opened
             }
             let hash = SourceFingerprint.contentHash(folder: folder, files: files)
-            if (try? existing.meta("source_hash")) == hash {
-                updateStamp(target, stamp)
-                return try opened(folder, existing, .cached)
+            if current.sourceHash == hash, let restamped = restamp(current, stamp: stamp),
+               let opened = try? opened(folder, target, restamped, .cached) {
+                return opened
             }
         }
         let report = CatalogueLoader.load(folder: folder)
         guard let loaded = report.loaded else {
-            if let existing, (try? existing.meta("schema_version")) == String(CatalogueDatabase.schemaVersion) {
-                let compiledAt = (try? existing.meta("compiled_at")) ?? "?"
-                return try opened(folder, existing, .stale(diagnostics: report.diagnostics, compiledAt: compiledAt))
+            if let previous = image, let database = try? CatalogueDatabase(path: target.path) {
+                let compiledAt = (try? database.meta("compiled_at")) ?? "?"
+                return try opened(folder, target, previous, .stale(diagnostics: report.diagnostics, compiledAt: compiledAt))
             }
             throw StoreError.invalidSources(path: folder.path, diagnostics: report.diagnostics)
         }
+        image = nil
         try write(loaded, files: files, stamp: stamp, folder: folder, to: target)
-        return try opened(folder, try CatalogueDatabase(path: target.path), .compiled(warnings: report.warnings))
+        guard let written = CatalogueImageFile(path: imagePath) else {
+            throw StoreError.unreadable(path: imagePath, reason: "the start-up file just written cannot be read")
+        }
+        return try opened(folder, target, written, .compiled(warnings: report.warnings))
     }
 
     /// Validates and compiles `folder` unconditionally (`fuwu build`); on errors nothing is written.
@@ -107,41 +137,75 @@ public struct CatalogueCache: Sendable {
         }
     }
 
-    private func opened(_ folder: URL, _ database: CatalogueDatabase, _ status: OpenedCatalogue.Status) throws(StoreError) -> OpenedCatalogue {
-        OpenedCatalogue(folder: folder, catalogue: try database.catalogue(), database: database, status: status)
+    private func opened(_ folder: URL, _ target: URL, _ image: CatalogueImageFile, _ status: OpenedCatalogue.Status)
+        throws(StoreError) -> OpenedCatalogue {
+        let catalogue = try image.withSection(.catalogue) { bytes throws(CatalogueImageError) in
+            try ServiceCatalogue(image: bytes)
+        }
+        return OpenedCatalogue(folder: folder, catalogue: catalogue, database: CatalogueDatabase(openingLater: target.path),
+                               status: status, image: image)
     }
 
-    /// Writes into a temporary file beside the target and renames it over, so a reader never sees
-    /// a half-written database and a failure leaves the previous one intact.
+    /// Writes the database and its start-up file into temporary files beside the targets and
+    /// renames them over, the database first: a reader never sees a half-written file, a failure
+    /// leaves the previous pair intact, and a start-up file is never newer than its database.
     private func write(_ loaded: LoadedCatalogue, files: [String], stamp: String, folder: URL, to target: URL) throws(StoreError) {
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let suffix = "\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(suffix)")
+        let imagePath = Self.imagePath(for: target)
+        let temporaryImage = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(URL(fileURLWithPath: imagePath).lastPathComponent).\(suffix)")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let hash = SourceFingerprint.contentHash(folder: folder, files: files)
             let meta = [
-                "source_hash": SourceFingerprint.contentHash(folder: folder, files: files),
+                "source_hash": hash,
                 "source_stamp": stamp,
                 "source_folder": folder.standardizedFileURL.path,
                 "compiled_at": ISO8601DateFormatter().string(from: Date()),
             ]
-            try CatalogueDatabase.write(loaded, meta: meta, to: temporary.path)
-            if rename(temporary.path, target.path) != 0 {
+            let keys = try CatalogueDatabase.write(loaded, meta: meta, to: temporary.path)
+            let catalogue = loaded.catalogue
+            try CatalogueImageFile.write(to: temporaryImage.path, stamp: stamp, sourceHash: hash, sections: [
+                .catalogue: catalogue.image,
+                .search: SearchIndex(catalogue: catalogue, keys: keys).image,
+                .places: PlaceNameTable(catalogue: catalogue, keys: keys).image,
+            ])
+            if rename(temporary.path, target.path) != 0 || rename(temporaryImage.path, imagePath) != 0 {
                 throw StoreError.unwritable(path: target.path, reason: String(cString: strerror(errno)))
             }
         } catch let error as StoreError {
             try? FileManager.default.removeItem(at: temporary)
+            try? FileManager.default.removeItem(at: temporaryImage)
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
+            try? FileManager.default.removeItem(at: temporaryImage)
             throw StoreError.unwritable(path: target.path, reason: "\(error)")
         }
     }
 
-    private func updateStamp(_ target: URL, _ stamp: String) {
-        guard let queue = try? DatabaseQueue(path: target.path) else { return }
-        try? queue.write { db in
-            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'source_stamp'", arguments: [stamp])
+    /// A copy of `image` under the new stamp (the sources were touched but not changed), renamed
+    /// over it; nil when it cannot be written, and then the sources are compiled again.
+    private func restamp(_ image: CatalogueImageFile, stamp: String) -> CatalogueImageFile? {
+        var sections: [CatalogueImageFile.Section: [UInt8]] = [:]
+        for section in CatalogueImageFile.Section.allCases {
+            guard let bytes = try? image.withSection(section, { bytes throws(CatalogueImageError) in [UInt8](bytes) }) else {
+                return nil
+            }
+            sections[section] = bytes
         }
-        try? queue.close()
+        let temporary = image.path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        do {
+            try CatalogueImageFile.write(to: temporary, stamp: stamp, sourceHash: image.sourceHash, sections: sections)
+        } catch {
+            unlink(temporary)
+            return nil
+        }
+        guard rename(temporary, image.path) == 0 else {
+            unlink(temporary)
+            return nil
+        }
+        return CatalogueImageFile(path: image.path)
     }
 }

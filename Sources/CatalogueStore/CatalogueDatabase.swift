@@ -1,4 +1,5 @@
 import Catalogue
+import ChineseText
 import Foundation
 import Geodesy
 import GRDB
@@ -6,29 +7,46 @@ import GRDB
 /// A compiled catalogue database: writes a validated catalogue into SQLite and reads it back.
 public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
     /// Bumped whenever the schema or the compiled content changes meaning; an older file is rebuilt.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
-    /// The open connection; GRDB serialises access, so sharing it across threads is safe.
-    let reader: DatabaseQueue
     public let path: String
+    /// The connection, opened on first use; GRDB serialises access, so sharing it across threads is safe.
+    private var connection: DatabaseQueue?
+    private let lock = NSLock()
 
     /// Opens an existing compiled catalogue read-only.
     public init(path: String) throws(StoreError) {
+        self.path = path
+        _ = try reader()
+    }
+
+    /// A compiled catalogue opened on first use: a start that needs no standard body never opens
+    /// SQLite.
+    init(openingLater path: String) {
+        self.path = path
+    }
+
+    /// The read-only connection, opened now if it is not yet.
+    private func reader() throws(StoreError) -> DatabaseQueue {
+        lock.lock()
+        defer { lock.unlock() }
+        if let connection { return connection }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "fuwu.catalogue"
         do {
-            reader = try DatabaseQueue(path: path, configuration: configuration)
+            let opened = try DatabaseQueue(path: path, configuration: configuration)
+            connection = opened
+            return opened
         } catch {
             throw StoreError.unreadable(path: path, reason: "\(error)")
         }
-        self.path = path
     }
 
     /// A value of the meta table, such as `source_hash`.
     public func meta(_ key: String) throws(StoreError) -> String? {
         do {
-            return try reader.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+            return try reader().read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
         } catch {
             throw StoreError.unreadable(path: path, reason: "\(error)")
         }
@@ -36,14 +54,14 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
 
     /// The Markdown body of a standard text.
     public func body(ofStandard id: String) throws -> String {
-        let found = try reader.read { db in try String.fetchOne(db, sql: "SELECT body FROM standards WHERE id = ?", arguments: [id]) }
+        let found = try reader().read { db in try String.fetchOne(db, sql: "SELECT body FROM standards WHERE id = ?", arguments: [id]) }
         guard let found else { throw StoreError.unknownStandard(id) }
         return found
     }
 
     /// Runs a read-only block against the database (for other parts of this module).
     func read<T>(_ block: (Database) throws -> T) throws -> T {
-        try reader.read(block)
+        try reader().read(block)
     }
 
     // MARK: - Reading the catalogue
@@ -51,7 +69,7 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
     /// Reads every record back into catalogue values.
     public func catalogue() throws(StoreError) -> ServiceCatalogue {
         do {
-            return try reader.read { db in try Self.readCatalogue(db) }
+            return try reader().read { db in try Self.readCatalogue(db) }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -147,10 +165,11 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
 
     // MARK: - Writing
 
-    /// Writes a validated catalogue to a new database file at `path` (which must not exist).
-    static func write(_ loaded: LoadedCatalogue, meta: [String: String], to path: String) throws {
+    /// Writes a validated catalogue to a new database file at `path` (which must not exist), and
+    /// returns the search keys compiled on the way, by text.
+    static func write(_ loaded: LoadedCatalogue, meta: [String: String], to path: String) throws -> [String: SearchKey] {
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
+        let keys = try queue.write { db in
             try db.execute(sql: schema)
             let c = loaded.catalogue
             var allMeta = meta
@@ -206,9 +225,10 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
                                            l.sourceDatum.rawValue, l.sourceCoordinate?.latitude, l.sourceCoordinate?.longitude,
                                            source(l.provenance)])
             }
-            try SearchKeyStore.write(c, bodies: loaded.bodies, to: db)
+            return try SearchKeyStore.write(c, bodies: loaded.bodies, to: db)
         }
         try queue.close()
+        return keys
     }
 
     static let schema = """

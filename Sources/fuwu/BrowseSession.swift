@@ -7,15 +7,10 @@ import Foundation
 /// Runs the browser over an opened catalogue in a terminal until the user quits.
 enum BrowseSession {
     static func run(_ opened: OpenedCatalogue, options: BrowserOptions, terminal: any Terminal) {
-        let database = opened.database
         let catalogue = opened.catalogue
-        // The keys compiled with the catalogue; if unreadable the index computes keys itself,
-        // slower but correct.
-        let keys = Deferred { (try? SearchKeyStore.keys(of: database)) ?? [:] }
-        let search = DeferredNameSearch {
-            RankedNameSearch(index: SearchIndex(catalogue: catalogue, keys: keys.value))
-        }
-        let places = Deferred { LocationResolver.pinyinMatch(for: catalogue, keys: keys.value) }
+        // The index and keys compiled with the catalogue (if unreadable, computed: slower but correct).
+        let search = DeferredNameSearch { RankedNameSearch(index: opened.searchIndex()) }
+        let places = Deferred { LocationResolver.pinyinMatch(places: opened.placeNames()) }
         // Build the search index on another core once the first frame is out, so the first
         // keystroke in the find box does not pay for it; a search before then waits for it.
         DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(200)) {

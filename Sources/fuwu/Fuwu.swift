@@ -18,6 +18,7 @@ struct Fuwu: ParsableCommand {
             StandardsCommand.self, StandardCommand.self, StatsCommand.self, ValidateCommand.self, BuildCommand.self,
             NearbyCommand.self,
             SearchCommand.self,
+            NamesCommand.self,
             BrowseCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self

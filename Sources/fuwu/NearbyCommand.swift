@@ -44,13 +44,13 @@ struct NearbyCommand: ParsableCommand {
     static let unlocatedListed = 5
 
     /// Resolves a location by its text first; only when nothing matches does it try pinyin, with
-    /// the keys compiled into the catalogue (`keys`, read on demand).
+    /// the place-name keys compiled into the catalogue (`places`, read on demand).
     static func resolve(_ text: String, datum: Datum, order: CoordinateOrder, in catalogue: ServiceCatalogue,
-                        keys: () -> [String: SearchKey]) throws(NearbyError) -> ResolvedLocation {
+                        places: () -> PlaceNameTable) throws(NearbyError) -> ResolvedLocation {
         do {
             return try LocationResolver(catalogue: catalogue).resolve(text, datum: datum, order: order)
         } catch .noPlaceMatches(let name) where name.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) {
-            return try LocationResolver(catalogue: catalogue, alternativeMatch: LocationResolver.pinyinMatch(for: catalogue, keys: keys()))
+            return try LocationResolver(catalogue: catalogue, alternativeMatch: LocationResolver.pinyinMatch(places: places()))
                 .resolve(text, datum: datum, order: order)
         }
     }
@@ -67,7 +67,7 @@ struct NearbyCommand: ParsableCommand {
         let location: ResolvedLocation
         do {
             location = try Self.resolve(at, datum: readDatum, order: longitudeFirst ? .longitudeFirst : .latitudeFirst,
-                                        in: catalogue, keys: { (try? SearchKeyStore.keys(of: opened.database)) ?? [:] })
+                                        in: catalogue, places: { opened.placeNames() })
             let query = try NearbyQuery(origin: location.origin, radiusMetres: radius ?? 1000, domain: domain, item: item,
                                         pointType: type, subdistrict: subdistrict, limit: limit, in: catalogue)
             result = NearbyIndex(catalogue: catalogue).query(query)

@@ -52,12 +52,7 @@ struct SearchCommand: ParsableCommand {
         let opened = try options.open()
         let c = opened.catalogue
         let lang = options.lang
-        let index: SearchIndex
-        do {
-            index = try SearchKeyStore.index(of: opened.database, catalogue: c)
-        } catch {
-            throw CLIError.data(error.description)
-        }
+        let index = opened.searchIndex()
         var rows: [Row] = index.search(query, kinds: kind.map { [$0] }, limit: limit).map { hit in
             Row(kind: hit.kind, id: hit.id, title: hit.title, field: hit.field.rawValue, text: hit.matchedText,
                 ranges: hit.ranges, tier: hit.tier.name, provenance: provenance(of: hit.kind, hit.id, in: c))

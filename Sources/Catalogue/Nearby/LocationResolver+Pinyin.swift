@@ -5,15 +5,13 @@ extension LocationResolver {
     /// `smzx`), using the search module's keys and ranking. Names missing from `keys` are transcribed here,
     /// which costs ICU time once per distinct character, so pass the compiled keys when there are any.
     public static func pinyinMatch(for catalogue: ServiceCatalogue, keys: [String: SearchKey] = [:]) -> AlternativeMatch {
-        var transcriber = PinyinTranscriber()
-        var entries: [String: Int] = [:]
-        var tableKeys: [SearchKey] = []
-        for name in placeNames(of: catalogue) where entries[name] == nil {
-            entries[name] = tableKeys.count
-            tableKeys.append(keys[name] ?? transcriber.key(for: name))
-        }
-        let table = SearchKeyTable(keys: tableKeys)
-        let lookup = entries
+        pinyinMatch(places: PlaceNameTable(catalogue: catalogue, keys: keys))
+    }
+
+    /// The pinyin scorer over place names packed in advance (as the compiled catalogue stores them).
+    public static func pinyinMatch(places: PlaceNameTable) -> AlternativeMatch {
+        let table = places.table
+        let lookup = places.entries
         return { text, name in
             guard let entry = lookup[name], let match = table.match(SearchQuery(text), entry: entry),
                   match.tier >= .initials else { return nil }

@@ -30,6 +30,16 @@ public struct LocationResolver: Sendable {
         var names: [String]
         /// Whether the place counts as a station for a query ending in 站.
         var isStation: Bool { candidate.kind == .landmark }
+        /// True when every key and stem is its own key (`isOwnKey`), so comparing bytes will do.
+        var isPlain = false
+
+        init(candidate: LocationCandidate, keys: [String], stems: [String], names: [String]) {
+            self.candidate = candidate
+            self.keys = keys
+            self.stems = stems
+            self.names = names
+            isPlain = keys.allSatisfy(LocationResolver.isOwnKey) && stems.allSatisfy(LocationResolver.isOwnKey)
+        }
     }
 
     public init(catalogue: ServiceCatalogue, region: GeoRegion = .shenzhen, alternativeMatch: AlternativeMatch? = nil) {
@@ -144,6 +154,14 @@ public struct LocationResolver: Sendable {
     }
 
     private func tier(of place: Place, query: String, queryStem: String) -> NameMatchTier? {
+        if place.isPlain, !query.isEmpty, Self.isOwnKey(query), Self.isOwnKey(queryStem) {
+            // Same answers as below: these characters never combine or fold, so bytes are characters.
+            if place.keys.contains(where: { $0.utf8.elementsEqual(query.utf8) }) { return .exact }
+            if place.stems.contains(where: { $0.utf8.elementsEqual(queryStem.utf8) }) { return .exactWithoutSuffix }
+            if place.keys.contains(where: { $0.utf8.starts(with: query.utf8) }) { return .prefix }
+            if place.keys.contains(where: { Self.bytes(of: $0, contain: query) }) { return .substring }
+            return nil
+        }
         if place.keys.contains(query) { return .exact }
         if place.stems.contains(queryStem) { return .exactWithoutSuffix }
         if place.keys.contains(where: { $0.hasPrefix(query) }) { return .prefix }
@@ -153,6 +171,10 @@ public struct LocationResolver: Sendable {
 
     /// Lower-cased, full-width ASCII folded, white space removed.
     static func key(_ text: String) -> String {
+        // Most names (Han characters, CJK punctuation, lower-case ASCII) are their own key; telling
+        // so costs a scan of the bytes, far less than `lowercased()` (the resolver keys every place
+        // name of the catalogue on each start).
+        if isOwnKey(text) { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.properties.isWhitespace { continue }
@@ -163,6 +185,32 @@ public struct LocationResolver: Sendable {
             }
         }
         return String(scalars).lowercased()
+    }
+
+    /// True when `text` has only lower-case printable ASCII other than the space, CJK symbols and
+    /// punctuation other than the ideographic space (U+3001–303F) and CJK unified ideographs
+    /// (U+3400–9FFF): characters that have no case, are not white space and never combine, so
+    /// `key` leaves them as they are and comparing their bytes is comparing their characters.
+    static func isOwnKey(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x21...0x40, 0x5B...0x7E, 0x3001...0x303F, 0x3400...0x9FFF: continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// True when the UTF-8 of `text` contains that of `part` (non-empty).
+    static func bytes(of text: String, contain part: String) -> Bool {
+        let haystack = Array(text.utf8), needle = Array(part.utf8)
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var start = 0
+        while start + needle.count <= haystack.count {
+            if haystack[start] == first && haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            start += 1
+        }
+        return false
     }
 
     /// A key with one trailing 地铁站, 站, 街道 or 社区 removed (never down to nothing).
