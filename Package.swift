@@ -22,9 +22,11 @@ let package = Package(
         .target(name: "Geodesy"),
         // The model, its source format, validation, nearby and search over catalogue values.
         .target(name: "Catalogue", dependencies: ["ChineseText", "Geodesy"]),
+        // Page checksums for the compiled catalogue: a pass-through SQLite VFS in C.
+        .target(name: "CPageChecksum", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The compiled catalogue: the only module that imports GRDB.
         .target(name: "CatalogueStore", dependencies: [
-            "Catalogue", "ChineseText", .product(name: "GRDB", package: "GRDB.swift"),
+            "Catalogue", "ChineseText", "CPageChecksum", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The terminal UI without a terminal: screens, keys, state, views.
         .target(name: "BrowserUI", dependencies: ["Catalogue", "ChineseText", "Geodesy"]),

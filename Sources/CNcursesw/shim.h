@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,6 +135,26 @@ static inline int fuwu_read(unsigned int *code, int *error) {
     *code = (unsigned int)value;
     *error = errno;
     return result;
+}
+
+/** Like fuwu_read, but waits at most `milliseconds` (0: only what is already buffered);
+ *  returns ERR when nothing came in time. */
+static inline int fuwu_read_within(unsigned int *code, int *error, int milliseconds) {
+    wtimeout(stdscr, milliseconds);
+    int result = fuwu_read(code, error);
+    wtimeout(stdscr, -1);
+    return result;
+}
+
+/** 1 when the terminal behind standard input is gone (hung up, closed, or no longer a terminal):
+ *  a failed read then means the end of input rather than a read to retry. */
+static inline int fuwu_input_gone(void) {
+    if (!isatty(0)) return 1;
+    struct pollfd descriptor = {.fd = 0, .events = POLLIN, .revents = 0};
+    int ready;
+    do { ready = poll(&descriptor, 1, 0); } while (ready < 0 && errno == EINTR);
+    if (ready < 0) return 1;
+    return (descriptor.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 enum {

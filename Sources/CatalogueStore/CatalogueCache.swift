@@ -21,6 +21,9 @@ public struct OpenedCatalogue: Sendable {
     public let status: Status
     /// The start-up file the catalogue came from; its other sections are read on demand.
     let image: CatalogueImageFile
+    /// Why the compiled catalogue had to be rebuilt although the sources had not changed (it was
+    /// damaged); nil when it was not.
+    public internal(set) var repairedDamage: String?
 
     /// The ranked search index compiled with the catalogue, read from the start-up file; compiled
     /// here instead (ICU, a second or so) if that section is damaged.
@@ -81,29 +84,36 @@ public struct CatalogueCache: Sendable {
     /// Opens the catalogue in `folder`, compiling it first when the sources changed.
     ///
     /// A cached start stats the source files, compares their stamp with the start-up file's and
-    /// reads the catalogue from it; SQLite is opened only when a standard body is needed.
+    /// reads the catalogue from it; SQLite is opened only when a standard body is needed (its
+    /// pages are checked then). A start-up file that is damaged (its header or catalogue section
+    /// fails its checksum), or a database that is not a regular file, is never read on: the
+    /// catalogue is rebuilt from the sources and the reason is returned in `repairedDamage`.
     public func open(folder: URL) throws(StoreError) -> OpenedCatalogue {
         try checkFolder(folder)
+        StaleBuildFiles.removeStale(in: directory)
         let target = databaseURL(for: folder)
         let imagePath = Self.imagePath(for: target)
         let files = CatalogueLoader.sourceFiles(in: folder)
         let stamp = SourceFingerprint.stamp(folder: folder, files: files)
-        var image = access(target.path, R_OK) == 0 ? CatalogueImageFile(path: imagePath) : nil
+        var (image, damage) = openExisting(target, imagePath)
         if let current = image {
-            if current.stamp == stamp, let opened = try? opened(folder, target, current, .cached) {
-                return opened
-            }
-            let hash = SourceFingerprint.contentHash(folder: folder, files: files)
-            if current.sourceHash == hash, let restamped = restamp(current, stamp: stamp),
-               let opened = try? opened(folder, target, restamped, .cached) {
-                return opened
+            do {
+                if current.stamp == stamp {
+                    return try opened(folder, target, current, .cached)
+                }
+                let hash = SourceFingerprint.contentHash(folder: folder, files: files)
+                if current.sourceHash == hash, let restamped = restamp(current, stamp: stamp) {
+                    return try opened(folder, target, restamped, .cached)
+                }
+            } catch {
+                (image, damage) = (nil, Self.reason(error))
             }
         }
         let report = CatalogueLoader.load(folder: folder)
         guard let loaded = report.loaded else {
-            if let previous = image, let database = try? CatalogueDatabase(path: target.path) {
-                let compiledAt = (try? database.meta("compiled_at")) ?? "?"
-                return try opened(folder, target, previous, .stale(diagnostics: report.diagnostics, compiledAt: compiledAt))
+            if let previous = image, let compiledAt = try? CatalogueDatabase(path: target.path).meta("compiled_at"),
+               let stale = try? opened(folder, target, previous, .stale(diagnostics: report.diagnostics, compiledAt: compiledAt)) {
+                return stale
             }
             throw StoreError.invalidSources(path: folder.path, diagnostics: report.diagnostics)
         }
@@ -112,12 +122,55 @@ public struct CatalogueCache: Sendable {
         guard let written = CatalogueImageFile(path: imagePath) else {
             throw StoreError.unreadable(path: imagePath, reason: "the start-up file just written cannot be read")
         }
-        return try opened(folder, target, written, .compiled(warnings: report.warnings))
+        var result = try opened(folder, target, written, .compiled(warnings: report.warnings))
+        result.repairedDamage = damage
+        return result
+    }
+
+    /// The start-up file of the compiled catalogue at `target` when it can be used, or why it
+    /// cannot when it is damaged (nil reason: it is missing or from an older fuwu, which is no damage).
+    private func openExisting(_ target: URL, _ imagePath: String) -> (CatalogueImageFile?, damage: String?) {
+        var info = stat()
+        guard stat(target.path, &info) == 0 else { return (nil, nil) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            // Never open it: a FIFO would block. A rename cannot replace a folder, so remove it.
+            try? FileManager.default.removeItem(at: target)
+            return (nil, "it is not a regular file")
+        }
+        switch PageChecksums.header(of: target.path) {
+        case .unprotected: return (nil, nil)
+        case .damaged: return (nil, "its header is not a database header")
+        case .protected: break
+        }
+        guard stat(imagePath, &info) == 0 else { return (nil, nil) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            try? FileManager.default.removeItem(atPath: imagePath)
+            return (nil, "its start-up file is not a regular file")
+        }
+        guard let image = CatalogueImageFile(path: imagePath) else {
+            return (nil, "its start-up file's header is damaged or from another version")
+        }
+        return (image, nil)
+    }
+
+    /// The reason a compiled database could not be read, in a few words.
+    private static func reason(_ error: any Error) -> String {
+        switch error as? StoreError {
+        case .damaged(_, let reason)?, .unreadable(_, let reason)?: return reason
+        default: return "\(error)"
+        }
+    }
+
+    /// Removes a compiled database that a read found damaged, so the next open rebuilds it.
+    public static func discard(databasePath: String) {
+        unlink(databasePath)
+        unlink(imagePath(for: URL(fileURLWithPath: databasePath)))
     }
 
     /// Validates and compiles `folder` unconditionally (`fuwu build`); on errors nothing is written.
     public func build(folder: URL) throws(StoreError) -> BuildOutcome {
         try checkFolder(folder)
+        StaleBuildFiles.removeStale(in: directory)
         let target = databaseURL(for: folder)
         let files = CatalogueLoader.sourceFiles(in: folder)
         let stamp = SourceFingerprint.stamp(folder: folder, files: files)
@@ -143,20 +196,29 @@ public struct CatalogueCache: Sendable {
             try ServiceCatalogue(image: bytes)
         }
         return OpenedCatalogue(folder: folder, catalogue: catalogue, database: CatalogueDatabase(openingLater: target.path),
-                               status: status, image: image)
+                               status: status, image: image, repairedDamage: nil)
     }
 
     /// Writes the database and its start-up file into temporary files beside the targets and
     /// renames them over, the database first: a reader never sees a half-written file, a failure
-    /// leaves the previous pair intact, and a start-up file is never newer than its database.
+    /// leaves the previous pair intact, and a start-up file is never newer than its database. The
+    /// temporary database is locked while the build runs, so a later start can tell a killed
+    /// build's leftovers from a running one's.
     private func write(_ loaded: LoadedCatalogue, files: [String], stamp: String, folder: URL, to target: URL) throws(StoreError) {
-        let suffix = "\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(suffix)")
+        try createDirectory(target)
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        guard let lock = StaleBuildFiles.createLocked(temporary.path) else {
+            throw StoreError.unwritable(path: target.path, reason: Self.systemReason(errno, folder: directory))
+        }
         let imagePath = Self.imagePath(for: target)
-        let temporaryImage = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(URL(fileURLWithPath: imagePath).lastPathComponent).\(suffix)")
+        let temporaryImage = String(temporary.path.dropLast(".tmp".count)) + ".image.tmp"
+        defer {
+            unlink(temporary.path)
+            unlink(temporaryImage)
+            close(lock)
+        }
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let hash = SourceFingerprint.contentHash(folder: folder, files: files)
             let meta = [
                 "source_hash": hash,
@@ -166,23 +228,50 @@ public struct CatalogueCache: Sendable {
             ]
             let keys = try CatalogueDatabase.write(loaded, meta: meta, to: temporary.path)
             let catalogue = loaded.catalogue
-            try CatalogueImageFile.write(to: temporaryImage.path, stamp: stamp, sourceHash: hash, sections: [
+            try CatalogueImageFile.write(to: temporaryImage, stamp: stamp, sourceHash: hash, sections: [
                 .catalogue: catalogue.image,
                 .search: SearchIndex(catalogue: catalogue, keys: keys).image,
                 .places: PlaceNameTable(catalogue: catalogue, keys: keys).image,
             ])
-            if rename(temporary.path, target.path) != 0 || rename(temporaryImage.path, imagePath) != 0 {
-                throw StoreError.unwritable(path: target.path, reason: String(cString: strerror(errno)))
+            var info = stat()
+            if lstat(target.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                try? FileManager.default.removeItem(at: target)   // a rename cannot replace a folder
+            }
+            if rename(temporary.path, target.path) != 0 || rename(temporaryImage, imagePath) != 0 {
+                throw StoreError.unwritable(path: target.path, reason: Self.systemReason(errno, folder: directory))
             }
         } catch let error as StoreError {
-            try? FileManager.default.removeItem(at: temporary)
-            try? FileManager.default.removeItem(at: temporaryImage)
             throw error
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            try? FileManager.default.removeItem(at: temporaryImage)
-            throw StoreError.unwritable(path: target.path, reason: "\(error)")
+            let reason = (error as? DatabaseError)?.message ?? "\(error)"
+            throw StoreError.unwritable(path: target.path, reason: access(directory.path, W_OK) == 0 ? reason : Self.systemReason(EACCES, folder: directory))
         }
+    }
+
+    /// Creates the cache folder (and its parents), with a plain reason when it cannot be created.
+    private func createDirectory(_ target: URL) throws(StoreError) {
+        func make(_ path: String) -> Int32 {
+            if mkdir(path, 0o755) == 0 { return 0 }
+            var code = errno
+            if code == ENOENT, path != "/" {
+                let parent = make((path as NSString).deletingLastPathComponent)
+                if parent != 0 { return parent }
+                if mkdir(path, 0o755) == 0 { return 0 }
+                code = errno
+            }
+            if code == EEXIST {
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue ? 0 : ENOTDIR
+            }
+            return code
+        }
+        let code = make(directory.path)
+        if code != 0 { throw StoreError.unwritable(path: target.path, reason: Self.systemReason(code, folder: directory)) }
+    }
+
+    /// A system error in words, naming the folder: "permission denied in /x/y".
+    private static func systemReason(_ code: Int32, folder: URL) -> String {
+        "\(String(cString: strerror(code)).lowercased()) in \(folder.path)"
     }
 
     /// A copy of `image` under the new stamp (the sources were touched but not changed), renamed

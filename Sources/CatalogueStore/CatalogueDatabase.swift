@@ -31,6 +31,7 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let connection { return connection }
+        _ = PageChecksums.isRegistered
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "fuwu.catalogue"
@@ -48,20 +49,36 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
         do {
             return try reader().read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
         } catch {
-            throw StoreError.unreadable(path: path, reason: "\(error)")
+            throw storeError(error)
         }
     }
 
     /// The Markdown body of a standard text.
     public func body(ofStandard id: String) throws -> String {
-        let found = try reader().read { db in try String.fetchOne(db, sql: "SELECT body FROM standards WHERE id = ?", arguments: [id]) }
+        let found: String?
+        do {
+            found = try reader().read { db in try String.fetchOne(db, sql: "SELECT body FROM standards WHERE id = ?", arguments: [id]) }
+        } catch {
+            throw storeError(error)
+        }
         guard let found else { throw StoreError.unknownStandard(id) }
         return found
     }
 
+    /// Reads every page (SQLite's quick check), so every page checksum is verified; throws
+    /// `damaged` at the first damaged page. Costs a full read: for tests and diagnosis only.
+    func checkEveryPage() throws {
+        let result = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        if result != ["ok"] { throw StoreError.damaged(path: path, reason: result.prefix(3).joined(separator: "; ")) }
+    }
+
     /// Runs a read-only block against the database (for other parts of this module).
     func read<T>(_ block: (Database) throws -> T) throws -> T {
-        try reader().read(block)
+        do {
+            return try reader().read(block)
+        } catch {
+            throw storeError(error)
+        }
     }
 
     // MARK: - Reading the catalogue
@@ -73,8 +90,17 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.unreadable(path: path, reason: "\(error)")
+            throw storeError(error)
         }
+    }
+
+    /// A read failure as a `StoreError`: `damaged` when the file itself is at fault.
+    func storeError(_ error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if PageChecksums.indicatesDamage(error) {
+            return StoreError.damaged(path: path, reason: (error as? DatabaseError)?.message ?? "\(error)")
+        }
+        return StoreError.unreadable(path: path, reason: "\(error)")
     }
 
     // Columns are read by position: GRDB's lookup by name folds case on every access, which
@@ -168,7 +194,9 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
     /// Writes a validated catalogue to a new database file at `path` (which must not exist), and
     /// returns the search keys compiled on the way, by text.
     static func write(_ loaded: LoadedCatalogue, meta: [String: String], to path: String) throws -> [String: SearchKey] {
+        _ = PageChecksums.isRegistered
         let queue = try DatabaseQueue(path: path)
+        try queue.inDatabase { db in try PageChecksums.reserve(db) }
         let keys = try queue.write { db in
             try db.execute(sql: schema)
             let c = loaded.catalogue

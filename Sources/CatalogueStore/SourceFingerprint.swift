@@ -36,7 +36,8 @@ struct SourceFingerprint {
         hash.add("schema \(CatalogueDatabase.schemaVersion)")
         for file in files {
             hash.add(file)
-            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) {
+            // Only regular files: a FIFO in a source's place must not block the start.
+            if case .success(let data) = SourceFile.read(folder.appendingPathComponent(file).path) {
                 hash.add(data)
             }
         }

@@ -10,6 +10,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// The compiled database could not be written.
     case unwritable(path: String, reason: String)
+    /// The compiled database is damaged (a page checksum failed, a page is malformed): it must
+    /// be rebuilt from the sources, never read on.
+    case damaged(path: String, reason: String)
     /// No standard text has this id.
     case unknownStandard(String)
 
@@ -24,6 +27,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "cannot read the compiled catalogue \(path): \(reason); run 'fuwu build' to rebuild it"
         case .unwritable(let path, let reason):
             return "cannot write the compiled catalogue \(path): \(reason); set FUWU_CACHE_DIR to a writable folder"
+        case .damaged(let path, let reason):
+            return "the compiled catalogue \(path) is damaged (\(reason))"
         case .unknownStandard(let id):
             return "no standard text with id \"\(id)\""
         }

@@ -1,20 +1,32 @@
 /// Terminal column widths of text, East Asian wide characters counting two.
 public enum DisplayWidth {
-    /// Columns a single scalar occupies: 0 for combining and format marks, 2 for wide/fullwidth,
-    /// 2 for East-Asian ambiguous characters when `ambiguousWide`, else 1.
+    /// Columns a single scalar occupies, as the C library's `wcwidth` says in a UTF-8 locale
+    /// (what ncursesw places characters by): 0 for controls and for combining and format marks,
+    /// 2 for wide and fullwidth, 1 for an unprintable scalar (it is drawn as a one-column stand-in).
+    /// With `ambiguousWide`, East-Asian ambiguous characters count 2: the one deliberate
+    /// difference, for terminals set to draw them wide. Without a UTF-8 locale on the system,
+    /// fuwu's own table (`builtIn`) answers.
     public static func of(_ scalar: Unicode.Scalar, ambiguousWide: Bool = false) -> Int {
         let v = scalar.value
-        if v == 0 { return 0 }
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
-        if v < 0x300 { return ambiguousWide && isAmbiguous(v) ? 2 : 1 }
+        if v < 0x7F { return 1 }
+        if ambiguousWide && isAmbiguous(v) { return 2 }
+        guard let columns = LibraryWidth.columns(v) else { return builtIn(scalar) }
+        return columns < 0 ? 1 : columns
+    }
+
+    /// fuwu's own width table (Unicode's East Asian Width, wide = 2, marks = 0): the fallback
+    /// where the C library has no UTF-8 locale.
+    static func builtIn(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        if v < 0x300 { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
         if v == 0x200B || (0x1160...0x11FF).contains(v) { return 0 }
-        if isWide(v) { return 2 }
-        if ambiguousWide && isAmbiguous(v) { return 2 }
-        return 1
+        return isWide(v) ? 2 : 1
     }
 
     /// Columns a character (grapheme cluster) occupies: the width of its first scalar, widened

@@ -15,6 +15,10 @@ public final class CursesTerminal: Terminal {
     private var screenHandle: OpaquePointer?
     /// Whether the hardware cursor is shown now (nil before the first frame).
     private var cursorShown: Bool?
+    /// Inputs read ahead while looking at an escape sequence, to be handled next.
+    private var replay: [RawInput] = []
+    /// Failed reads in a row (see `InputDecoder.afterFailedRead`).
+    private var failedReads = 0
     /// The locale LC_CTYPE was switched to because the user's was not UTF-8, if any.
     public let switchedLocale: String?
 
@@ -126,32 +130,74 @@ public final class CursesTerminal: Terminal {
     public func nextEvent() -> TerminalEvent {
         guard screenHandle != nil else { return .end }
         while true {
-            var code: UInt32 = 0
-            var error: Int32 = 0
-            let result = fuwu_read(&code, &error)
-            let raw: RawInput
-            if result == OK {
-                raw = .character(code)
-            } else if result == KEY_CODE_YES {
-                let key = Int32(bitPattern: code)
-                if key == KEY_RESIZE {
-                    size = (Int(fuwu_columns()), Int(fuwu_lines()))
-                    raw = .resize(width: size.width, height: size.height)
-                } else if key == KEY_MOUSE {
-                    var row: Int32 = 0, column: Int32 = 0, buttons: UInt32 = 0
-                    guard fuwu_read_mouse(&row, &column, &buttons) != 0 else { continue }
-                    raw = .mouse(buttons: MouseButtons(rawValue: buttons), row: Int(row),
-                                 column: Int(column))
-                } else {
-                    raw = .keyCode(key)
-                }
-            } else if error == EINTR {
+            let raw = replay.isEmpty ? read(withinMilliseconds: nil) : replay.removeFirst()
+            if raw == .character(27) {
+                if let event = readEscapeSequence() { return event }
                 continue
-            } else {
-                raw = .end
             }
             if let event = InputDecoder.event(for: raw) { return event }
         }
+    }
+
+    /// How long to wait for each further character of an escape sequence (ncurses' ESCDELAY).
+    static let sequencePauseMilliseconds: Int32 = 25
+
+    /// Reads what follows an ESC that ncurses handed over as a character: a key sequence
+    /// terminfo does not list, some other sequence to swallow, or nothing (the Escape key).
+    private func readEscapeSequence() -> TerminalEvent? {
+        var parser = EscapeSequenceParser()
+        // ncurses has already waited ESCDELAY before handing over a lone ESC; the rest of a
+        // sequence it could not match is in its buffer.
+        var wait: Int32 = 0
+        while true {
+            let raw = read(withinMilliseconds: wait)
+            wait = Self.sequencePauseMilliseconds
+            guard case .character(let code) = raw else {
+                if raw != .nothing { replay.append(raw) }
+                return parser.interrupted().map { .key($0) }
+            }
+            switch parser.feed(code) {
+            case .incomplete:
+                continue
+            case .complete(let key):
+                return key.map { .key($0) }
+            case .escapeThen(let code):
+                replay.append(.character(code))
+                return .key(.escape)
+            case .brokenThen(let code):
+                replay.append(.character(code))
+                return nil
+            }
+        }
+    }
+
+    /// One input from ncurses: blocking, or waiting at most `milliseconds` (`.nothing` when
+    /// nothing came).
+    private func read(withinMilliseconds milliseconds: Int32?) -> RawInput {
+        var code: UInt32 = 0
+        var error: Int32 = 0
+        let result = milliseconds.map { fuwu_read_within(&code, &error, $0) } ?? fuwu_read(&code, &error)
+        if result == OK {
+            failedReads = 0
+            return .character(code)
+        }
+        if result == KEY_CODE_YES {
+            failedReads = 0
+            let key = Int32(bitPattern: code)
+            if key == KEY_RESIZE {
+                size = (Int(fuwu_columns()), Int(fuwu_lines()))
+                return .resize(width: size.width, height: size.height)
+            }
+            if key == KEY_MOUSE {
+                var row: Int32 = 0, column: Int32 = 0, buttons: UInt32 = 0
+                guard fuwu_read_mouse(&row, &column, &buttons) != 0 else { return .nothing }
+                return .mouse(buttons: MouseButtons(rawValue: buttons), row: Int(row), column: Int(column))
+            }
+            return .keyCode(key)
+        }
+        if milliseconds != nil || error == EINTR { return .nothing }
+        failedReads += 1
+        return InputDecoder.afterFailedRead(inputGone: fuwu_input_gone() != 0, failuresInARow: failedReads)
     }
 }
 

@@ -24,9 +24,23 @@ public enum InputDecoder {
             return nil
         case .resize(let width, let height):
             return .resize(width: width, height: height)
+        case .nothing:
+            return nil
         case .end:
             return .end
         }
+    }
+
+    /// Failed reads in a row, with the terminal still there, after which input counts as ended
+    /// (a terminal that fails every read would otherwise spin the processor for ever).
+    public static let failedReadLimit = 1000
+
+    /// What a failed read (`get_wch` returned ERR) means: the end only when the terminal is gone
+    /// or reads keep failing; otherwise nothing, and the browser reads again. ncurses returns
+    /// ERR after a resize that interrupts it while it discards a mouse report it was not asked
+    /// for (a right-button press), and ending there would quit the browser without a word.
+    public static func afterFailedRead(inputGone: Bool, failuresInARow: Int) -> RawInput {
+        inputGone || failuresInARow >= failedReadLimit ? .end : .nothing
     }
 
     /// The key for a character code from `get_wch`, which delivers control keys as C0 codes.

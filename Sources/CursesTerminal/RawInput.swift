@@ -8,6 +8,9 @@ public enum RawInput: Sendable, Equatable {
     case mouse(buttons: MouseButtons, row: Int, column: Int)
     /// KEY_RESIZE, with the size ncurses now reports.
     case resize(width: Int, height: Int)
+    /// A read that brought nothing: interrupted, timed out, or an event ncurses dropped (a mouse
+    /// button it was not asked for, say); read again.
+    case nothing
     /// `get_wch` failed for good (end of input, terminal gone).
     case end
 }

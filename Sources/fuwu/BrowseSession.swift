@@ -11,33 +11,22 @@ enum BrowseSession {
         // The index and keys compiled with the catalogue (if unreadable, computed: slower but correct).
         let search = DeferredNameSearch { RankedNameSearch(index: opened.searchIndex()) }
         let places = Deferred { LocationResolver.pinyinMatch(places: opened.placeNames()) }
-        // Build the search index on another core once the first frame is out, so the first
-        // keystroke in the find box does not pay for it; a search before then waits for it.
-        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(200)) {
-            _ = search.search("a", limit: 1)
-        }
         var app = BrowserApp(catalogue: catalogue, bodies: opened.database, search: search,
-                             placeMatch: { text, name in places.value(text, name) }, options: options)
-        app.run(terminal: terminal)
-    }
-}
-
-/// A value computed on first use and kept; thread-safe. The browser's first frame must not wait
-/// for the search index, so indexes are built when the user first searches.
-final class Deferred<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value?
-    private let make: @Sendable () -> Value
-
-    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
-
-    var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let stored { return stored }
-        let made = make()
-        stored = made
-        return made
+                             placeMatch: { text in places.value(text) }, options: options)
+        let context = app.state.context
+        let timed = TimedTerminal.wrapping(terminal, environment: ProcessInfo.processInfo.environment)
+        // Once the first frame is out, build the indexes on other cores, so that the first
+        // keystroke in the find box or a picker does not pay for them (one that comes sooner
+        // waits for the build already under way).
+        app.run(terminal: timed) {
+            let group = DispatchGroup()
+            DispatchQueue.global(qos: .utility).async(group: group) { _ = search.search("a", limit: 1) }
+            DispatchQueue.global(qos: .utility).async(group: group) {
+                _ = places.value
+                context.warmUp()
+            }
+            group.notify(queue: .global(qos: .utility)) { (timed as? TimedTerminal)?.note("warm") }
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Catalogue
 import CatalogueStore
+import ChineseText
 import Foundation
 
 /// Options every catalogue command shares: which catalogue, which language.
@@ -40,9 +41,15 @@ struct CatalogueOptions: ParsableArguments {
                 for diagnostic in diagnostics.prefix(20) { printError(diagnostic.description) }
                 if diagnostics.count > 20 { printError("… \(diagnostics.count - 20) more; run 'fuwu validate'") }
                 throw CLIError.data(error.description)
+            case .unwritable:
+                throw CLIError.cannotCreate(error.description)
             default:
                 throw CLIError.data(error.description)
             }
+        }
+        if let damage = opened.repairedDamage {
+            printError(lang.pick("fuwu: 提示: 编译好的目录已损坏（\(damage)），已从源文件重新编译",
+                                 "fuwu: note: the compiled catalogue was damaged (\(damage)); rebuilt it from the sources"))
         }
         switch opened.status {
         case .stale(let diagnostics, let compiledAt):
@@ -78,6 +85,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, json, csv
 }
 
+/// Writes a message to stderr, sanitised: messages echo arguments and catalogue text, and
+/// neither may reach the terminal as control sequences.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardStreams.writeError(Sanitiser.text(text) + "\n")
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatalogueStore
 import Foundation
 
 /// The `fuwu` command: a browser for Futian's basic public-service catalogue, and the same
@@ -28,14 +29,54 @@ struct Fuwu: ParsableCommand {
 @main
 enum FuwuMain {
     static func main() {
-        do {
-            var command = try Fuwu.parseAsRoot()
-            try command.run()
-        } catch let error as CLIError {
-            printError("fuwu: error: \(error.message)")
-            exit(error.code)
-        } catch {
-            Fuwu.exit(withError: error)
+        // A closed stdout would let the next opened file take descriptor 1 and receive the output.
+        guard StandardStreams.outputIsOpen else {
+            printError("fuwu: error: cannot write the output: standard output is closed")
+            exit(CLIError.ioErrorCode)
         }
+        let arguments = ArgumentOrder.normalised(Array(CommandLine.arguments.dropFirst()), subcommands: subcommandNames)
+        var status: Int32 = 0
+        var rebuilt = false
+        while true {
+            do {
+                if arguments.first == "help", arguments.count > 1, !subcommandNames.contains(arguments[1]) {
+                    throw CLIError.usage("no such command '\(arguments[1])'; 'fuwu help' lists the commands")
+                }
+                var command = try Fuwu.parseAsRoot(arguments)
+                try command.run()
+            } catch let error as CLIError {
+                printError("fuwu: error: \(error.message)")
+                status = error.code
+            } catch StoreError.damaged(let path, let reason) where !rebuilt {
+                // A page read after start-up failed its checksum: remove the file and run the
+                // command again, which rebuilds it from the sources.
+                CatalogueCache.discard(databasePath: path)
+                printError("fuwu: note: the compiled catalogue was damaged (\(reason)); rebuilding it from the sources")
+                rebuilt = true
+                continue
+            } catch let error as StoreError {
+                printError("fuwu: error: \(error.description)")
+                status = CLIError.data("").code
+            } catch {
+                status = Fuwu.exitCode(for: error).rawValue
+                let message = Fuwu.fullMessage(for: error)
+                if status == 0 { print(message) } else if !message.isEmpty { printError(message) }
+            }
+            break
+        }
+        finish(status)
+    }
+
+    /// The names of the subcommands, for `help` and for moving shared options.
+    static let subcommandNames: Set<String> = Set(Fuwu.configuration.subcommands.compactMap { $0.configuration.commandName })
+
+    /// Flushes stdout and exits; a failed write (a full disk, a closed pipe reader that did not
+    /// raise SIGPIPE) is reported and exits 74 instead of passing for success.
+    static func finish(_ status: Int32) -> Never {
+        if let reason = StandardStreams.flushOutput() {
+            printError("fuwu: error: cannot write the output: \(reason)")
+            exit(CLIError.ioErrorCode)
+        }
+        exit(status)
     }
 }

@@ -76,7 +76,8 @@ struct NearbyCommand: ParsableCommand {
         }
         let output = Output(catalogue: catalogue, lang: lang, location: location, result: result, input: at)
         switch format {
-        case .table: print(output.table())
+        // The summary lines name domains and points: sanitised like every table cell.
+        case .table: print(Sanitiser.text(output.table()))
         case .json: print(output.json().rendered())
         case .csv: print(output.hitTable(forCSV: true).csv())
         case .geojson: print(output.geoJSON().rendered())

@@ -43,7 +43,11 @@ struct SearchCommand: ParsableCommand {
         let lang = options.lang
         guard limit > 0 else { throw CLIError.usage(lang.pick("--limit 必须大于 0", "--limit must be greater than 0")) }
         guard !SearchQuery(query).isEmpty else {
-            throw CLIError.usage(lang.pick("查询内容为空：请输入汉字、拼音或首字母", "the query is empty: type Chinese, pinyin or initials"))
+            if query.allSatisfy(\.isWhitespace) {
+                throw CLIError.usage(lang.pick("查询内容为空：请输入汉字、拼音或首字母", "the query is empty: type Chinese, pinyin or initials"))
+            }
+            throw CLIError.usage(lang.pick("查询“\(query)”中没有可搜索的字符：请输入汉字、拼音、首字母或数字",
+                                           "the query \"\(query)\" has no searchable characters: type Chinese, pinyin, initials or digits"))
         }
     }
 

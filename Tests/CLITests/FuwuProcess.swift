@@ -30,7 +30,8 @@ struct FuwuProcess {
     }
 
     /// Runs fuwu with `arguments`; `environment` adds to a minimal environment.
-    func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+             timeoutSeconds: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -43,6 +44,12 @@ struct FuwuProcess {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        // A hang is a failure, not a stuck test run: past the limit the child is killed (status 137).
+        if let timeoutSeconds {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds) {
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            }
+        }
         // Read both pipes before waiting so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

@@ -127,6 +127,7 @@ import Testing
         (["--at", "39.9042,116.4074"], 65, "That point is 1898.5 km outside Shenzhen; fuwu covers Shenzhen only. Check the order (latitude first) and the numbers."),
         (["--at", "水围社区图书馆"], 65, "水围社区图书馆 (service point P0003) has no known location in the catalogue. Use a nearby metro station or coordinates instead."),
         (["--at", "火星"], 66, "Nothing is called “火星”: no service point, metro station, subdistrict or community matches. Try a shorter part of the name, a point id, or coordinates."),
+        (["--at", String(repeating: "A", count: 8000)], 64, "The location is 8000 characters long; a place name or coordinates take at most 100. Pass coordinates (22.5431,114.0579), a metro station, a service point or a subdistrict."),
         (["--at", " "], 64, "No location given. Pass coordinates (22.5431,114.0579), a metro station (市民中心), a service point (id or name) or a subdistrict (福田街道)."),
         (["--at", "测试站", "--radius", "60000"], 64, "Radius 60000 m is out of range; use 1 to 50000 metres (500, 1000 and 1500 are the district's circles)."),
         (["--at", "测试站", "--datum", "itrf"], 64, "unknown datum \"itrf\"; use wgs84, gcj02 or bd09"),

@@ -74,8 +74,15 @@ import Testing
 
     @Test func anEmptyQueryIsAUsageError() throws {
         defer { fuwu.cleanUp() }
-        let result = try fuwu.run(["search", " ，", "--catalogue", fixture, "--lang", "en"])
+        let result = try fuwu.run(["search", "  ", "--catalogue", fixture, "--lang", "en"])
         #expect(result == .init(status: 64, stdout: "",
                                 stderr: "fuwu: error: the query is empty: type Chinese, pinyin or initials\n"))
+    }
+
+    @Test func aQueryWithoutSearchableCharactersSaysSoRatherThanCallingItEmpty() throws {
+        defer { fuwu.cleanUp() }
+        let result = try fuwu.run(["search", "😀", "--catalogue", fixture, "--lang", "en"])
+        #expect(result == .init(status: 64, stdout: "",
+                                stderr: "fuwu: error: the query \"😀\" has no searchable characters: type Chinese, pinyin, initials or digits\n"))
     }
 }

@@ -69,10 +69,12 @@ import Testing
 
     @Test func thereIsABrokenFixtureForEveryKindOfError() {
         #expect(FixturePaths.brokenCases() == [
-            "bidi-override", "control-character", "count-mismatch", "duplicate-id", "front-matter-line",
-            "malformed-front-matter", "malformed-geojson", "malformed-json", "missing-field", "missing-file",
-            "outside-boundary", "standard-items-disagree", "swapped-coordinates", "undeclared-datum", "unknown-datum",
-            "unknown-item-in-point", "unknown-reference", "unknown-source", "wrong-type",
+            "bidi-override", "boundary-outside-region", "boundary-too-large", "boundary-vertex-out-of-range",
+            "byte-order-mark", "control-character", "count-mismatch", "duplicate-id", "front-matter-line",
+            "impossible-date", "malformed-front-matter", "malformed-geojson", "malformed-json", "missing-field",
+            "missing-file", "missing-region", "out-of-vocabulary", "outside-boundary", "outside-region",
+            "standard-items-disagree", "swapped-coordinates", "too-long", "unclosed-ring", "undeclared-datum",
+            "unknown-datum", "unknown-item-in-point", "unknown-reference", "unknown-source", "wrong-type",
         ])
     }
 

@@ -126,15 +126,37 @@ import Testing
     }
 
     @Test func usesThePluggableAlternativeMatcherOnlyWhenNothingElseMatches() throws {
-        let scorer = LocationResolver(catalogue: NearbyFixture.catalogue, alternativeMatch: { text, name in
+        let scorer = LocationResolver(catalogue: NearbyFixture.catalogue, alternativeMatch: { text in { name in
             if text == "福田" && name == "福田" { return 99 }
             guard text == "hzzx", name.hasPrefix("会展中心") else { return nil }
             return name == "会展中心" ? 2 : 1
-        })
+        } })
         #expect(try scorer.resolve("hzzx").englishLabel == "会展中心 (metro station M-huizhanzhongxin)")
         // 福田 matches the text itself, so the alternative's high score for it is never asked for.
         #expect(try scorer.resolve("福田").alsoMatched.map(\.name) == ["福田街道", "福田社区"])
         #expect(throws: NearbyError.noPlaceMatches("hzzx")) { try resolver.resolve("hzzx") }
+    }
+
+    @Test func theAlternativeIsPreparedOnceAQueryNotOnceAName() throws {
+        final class Count: @unchecked Sendable { var value = 0 }
+        let preparations = Count()
+        let scorer = LocationResolver(catalogue: NearbyFixture.catalogue, alternativeMatch: { _ in
+            preparations.value += 1
+            return { _ in nil }
+        })
+        _ = scorer.matches(for: "xyzq")
+        #expect(preparations.value == 1)
+    }
+
+    @Test func textLongerThanAnyPlaceIsRefusedAtOnceWithTheLimit() throws {
+        let long = String(repeating: "A", count: 8000)
+        #expect(throws: NearbyError.locationTooLong(length: 8000, limit: 100)) { try resolver.resolve(long) }
+        #expect(NearbyError.locationTooLong(length: 8000, limit: 100).exitStatus == 64)
+        #expect(resolver.matches(for: long).best.isEmpty)
+        // A hundred characters are still read as a name.
+        #expect(throws: NearbyError.noPlaceMatches(String(repeating: "A", count: 100))) {
+            try resolver.resolve(String(repeating: "A", count: 100))
+        }
     }
 
     @Test func matchesPinyinAndInitialsWithTheSearchModulesKeys() throws {

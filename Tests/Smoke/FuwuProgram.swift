@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The built `fuwu` binary and the shell line that runs it in a tmux pane and then reports how
 /// it ended and what it left behind.
@@ -35,6 +36,28 @@ enum FuwuProgram {
             let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
             throw SmokeFailure(description: "fuwu build failed (\(status)): \(text)")
         }
+    }
+
+    /// A tmux session running fuwu (see `shellLine`) over the smoke tests' compiled catalogue,
+    /// in C.UTF-8 unless `environment` says otherwise.
+    static func session(_ arguments: [String] = [], environment: [String: String] = [:],
+                        width: Int = 80, height: Int = 24) throws -> TmuxSession {
+        var environment = environment
+        environment["FUWU_CACHE_DIR"] = environment["FUWU_CACHE_DIR"] ?? SmokeTests.cacheDirectory
+        environment["LANG"] = environment["LANG"] ?? "C.UTF-8"
+        return try TmuxSession(command: try shellLine(arguments: arguments, environment: environment),
+                               width: width, height: height)
+    }
+
+    /// The wrapper's report once fuwu has ended, e.g. `EXIT=0 MODES: icanon echo`.
+    static func exitReport(_ session: TmuxSession) throws -> String {
+        let screen = try session.waitFor("MODES:")
+        return screen.split(separator: "\n").first { $0.hasPrefix("EXIT=") }.map(String.init) ?? ""
+    }
+
+    /// Whether fuwu still runs under the pane's shell.
+    static func isRunning(in session: TmuxSession) throws -> Bool {
+        !children(of: try session.panePID()).isEmpty
     }
 
     /// Single-quotes a word for /bin/sh.

@@ -63,9 +63,19 @@ final class TmuxSession {
         try run(["send-keys"] + keys)
     }
 
+    /// Sends a list of tmux key names.
+    func send(keys: [String]) throws {
+        try run(["send-keys"] + keys)
+    }
+
     /// Types text literally (Chinese included).
     func type(_ text: String) throws {
-        try run(["send-keys", "-l", text])
+        try run(["send-keys", "-l", "--", text])
+    }
+
+    /// Sends raw bytes (`send-keys -H`): escape sequences exactly as a terminal would send them.
+    func sendBytes(_ bytes: [UInt8]) throws {
+        try run(["send-keys", "-H"] + bytes.map { String($0, radix: 16) })
     }
 
     /// Resizes the window (and so the pane and the program's terminal).

@@ -696,6 +696,7 @@ def main():
         "district_code": "440304",
         "version": "2023-06-14",
         "coordinate_datum": "WGS-84",
+        "bbox": [113.95, 22.48, 114.14, 22.62],
         "notes": catalogue_notes(stats),
         "counts": COUNTS,
         "sources": SOURCES,

@@ -21,13 +21,15 @@ public struct BrowserApp: Sendable {
     }
 
     /// Runs until `q` or the end of input. Every frame is drawn whole; the terminal sends only
-    /// what changed.
-    public mutating func run(terminal: any Terminal) {
+    /// what changed. `afterFirstFrame` runs once the first frame is out (to start work the
+    /// first frame must not wait for).
+    public mutating func run(terminal: any Terminal, afterFirstFrame: () -> Void = {}) {
         let size = terminal.size
         state.resize(width: size.width, height: size.height)
-        while true {
+        terminal.present(BrowserView.frame(state))
+        afterFirstFrame()
+        while state.handle(terminal.nextEvent()) != .quit {
             terminal.present(BrowserView.frame(state))
-            if state.handle(terminal.nextEvent()) == .quit { break }
         }
     }
 }

@@ -18,6 +18,11 @@ public final class BrowserContext: Sendable {
     let nearbyIndex: NearbyIndex
     /// Matches typed place names another way (pinyin) when plain text finds nothing.
     public let placeMatch: LocationResolver.AlternativeMatch?
+    /// Reads place names for "where I am"; built when the place picker first needs it (or by
+    /// `warmUp`), since it costs more than the first frame.
+    let locations: Deferred<LocationResolver>
+    /// The names pickers narrow by, folded once; built like `locations`.
+    let pickerNames: Deferred<PickerNames>
 
     /// Builds the lookups; `search` defaults to the plain substring search over names, and
     /// `placeMatch` (pinyin for place names) to none.
@@ -45,6 +50,15 @@ public final class BrowserContext: Sendable {
         self.pointsByItem = pointsByItem
         self.pointCountByDomain = pointCountByDomain
         nearbyIndex = NearbyIndex(catalogue: catalogue)
+        locations = Deferred { LocationResolver(catalogue: catalogue, alternativeMatch: placeMatch) }
+        pickerNames = Deferred { PickerNames(catalogue: catalogue) }
+    }
+
+    /// Builds what the pickers need now, on the calling thread (another core, after the first
+    /// frame), so that no keystroke pays for it.
+    public func warmUp() {
+        _ = locations.value
+        _ = pickerNames.value
     }
 
     func items(inDomain id: String) -> [Int] { itemsByDomain[id] ?? [] }

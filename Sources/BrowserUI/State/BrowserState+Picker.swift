@@ -9,8 +9,9 @@ extension BrowserState {
     mutating func refreshPicker() {
         guard case .picker(let purpose) = page else { return }
         let needle = SubstringNameSearch.fold(pickerField.text.filter { !$0.isWhitespace })
-        func matches(_ text: String) -> Bool {
-            needle.isEmpty || SubstringNameSearch.firstIndex(of: needle, in: SubstringNameSearch.fold(text)) != nil
+        let names = context.pickerNames.value
+        func matches(_ folded: [Character]) -> Bool {
+            needle.isEmpty || SubstringNameSearch.firstIndex(of: needle, in: folded) != nil
         }
         var choices: [PickerChoice] = []
         switch purpose {
@@ -41,19 +42,20 @@ extension BrowserState {
                 }
             }
             if !needle.isEmpty, OriginText.coordinate(pickerField.text) == nil {
-                if locations == nil { locations = LocationResolver(catalogue: catalogue, alternativeMatch: context.placeMatch) }
-                let (best, also) = locations?.matches(for: pickerField.text) ?? ([], [])
+                let (best, also) = context.locations.value.matches(for: pickerField.text)
                 for candidate in best + also { add(candidate) }
             }
-            for landmark in catalogue.landmarks where matches(landmark.name) {
+            for (index, landmark) in catalogue.landmarks.enumerated() where matches(names.landmarks[index]) {
                 add(.landmark(id: landmark.id), landmark.name, stationKind(landmark.id))
             }
-            for subdistrict in catalogue.subdistricts where subdistrict.centre != nil
-                && (matches(subdistrict.name) || matches(subdistrict.pinyin)) {
+            for (index, subdistrict) in catalogue.subdistricts.enumerated() where subdistrict.centre != nil
+                && (matches(names.subdistricts[index].name) || matches(names.subdistricts[index].pinyin)) {
                 add(.subdistrict(code: subdistrict.code), subdistrict.name, language.pick("街道", "subdistrict"))
             }
             if !needle.isEmpty {
-                for point in catalogue.points where point.location != nil && matches(point.name) {
+                for index in catalogue.points.indices where matches(names.points[index]) {
+                    let point = catalogue.points[index]
+                    guard point.location != nil else { continue }
                     add(.point(id: point.id), point.name, catalogue.pointType(point.typeID)?.name ?? "")
                     if choices.count >= Self.pickerLimit { break }
                 }
@@ -63,15 +65,17 @@ extension BrowserState {
                 choices.append(PickerChoice(title: language.pick("全部（不筛选）", "Everything (no filter)"), kind: "",
                                             action: .filter(.none)))
             }
-            for domain in catalogue.domains where matches(domain.name) || matches(domain.nameEnglish) {
+            for (index, domain) in catalogue.domains.enumerated()
+            where matches(names.domains[index].name) || matches(names.domains[index].english) {
                 choices.append(PickerChoice(title: domain.name, kind: language.pick("领域", "domain"),
                                             action: .filter(.domain(id: domain.id))))
             }
-            for type in catalogue.pointTypes where matches(type.name) || matches(type.nameEnglish) {
+            for (index, type) in catalogue.pointTypes.enumerated()
+            where matches(names.pointTypes[index].name) || matches(names.pointTypes[index].english) {
                 choices.append(PickerChoice(title: type.name, kind: language.pick("类型", "type"),
                                             action: .filter(.pointType(id: type.id))))
             }
-            for item in catalogue.items where matches(item.name) {
+            for (index, item) in catalogue.items.enumerated() where matches(names.items[index]) {
                 choices.append(PickerChoice(title: item.name, kind: language.pick("事项", "item"),
                                             action: .filter(.item(id: item.id))))
                 if choices.count >= Self.pickerLimit { break }

@@ -26,9 +26,6 @@ public struct BrowserState: Sendable {
     var pickerField = TextField()
     var pickerChoices: [PickerChoice] = []
     var nearby = NearbyState()
-    /// Reads place names for "where I am"; built when the place picker first needs it, since
-    /// it costs more than the first frame.
-    var locations: LocationResolver?
 
     /// A browser at the domains list, sized for a terminal.
     public init(context: BrowserContext, options: BrowserOptions = BrowserOptions(),
@@ -394,7 +391,7 @@ public struct BrowserState: Sendable {
         default:
             if prompt.purpose == .radius, case .insert(let c) = command, !(c.isASCII && c.isNumber) {
                 message = language.pick("只能输入数字", "Digits only")
-            } else if field.edit(command) {
+            } else if edit(&field, command, limit: FieldLimit.prompt(prompt.purpose)) {
                 self.prompt = Prompt(purpose: prompt.purpose, field: field)
             }
         }
@@ -404,13 +401,31 @@ public struct BrowserState: Sendable {
     mutating func editField(_ command: Command) {
         switch page {
         case .find:
-            guard findField.edit(command) else { return }
+            var field = findField
+            guard edit(&field, command, limit: FieldLimit.find) else { return }
+            findField = field
             refreshFind()
-        case .picker:
-            guard pickerField.edit(command) else { return }
+        case .picker(let purpose):
+            var field = pickerField
+            guard edit(&field, command, limit: FieldLimit.picker(purpose)) else { return }
+            pickerField = field
             refreshPicker()
         default:
             break
+        }
+    }
+
+    /// Edits a field within its limit; true when it changed. A character past the limit is
+    /// refused with a message that states the limit.
+    private mutating func edit(_ field: inout TextField, _ command: Command, limit: Int) -> Bool {
+        switch field.edit(command, limit: limit) {
+        case .changed:
+            return true
+        case .refusedAtLimit:
+            message = language.pick("此处最多输入 \(limit) 个字符", "At most \(limit) characters here")
+            return false
+        case .notAnEdit:
+            return false
         }
     }
 }

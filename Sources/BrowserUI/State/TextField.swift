@@ -32,17 +32,29 @@ public struct TextField: Sendable, Hashable {
         DisplayWidth.of(String(characters[..<caret]), ambiguousWide: ambiguousWide)
     }
 
-    /// Mutates through a text-entry command; false when the command is not a text edit.
-    mutating func edit(_ command: Command) -> Bool {
+    /// What an edit did.
+    enum Edit: Sendable, Equatable {
+        /// The text or the caret changed.
+        case changed
+        /// A character was refused: the field already holds its limit.
+        case refusedAtLimit
+        /// The command does not edit text.
+        case notAnEdit
+    }
+
+    /// Mutates through a text-entry command, typing at most `limit` characters.
+    mutating func edit(_ command: Command, limit: Int) -> Edit {
         switch command {
-        case .insert(let c): insert(c)
+        case .insert(let c):
+            guard characters.count < limit else { return .refusedAtLimit }
+            insert(c)
         case .deleteBackward: deleteBackward()
         case .caretLeft: moveCaret(to: caret - 1)
         case .caretRight: moveCaret(to: caret + 1)
         case .caretHome: moveCaret(to: 0)
         case .caretEnd: moveCaret(to: characters.count)
-        default: return false
+        default: return .notAnEdit
         }
-        return true
+        return .changed
     }
 }

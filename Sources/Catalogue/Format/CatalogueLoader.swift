@@ -65,6 +65,8 @@ private struct Reader {
     var landmarks: [Landmark] = []
     var boundary = Boundary(polygons: [])
     var boundaryLoaded = false
+    /// The region box catalogue.json declares; nil when missing or malformed (reported).
+    var region: RegionBox?
 
     /// Where each record and each reference stood, for cross-reference messages.
     var recordLocation: [String: SourceLocation] = [:]
@@ -83,8 +85,22 @@ private struct Reader {
 
     mutating func text(_ name: String) -> String? {
         let url = folder.appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let data: Data
+        switch SourceFile.read(url.path) {
+        case .success(let bytes):
+            data = bytes
+        case .failure(.missing):
             log.error(SourceLocation(file: name, line: 0), "the file is missing; a catalogue needs \(name) (see docs/data-format.md)")
+            unreadableKinds.insert(name)
+            return nil
+        case .failure(let failure):
+            log.error(SourceLocation(file: name, line: 0), failure.message)
+            unreadableKinds.insert(name)
+            return nil
+        }
+        // Foundation drops a leading byte-order mark while decoding, so look at the bytes.
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) {
+            log.error(SourceLocation(file: name, line: 1, column: 1), "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
             unreadableKinds.insert(name)
             return nil
         }
@@ -191,6 +207,10 @@ private struct Reader {
             log.error(at, "\(field) of \(subject) are out of range: longitude must be within ±180 and latitude within ±90")
             return nil
         }
+        if field != "source_coordinates", let region, !region.contains(longitude: lon, latitude: lat) {
+            log.error(at, "\(field) [\(lon), \(lat)] of \(subject) lies outside the catalogue's region \(region.text) (\"bbox\" in catalogue.json); check the coordinate and its datum")
+            return nil
+        }
         return GeoCoordinate(latitude: lat, longitude: lon)
     }
 
@@ -201,6 +221,26 @@ private struct Reader {
             return nil
         }
         return datum
+    }
+
+    /// Reports a value outside its field's vocabulary.
+    mutating func vocabulary(_ r: ObjectReader, _ field: String, _ value: String?, _ allowed: [String]) {
+        if let value, !allowed.contains(value) {
+            log.error(r.location(of: field), SemanticChecks.notInVocabulary(field, of: r.subject, value: value, allowed: allowed))
+        }
+    }
+
+    /// Checks one boundary vertex: on the earth and inside the declared region.
+    mutating func checkBoundaryVertex(_ lon: Double, _ lat: Double, at: SourceLocation) -> Bool {
+        guard SemanticChecks.isOnEarth(longitude: lon, latitude: lat) else {
+            log.error(at, "boundary position [\(lon), \(lat)] is out of range: longitude must be within ±180 and latitude within ±90")
+            return false
+        }
+        if let region, !region.contains(longitude: lon, latitude: lat) {
+            log.error(at, "boundary position [\(lon), \(lat)] lies outside the catalogue's region \(region.text) (\"bbox\" in catalogue.json)")
+            return false
+        }
+        return true
     }
 
     mutating func checkInside(_ c: GeoCoordinate, at: SourceLocation, subject: String) {
@@ -234,6 +274,7 @@ private struct Reader {
             log.error(r.location(of: "coordinate_datum"), "coordinate_datum is \"\(datumName)\", but GeoJSON coordinates are WGS-84 (RFC 7946); convert the data and declare WGS-84")
         }
         let notes = r.optionalString("notes", &log) ?? ""
+        region = RegionBox.read(root, file: file, &log)
         var counts: CatalogueMetadata.Counts?
         if let countsNode = root["counts"], countsNode.isObject {
             let c = ObjectReader(countsNode, file: file, subject: "counts")
@@ -248,9 +289,12 @@ private struct Reader {
             guard let (id, sr) = identified(node, file: file, kind: "source") else { continue }
             guard let title = sr.string("title", &log), let origin = sr.string("origin", &log),
                   let licence = sr.string("licence", &log), let snapshot = sr.string("snapshot", &log) else { continue }
+            let datum = sr.optionalString("datum", &log), reliability = sr.optionalString("reliability", &log)
+            vocabulary(sr, "datum", datum, SemanticChecks.sourceDatums)
+            vocabulary(sr, "reliability", reliability, SemanticChecks.reliabilities)
             sources.append(SourceInfo(id: id, title: title, origin: origin, licence: licence,
-                                      datum: sr.optionalString("datum", &log), snapshot: snapshot,
-                                      reliability: sr.optionalString("reliability", &log), note: sr.optionalString("note", &log)))
+                                      datum: datum, snapshot: snapshot,
+                                      reliability: reliability, note: sr.optionalString("note", &log)))
         }
         for node in array(file, root["point_types"] ?? JSONNode(value: .array([]), line: root.line, column: root.column, path: "$.point_types")) {
             guard let (id, tr) = identified(node, file: file, kind: "point type") else { continue }
@@ -349,10 +393,16 @@ private struct Reader {
                             log.error(SourceLocation(file: file, line: position.line, column: position.column, path: position.path), "malformed GeoJSON: a position must be [longitude, latitude]")
                             return
                         }
+                        guard checkBoundaryVertex(lon, lat, at: SourceLocation(file: file, line: position.line, column: position.column, path: position.path)) else { return }
                         points.append(GeoCoordinate(latitude: lat, longitude: lon))
                     }
-                    if points.count < 3 {
-                        log.error(SourceLocation(file: file, line: ring.line, column: ring.column, path: ring.path), "malformed GeoJSON: a ring needs at least 3 positions")
+                    let ringAt = SourceLocation(file: file, line: ring.line, column: ring.column, path: ring.path)
+                    if points.count < 4 {
+                        log.error(ringAt, "malformed GeoJSON: a ring needs at least 4 positions (a closed triangle)")
+                        return
+                    }
+                    if points.first != points.last {
+                        log.error(ringAt, "malformed GeoJSON: the ring is not closed; its last position must repeat its first (RFC 7946 §3.1.6)")
                         return
                     }
                     rings.append(points)
@@ -362,6 +412,11 @@ private struct Reader {
         }
         if polygons.isEmpty {
             log.error(SourceLocation(file: file, line: root.line, column: root.column), "the boundary holds no polygon")
+            return
+        }
+        let area = polygons.reduce(0) { $0 + SemanticChecks.areaSquareKilometres($1[0]) }
+        if area > SemanticChecks.boundaryAreaLimitSquareKilometres {
+            log.error(SourceLocation(file: file, line: root.line, column: root.column), "the boundary encloses \(Int(area.rounded())) km², more than the \(Int(SemanticChecks.boundaryAreaLimitSquareKilometres)) km² a district can cover; check the polygon and its ring order")
             return
         }
         boundary = Boundary(polygons: polygons)
@@ -396,6 +451,7 @@ private struct Reader {
             guard let (id, r) = identified(node, file: file, kind: "landmark") else { continue }
             let name = r.string("name", &log)
             let kind = r.string("kind", &log)
+            vocabulary(r, "kind", kind, SemanticChecks.landmarkKinds)
             let lines = r.strings("lines", required: false, &log).map(\.0)
             guard node["location"].map({ !$0.isNull }) == true else {
                 log.error(r.location().with(path: "\(node.path).location"), "landmark \"\(id)\" has no \"location\"; a landmark without a known location cannot be used")
@@ -493,13 +549,27 @@ private struct Reader {
 
     mutating func readStandards() {
         let directory = folder.appendingPathComponent("standards")
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var info = stat()
+        guard stat(directory.path, &info) == 0 else {
             log.error(SourceLocation(file: "standards/", line: 0), "the folder of standard texts is missing; a catalogue needs standards/*.md")
             unreadableKinds.insert("standards/")
             return
         }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            log.error(SourceLocation(file: "standards/", line: 0), "standards is \(SourceFile.kindName(info.st_mode)), not a folder; a catalogue needs a folder standards/ of *.md files")
+            unreadableKinds.insert("standards/")
+            return
+        }
+        let listing: [String]
+        do {
+            listing = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            let reason = access(directory.path, R_OK | X_OK) == 0 ? "it cannot be listed" : String(cString: strerror(EACCES))
+            log.error(SourceLocation(file: "standards/", line: 0), "the folder of standard texts cannot be read (\(reason)); check its permissions")
+            unreadableKinds.insert("standards/")
+            return
+        }
+        let names = listing.filter { $0.hasSuffix(".md") }.sorted()
         for name in names { readStandard("standards/\(name)") }
     }
 
@@ -523,10 +593,14 @@ private struct Reader {
                 }
                 return nil
             }
+            let limit = SemanticChecks.lengthLimit(of: key)
+            if SemanticChecks.exceeds(entry.value, limit) {
+                log.error(at(key), SemanticChecks.tooLong(key, of: "the header", limit: limit))
+            }
             if let (scalar, offset) = ChineseTextCheck.firstUnsafe(entry.value) {
                 log.warning(at(key), "\"\(key)\" contains the control or bidi character U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)) at character \(offset + 1); it is shown as inert text — remove it from the source")
             }
-            return entry.value
+            return SemanticChecks.storable(entry.value)
         }
         let known: Set<String> = ["id", "code", "title", "kind", "level", "issued", "effective", "items", "provenance", "source"]
         for (key, entry) in header.entries where !known.contains(key) {
@@ -554,6 +628,8 @@ private struct Reader {
         for (key, date) in [("issued", issued), ("effective", effective)] {
             if let date, date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
                 log.error(at(key), "\(key) date \"\(date)\" of \(subject) must be written YYYY-MM-DD")
+            } else if let date, !SemanticChecks.isCalendarDate(date) {
+                log.error(at(key), "\(key) date \"\(date)\" of \(subject) is not a date of the calendar; write a real date as YYYY-MM-DD")
             }
         }
         guard let itemIDs = FrontMatter.list(itemsValue) else {
@@ -572,6 +648,9 @@ private struct Reader {
             log.error(at("provenance"), "provenance \"\(provenanceName)\" of \(subject) is unknown; use \"reference\" (with a source) or \"sample\"")
             return
         }
+        if header.body.utf8.count > SemanticChecks.bodyByteLimit {
+            log.error(SourceLocation(file: file, line: header.bodyStartLine), "the body of \(subject) is larger than 2 MB (\(SemanticChecks.bodyByteLimit) bytes), the limit for a text; split it or shorten it")
+        }
         if provenance.isSample && !code.hasPrefix("样例") {
             log.error(at("code"), "the code \"\(code)\" of sample \(subject) must start with 样例 so it cannot be taken for a real standard number")
         }
@@ -583,7 +662,7 @@ private struct Reader {
         }
         standards.append(StandardText(id: id, code: code, title: title, kind: kind, level: level, issued: issued,
                                       effective: effective, itemIDs: itemIDs, provenance: provenance))
-        bodies[id] = header.body
+        bodies[id] = SemanticChecks.storable(header.body)
     }
 
     // MARK: - Cross-checks
@@ -659,7 +738,7 @@ private struct Reader {
     }
 
     func countLine(_ name: String) -> Int {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("catalogue.json").path),
+        guard case .success(let data) = SourceFile.read(folder.appendingPathComponent("catalogue.json").path),
               let text = String(data: data, encoding: .utf8), let root = try? JSONParser.parse(text) else { return 0 }
         return root["counts"]?[name]?.line ?? 0
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `key: value` header of a standard text between two `---` lines, with the line of each key.
 struct FrontMatter {
     struct Entry {
@@ -16,10 +18,11 @@ struct FrontMatter {
         var line: Int
     }
 
-    static func parse(_ text: String) throws(Failure) -> FrontMatter {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+    static func parse(_ source: String) throws(Failure) -> FrontMatter {
+        // CRLF line ends are accepted. Swift treats "\r\n" as one Character, so splitting on
+        // "\n" alone would see a single line: normalise first.
+        let text = source.utf8.contains(13) ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first.map({ $0.trimmingCharacters() == "---" }) == true else {
             throw Failure(message: "the file must start with a '---' line opening its metadata header", line: 1)
         }

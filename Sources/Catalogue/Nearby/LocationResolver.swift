@@ -1,3 +1,4 @@
+import Foundation
 import Geodesy
 
 /// Turns what a user types for "where I am" into a WGS-84 origin: coordinates in a stated datum,
@@ -7,38 +8,47 @@ import Geodesy
 /// substring, then the pluggable `alternativeMatch` (pinyin) — and only the best tier counts: one
 /// place there resolves, several are reported as ambiguous with the candidates.
 public struct LocationResolver: Sendable {
-    /// Scores a place name against typed text by other means, such as pinyin: nil for no match,
-    /// otherwise higher is better, and only the best-scoring names count.
-    public typealias AlternativeMatch = @Sendable (_ text: String, _ name: String) -> Int?
+    /// Prepares, for typed text, a scorer of place names by other means, such as pinyin: the
+    /// scorer gives nil for no match, otherwise higher is better, and only the best-scoring names
+    /// count. Whatever depends on the text alone (folding it, scanning an index) is done once
+    /// here, not once a name.
+    public typealias AlternativeMatch = @Sendable (_ text: String) -> NameScorer
+    /// Scores one place name against the text an `AlternativeMatch` was prepared for.
+    public typealias NameScorer = (_ name: String) -> Int?
 
     /// How many candidates an ambiguity error lists.
     public static let listedCandidateLimit = 10
+
+    /// The most characters a location text may have: longer than any place name (the longest
+    /// in the Futian catalogue has 43) or coordinate pair, so longer text cannot mean a place;
+    /// `resolve` refuses it and `matches(for:)` finds nothing for it.
+    public static let maximumTextLength = 100
 
     public let catalogue: ServiceCatalogue
     /// The region coordinates must fall in (Shenzhen).
     public let region: GeoRegion
     private let alternativeMatch: AlternativeMatch?
     private let places: [Place]
+    /// The longest key's length in bytes.
+    private let longestKeyLength: Int
 
+    /// A place and what a query is compared with: lower-cased NFC text (`key`) as UTF-8 bytes,
+    /// so that equality, prefix and substring tests compare characters without Foundation's
+    /// locale-aware search (UTF-8 never matches inside a scalar).
     private struct Place: Sendable {
         var candidate: LocationCandidate
         /// Keys compared whole (ids, codes, names).
-        var keys: [String]
+        var keys: [[UInt8]]
         /// Names with their suffix set aside.
-        var stems: [String]
+        var stems: [[UInt8]]
         /// Original names handed to the alternative matcher.
         var names: [String]
-        /// Whether the place counts as a station for a query ending in 站.
-        var isStation: Bool { candidate.kind == .landmark }
-        /// True when every key and stem is its own key (`isOwnKey`), so comparing bytes will do.
-        var isPlain = false
 
         init(candidate: LocationCandidate, keys: [String], stems: [String], names: [String]) {
             self.candidate = candidate
-            self.keys = keys
-            self.stems = stems
+            self.keys = keys.map { Array($0.utf8) }
+            self.stems = stems.map { Array($0.utf8) }
             self.names = names
-            isPlain = keys.allSatisfy(LocationResolver.isOwnKey) && stems.allSatisfy(LocationResolver.isOwnKey)
         }
     }
 
@@ -71,11 +81,14 @@ public struct LocationResolver: Sendable {
                                 stems: [Self.stem(Self.key(point.name))], names: [point.name]))
         }
         self.places = places
+        longestKeyLength = places.lazy.flatMap(\.keys).map(\.count).max() ?? 0
     }
 
     /// Resolves a location; coordinates are read in `datum` and `order`, then converted to WGS-84.
     public func resolve(_ text: String, datum: Datum = .wgs84,
                         order: CoordinateOrder = .latitudeFirst) throws(NearbyError) -> ResolvedLocation {
+        let length = text.count
+        if length > Self.maximumTextLength { throw .locationTooLong(length: length, limit: Self.maximumTextLength) }
         let trimmed = Self.key(text)
         if trimmed.isEmpty { throw .emptyLocation }
         if CoordinateParser.looksLikeCoordinates(text) {
@@ -117,6 +130,7 @@ public struct LocationResolver: Sendable {
     /// The places a name matches in its best tier (catalogue order: stations, subdistricts with
     /// their communities, points), and those of the next exact tier when the best was `.exact`.
     public func matches(for text: String) -> (best: [LocationCandidate], alsoMatched: [LocationCandidate]) {
+        guard text.count <= Self.maximumTextLength else { return ([], []) }
         var query = Self.key(text)
         var stationOnly = false
         for suffix in ["地铁站", "站"] where query.hasSuffix(suffix) && query.count > suffix.count {
@@ -124,18 +138,23 @@ public struct LocationResolver: Sendable {
             stationOnly = true
             break
         }
-        let queryStem = Self.stem(query)
+        let queryBytes = Array(query.utf8)
+        let stemBytes = Array(Self.stem(query).utf8)
         var tiers: [(NameMatchTier, LocationCandidate)] = []
-        for place in places {
-            if let tier = tier(of: place, query: query, queryStem: queryStem) { tiers.append((tier, place.candidate)) }
+        // Text (even without its suffix) longer than every key matches none of them, whole or in part.
+        for index in places.indices where stemBytes.count <= longestKeyLength {
+            if let tier = Self.tier(keys: places[index].keys, stems: places[index].stems, query: queryBytes, stem: stemBytes) {
+                tiers.append((tier, places[index].candidate))
+            }
         }
         // The alternative (pinyin) is consulted only when nothing matched the text itself.
         if tiers.isEmpty, let alternativeMatch {
+            let scorer = alternativeMatch(text)
             var best = Int.min
             var scored: [(Int, LocationCandidate)] = []
-            for place in places {
-                guard let score = place.names.compactMap({ alternativeMatch(text, $0) }).max() else { continue }
-                scored.append((score, place.candidate))
+            for index in places.indices {
+                guard let score = places[index].names.compactMap(scorer).max() else { continue }
+                scored.append((score, places[index].candidate))
                 best = max(best, score)
             }
             tiers = scored.filter { $0.0 == best }.map { (.alternative, $0.1) }
@@ -148,28 +167,32 @@ public struct LocationResolver: Sendable {
         let best = tiers.filter { $0.0 == bestTier }.map(\.1)
         // A bare name (福田) may mean the station or the subdistrict: name the other; a name with its
         // suffix (福田街道) was explicit.
-        let also = bestTier == .exact && query == queryStem && !stationOnly
+        let also = bestTier == .exact && queryBytes == stemBytes && !stationOnly
             ? tiers.filter { $0.0 == .exactWithoutSuffix }.map(\.1) : []
         return (best, also)
     }
 
-    private func tier(of place: Place, query: String, queryStem: String) -> NameMatchTier? {
-        if place.isPlain, !query.isEmpty, Self.isOwnKey(query), Self.isOwnKey(queryStem) {
-            // Same answers as below: these characters never combine or fold, so bytes are characters.
-            if place.keys.contains(where: { $0.utf8.elementsEqual(query.utf8) }) { return .exact }
-            if place.stems.contains(where: { $0.utf8.elementsEqual(queryStem.utf8) }) { return .exactWithoutSuffix }
-            if place.keys.contains(where: { $0.utf8.starts(with: query.utf8) }) { return .prefix }
-            if place.keys.contains(where: { Self.bytes(of: $0, contain: query) }) { return .substring }
-            return nil
-        }
-        if place.keys.contains(query) { return .exact }
-        if place.stems.contains(queryStem) { return .exactWithoutSuffix }
-        if place.keys.contains(where: { $0.hasPrefix(query) }) { return .prefix }
-        if place.keys.contains(where: { $0.contains(query) }) { return .substring }
+    private static func tier(keys: [[UInt8]], stems: [[UInt8]], query: [UInt8], stem: [UInt8]) -> NameMatchTier? {
+        if keys.contains(query) { return .exact }
+        if stems.contains(stem) { return .exactWithoutSuffix }
+        if keys.contains(where: { $0.starts(with: query) }) { return .prefix }
+        if keys.contains(where: { bytes($0, contain: query) }) { return .substring }
         return nil
     }
 
-    /// Lower-cased, full-width ASCII folded, white space removed.
+    /// Whether `needle` occurs in `haystack`.
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= haystack.count else { return false }
+        var start = 0
+        while start <= haystack.count - needle.count {
+            if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            start += 1
+        }
+        return false
+    }
+
+    /// Lower-cased, full-width ASCII folded, white space removed, composed (NFC).
     static func key(_ text: String) -> String {
         // Most names (Han characters, CJK punctuation, lower-case ASCII) are their own key; telling
         // so costs a scan of the bytes, far less than `lowercased()` (the resolver keys every place
@@ -184,13 +207,13 @@ public struct LocationResolver: Sendable {
                 scalars.append(scalar)
             }
         }
-        return String(scalars).lowercased()
+        return String(scalars).lowercased().precomposedStringWithCanonicalMapping
     }
 
     /// True when `text` has only lower-case printable ASCII other than the space, CJK symbols and
     /// punctuation other than the ideographic space (U+3001–303F) and CJK unified ideographs
-    /// (U+3400–9FFF): characters that have no case, are not white space and never combine, so
-    /// `key` leaves them as they are and comparing their bytes is comparing their characters.
+    /// (U+3400–9FFF): characters that have no case, are not white space and have no other
+    /// composed form, so `key` leaves them as they are.
     static func isOwnKey(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -199,18 +222,6 @@ public struct LocationResolver: Sendable {
             }
         }
         return true
-    }
-
-    /// True when the UTF-8 of `text` contains that of `part` (non-empty).
-    static func bytes(of text: String, contain part: String) -> Bool {
-        let haystack = Array(text.utf8), needle = Array(part.utf8)
-        guard let first = needle.first, needle.count <= haystack.count else { return false }
-        var start = 0
-        while start + needle.count <= haystack.count {
-            if haystack[start] == first && haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-            start += 1
-        }
-        return false
     }
 
     /// A key with one trailing 地铁站, 站, 街道 or 社区 removed (never down to nothing).

@@ -5,6 +5,9 @@ import Geodesy
 public enum NearbyError: Error, Sendable, Hashable {
     /// The location text was empty.
     case emptyLocation
+    /// The location text is longer than any place name or coordinate pair can be
+    /// (`LocationResolver.maximumTextLength` characters); `length` is how long it was.
+    case locationTooLong(length: Int, limit: Int)
     /// The text looked like coordinates but was malformed, out of range or far outside Shenzhen.
     case coordinates(GeodesyError)
     /// No point, station, subdistrict or community has that name.
@@ -49,7 +52,7 @@ public enum NearbyError: Error, Sendable, Hashable {
     /// 66 a name or filter that matches nothing.
     public var exitStatus: Int32 {
         switch self {
-        case .emptyLocation, .radiusOutOfRange, .limitOutOfRange, .ambiguousPlace: return 64
+        case .emptyLocation, .locationTooLong, .radiusOutOfRange, .limitOutOfRange, .ambiguousPlace: return 64
         case .coordinates(let error):
             if case .outsideRegion = error { return 65 }
             return 64
@@ -63,6 +66,8 @@ public enum NearbyError: Error, Sendable, Hashable {
         switch self {
         case .emptyLocation:
             return "No location given. Pass coordinates (22.5431,114.0579), a metro station (市民中心), a service point (id or name) or a subdistrict (福田街道)."
+        case .locationTooLong(let length, let limit):
+            return "The location is \(length) characters long; a place name or coordinates take at most \(limit). Pass coordinates (22.5431,114.0579), a metro station, a service point or a subdistrict."
         case .coordinates(let error):
             return error.englishMessage
         case .noPlaceMatches(let text):
@@ -91,6 +96,8 @@ public enum NearbyError: Error, Sendable, Hashable {
         switch self {
         case .emptyLocation:
             return "没有给出位置。请给出坐标（22.5431,114.0579）、地铁站（市民中心）、服务点（编号或名称）或街道（福田街道）。"
+        case .locationTooLong(let length, let limit):
+            return "位置文字长 \(length) 个字符；地点名称或坐标最多 \(limit) 个字符。请给出坐标（22.5431,114.0579）、地铁站、服务点或街道。"
         case .coordinates(let error):
             return error.chineseMessage
         case .noPlaceMatches(let text):

@@ -21,12 +21,23 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 struct DiagnosticLog {
     private(set) var entries: [Diagnostic] = []
 
+    /// The longest message kept, in characters: messages quote values from the sources, and a
+    /// megabyte-long value must not make a megabyte of output.
+    static let messageLimit = 1000
+
     mutating func error(_ location: SourceLocation, _ message: String) {
-        entries.append(Diagnostic(.error, location, message))
+        entries.append(Diagnostic(.error, location, Self.clipped(message)))
     }
 
     mutating func warning(_ location: SourceLocation, _ message: String) {
-        entries.append(Diagnostic(.warning, location, message))
+        entries.append(Diagnostic(.warning, location, Self.clipped(message)))
+    }
+
+    static func clipped(_ message: String) -> String {
+        guard message.utf8.count > messageLimit, message.unicodeScalars.count > messageLimit else { return message }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: message.unicodeScalars.prefix(messageLimit))
+        return String(scalars) + "…"
     }
 
     var hasErrors: Bool { entries.contains { $0.severity == .error } }

@@ -36,7 +36,7 @@ struct ObjectReader {
             return nil
         }
         checkText(text, field: field, &log)
-        return text
+        return SemanticChecks.storable(text)
     }
 
     /// An optional string: absent or null gives nil.
@@ -47,7 +47,7 @@ struct ObjectReader {
             return nil
         }
         checkText(text, field: field, &log)
-        return text.trimmingSpaces.isEmpty ? nil : text
+        return text.trimmingSpaces.isEmpty ? nil : SemanticChecks.storable(text)
     }
 
     /// A required boolean.
@@ -94,13 +94,18 @@ struct ObjectReader {
                 continue
             }
             checkText(text, field: field, &log)
-            result.append((text, at))
+            result.append((SemanticChecks.storable(text), at))
         }
         return result
     }
 
-    /// Warns about characters that must never reach a terminal; the text is shown sanitised.
+    /// Reports text over its field's length limit, and warns about characters that must never
+    /// reach a terminal (the text is shown sanitised).
     func checkText(_ text: String, field: String, _ log: inout DiagnosticLog) {
+        let limit = SemanticChecks.lengthLimit(of: field)
+        if SemanticChecks.exceeds(text, limit) {
+            log.error(location(of: field), SemanticChecks.tooLong(field, of: subject, limit: limit))
+        }
         if let (scalar, offset) = Sanitiser.firstUnsafe(in: text) {
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
             log.warning(location(of: field), "\"\(field)\" of \(subject) contains the control or bidi character \(code) at character \(offset + 1); it is shown as inert text — remove it from the source")

@@ -15,9 +15,13 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let folder = try directory.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL } ?? options.folder()
-        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("catalogue.json").path)
-                || FileManager.default.fileExists(atPath: folder.path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
             throw CLIError.missing(options.lang.pick("目录不存在：\(folder.path)", "no such folder: \(folder.path)"))
+        }
+        guard isDirectory.boolValue else {
+            throw CLIError.missing(options.lang.pick("不是目录：\(folder.path)；请给出目录源文件所在的文件夹",
+                                                     "not a folder: \(folder.path); give the folder that holds the catalogue's files"))
         }
         let report = CatalogueLoader.load(folder: folder)
         try Self.report(report.diagnostics, folder: folder, format: format, lang: options.lang,
@@ -70,6 +74,7 @@ struct BuildCommand: ParsableCommand {
             outcome = try cache.build(folder: folder)
         } catch {
             if case .missingCatalogue = error { throw CLIError.missing(error.description) }
+            if case .unwritable = error { throw CLIError.cannotCreate(error.description) }
             throw CLIError.data(error.description)
         }
         let summary = outcome.compiled.map { ValidateCommand.summary($0, lang: options.lang) }

@@ -15,11 +15,16 @@ struct TextTable {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
+    /// The widest a column grows, in display columns: a longer cell is cut with `…`, so one long
+    /// value cannot pad every row of the table to its width. CSV and JSON keep whole values.
+    static let maxColumnWidth = 80
+
     /// The table as lines: a header, a rule of dashes, the rows; two spaces between columns and
     /// no trailing spaces.
     func rendered() -> String {
-        let cleanHeaders = headers.map(Sanitiser.line)
-        let cleanRows = rows.map { $0.map(Sanitiser.line) }
+        func clean(_ cell: String) -> String { DisplayWidth.truncate(Sanitiser.line(cell), to: Self.maxColumnWidth) }
+        let cleanHeaders = headers.map(clean)
+        let cleanRows = rows.map { $0.map(clean) }
         var widths = cleanHeaders.map { DisplayWidth.of($0) }
         for row in cleanRows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }

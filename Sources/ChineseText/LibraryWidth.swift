@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The C library's wcwidth(3). Glibc's Swift module leaves it out (it is an X/Open extension,
+/// declared only under _XOPEN_SOURCE), so it is bound by its symbol: `int wcwidth(wchar_t)`.
+@_silgen_name("wcwidth")
+private func systemWcwidth(_ character: Int32) -> Int32
+
+/// Column widths as the C library's `wcwidth` gives them in a UTF-8 locale: what ncursesw uses
+/// to place characters, so a layout measured with them lines up with what ncursesw draws.
+///
+/// The width does not depend on the process's own locale (the CLI may run under LANG=C): the
+/// table is read once under a private UTF-8 locale object on the calling thread, and the
+/// thread's locale is put back.
+enum LibraryWidth {
+    /// UTF-8 locales tried in order (the same as the browser's fallbacks).
+    static let localeNames = ["C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"]
+
+    /// Scalars below this bound are answered from the table; above it (rare: ancient scripts,
+    /// emoji and CJK extensions beyond plane 3, private use) `wcwidth` is asked each time.
+    static let tableBound: UInt32 = 0x40000
+
+    /// A width for every scalar below `tableBound` (−1 for unprintable), or nil when the system
+    /// has no UTF-8 locale (callers then use fuwu's own table).
+    static let table: [Int8]? = {
+        guard let locale = utf8Locale else { return nil }
+        return withLocale(locale) {
+            var widths = [Int8](repeating: -1, count: Int(tableBound))
+            widths.withUnsafeMutableBufferPointer { buffer in
+                for value in 0..<tableBound where !(0xD800...0xDFFF).contains(value) {
+                    buffer[Int(value)] = Int8(clamping: systemWcwidth(Int32(value)))
+                }
+            }
+            return widths
+        }
+    }()
+
+    /// The UTF-8 locale object, or nil when none is installed.
+    nonisolated(unsafe) static let utf8Locale: locale_t? = {
+        for name in localeNames {
+            if let locale = newlocale(LC_CTYPE_MASK, name, nil) { return locale }
+        }
+        return nil
+    }()
+
+    /// The C library's width of a scalar: −1 when it is unprintable, nil when the system has no
+    /// UTF-8 locale.
+    static func columns(_ value: UInt32) -> Int? {
+        guard let table else { return nil }
+        if value < tableBound { return Int(table[Int(value)]) }
+        guard let locale = utf8Locale, value <= 0x10FFFF else { return nil }
+        return withLocale(locale) { Int(systemWcwidth(Int32(value))) }
+    }
+
+    /// Runs `body` with `locale` as the calling thread's locale.
+    private static func withLocale<T>(_ locale: locale_t, _ body: () -> T) -> T {
+        let previous = uselocale(locale)
+        defer { uselocale(previous) }
+        return body()
+    }
+}

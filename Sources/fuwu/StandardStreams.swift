@@ -1,0 +1,24 @@
+// stdio's streams are C globals; Swift 6 cannot prove them safe, but this process only writes
+// them from the main thread.
+@preconcurrency import Foundation
+
+/// The process's standard output and error as stdio holds them (Swift's `print` writes through
+/// stdio's stdout).
+enum StandardStreams {
+    /// True when descriptor 1 is open: with it closed, the next opened file would take its number
+    /// and receive the output.
+    static var outputIsOpen: Bool { fcntl(STDOUT_FILENO, F_GETFD) != -1 }
+
+    /// Flushes stdout; nil when everything printed was written, else why it was not.
+    static func flushOutput() -> String? {
+        let flushed = fflush(stdout) == 0
+        let reason = String(cString: strerror(errno))
+        if flushed && ferror(stdout) == 0 { return nil }
+        return flushed ? "a write failed" : reason
+    }
+
+    /// Writes text to stderr as it is (callers sanitise).
+    static func writeError(_ text: String) {
+        fputs(text, stderr)
+    }
+}
