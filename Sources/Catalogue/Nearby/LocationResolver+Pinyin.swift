@@ -5,7 +5,6 @@ extension LocationResolver {
     /// `smzx`), using the search module's keys and ranking. Names missing from `keys` are transcribed here,
     /// which costs ICU time once per distinct character, so pass the compiled keys when there are any.
     public static func pinyinMatch(for catalogue: ServiceCatalogue, keys: [String: SearchKey] = [:]) -> AlternativeMatch {
-<<<<<<< HEAD
         pinyinMatch(places: PlaceNameTable(catalogue: catalogue, keys: keys))
     }
 
@@ -13,26 +12,7 @@ extension LocationResolver {
     public static func pinyinMatch(places: PlaceNameTable) -> AlternativeMatch {
         let table = places.table
         let lookup = places.entries
-        return { text, name in
-            guard let entry = lookup[name], let match = table.match(SearchQuery(text), entry: entry),
-                  match.tier >= .initials else { return nil }
-            // Fuzzy matches that skip characters are too loose to pick a place by; a match that
-            // covers the whole name (smzx → 市民中心) beats one that covers its start (市民中心社康).
-            let covered = match.ranges.reduce(0) { $0 + $1.count }
-            return (covered == name.count ? 1 << 20 : 0) + match.score
-=======
-        var transcriber = PinyinTranscriber()
-        var entries: [String: Int] = [:]
-        var tableKeys: [SearchKey] = []
-        for name in placeNames(of: catalogue) where entries[name] == nil {
-            entries[name] = tableKeys.count
-            tableKeys.append(keys[name] ?? transcriber.key(for: name))
-        }
-        let table = SearchKeyTable(keys: tableKeys)
-        let lookup = entries
-        var lengths = [Int](repeating: 0, count: tableKeys.count)
-        for (name, entry) in entries { lengths[entry] = name.count }
-        let nameLengths = lengths
+        let nameLengths = places.names.map(\.count)
         return { text in
             // The query is folded once and the table scanned once for all names, so a keystroke
             // costs one scan however many places there are.
@@ -49,7 +29,6 @@ extension LocationResolver {
             }
             let found = scores
             return { name in lookup[name].flatMap { found[$0] } }
->>>>>>> main
         }
     }
 }
