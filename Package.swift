@@ -3,7 +3,10 @@ import PackageDescription
 
 // Dependencies point one way (see docs/ARCHITECTURE.md):
 //   fuwu → CatalogueStore → Catalogue → {Geodesy, ChineseText}
+//   fuwu → UserState → Catalogue
+//   fuwu → CatalogueImport → Catalogue
 //   fuwu → CursesTerminal → BrowserUI → Catalogue;  CursesTerminal → CNcursesw
+//   BrowserUI, fuwu → ServiceMap → {Geodesy, ChineseText}
 let package = Package(
     name: "fuwu",
     platforms: [.macOS(.v13)],
@@ -12,8 +15,10 @@ let package = Package(
         .library(name: "Catalogue", targets: ["Catalogue"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Pure text: display width, sanitising, line breaking, pinyin, matching.
@@ -28,24 +33,41 @@ let package = Package(
         .target(name: "CatalogueStore", dependencies: [
             "Catalogue", "ChineseText", "CPageChecksum", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The map: projection, geodesic circles, the Braille raster and the SVG document.
+        .target(name: "ServiceMap", dependencies: ["Geodesy", "ChineseText"]),
+        // What fuwu remembers for its user (saved places, favourites, history, reading positions),
+        // in its own SQLite file: the only GRDB importer besides CatalogueStore.
+        .target(name: "UserState", dependencies: [
+            "Catalogue", "Geodesy", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Reading the district's own files (workbooks, CSV, GeoJSON, Word) into a catalogue folder.
+        .target(name: "CatalogueImport", dependencies: [
+            "Catalogue", "Geodesy", "ChineseText",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // The terminal UI without a terminal: screens, keys, state, views.
-        .target(name: "BrowserUI", dependencies: ["Catalogue", "ChineseText", "Geodesy"]),
+        .target(name: "BrowserUI", dependencies: ["Catalogue", "ChineseText", "Geodesy", "ServiceMap"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
                        providers: [.apt(["libncursesw5-dev"])]),
         // The only importer of ncurses.
-        .target(name: "CursesTerminal", dependencies: ["BrowserUI", "CNcursesw"]),
+        .target(name: "CursesTerminal", dependencies: ["BrowserUI", "ServiceMap", "CNcursesw"]),
         .executableTarget(name: "fuwu", dependencies: [
-            "Catalogue", "CatalogueStore", "BrowserUI", "CursesTerminal",
+            "Catalogue", "CatalogueStore", "CatalogueImport", "UserState", "BrowserUI", "CursesTerminal", "ServiceMap",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText", "BrowserUI"]),
+        .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText", "BrowserUI",
+                                                           "ServiceMap", "UserState"]),
 
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
-        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], exclude: ["Fixtures"]),
+        .testTarget(name: "ServiceMapTests", dependencies: ["ServiceMap", "Geodesy", "Catalogue"]),
+        .testTarget(name: "CatalogueImportTests", dependencies: ["CatalogueImport", "Catalogue"], exclude: ["Fixtures"]),
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
+        .testTarget(name: "UserStateTests", dependencies: ["UserState", "Catalogue", "Geodesy"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),
-        .testTarget(name: "CLITests", dependencies: ["fuwu"]),
+        .testTarget(name: "CLITests", dependencies: ["fuwu", "BrowserUI", "UserState", "Catalogue", "Geodesy"], exclude: ["Snapshots"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BrowserUI", "CNcursesw"]),
         // Real-terminal tests: drive the built fuwu binary inside tmux.
         .testTarget(name: "SmokeTests", dependencies: ["fuwu"], path: "Tests/Smoke"),

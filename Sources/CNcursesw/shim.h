@@ -119,6 +119,9 @@ static inline int fuwu_start_colour(void) {
     return 1;
 }
 
+/** How many colours the terminal has (COLORS; 0 before colour is started). */
+static inline int fuwu_colour_count(void) { return COLORS; }
+
 /** Defines a colour pair with a foreground on the terminal's default background. */
 static inline void fuwu_define_pair(short pair, short foreground) {
     if (init_pair(pair, foreground, -1) == ERR) init_pair(pair, foreground, COLOR_BLACK);

@@ -30,19 +30,32 @@ static sqlite3_io_methods checksumMethods;
 #define REAL(f) (((ChecksumFile *)(f))->real)
 
 void fuwu_page_checksum_compute(const unsigned char *page, int size, unsigned char out[8]) {
-    // Two running sums over little-endian 32-bit words (Fletcher style, as SQLite's WAL does):
-    // every single-bit flip and most bursts change the result.
-    uint32_t s1 = 0x9E3779B9u, s2 = 0x7F4A7C15u;
-    int n = size - kReserve;
-    for (int i = 0; i + 8 <= n; i += 8) {
-        uint32_t a, b;
-        memcpy(&a, page + i, 4);
-        memcpy(&b, page + i + 4, 4);
-        s1 += a + s2;
-        s2 += b + s1;
+    // Four independent Fletcher-style lanes over 64-bit words (word i goes to lane i % 4): the
+    // lanes have no dependency on each other, so the compiler keeps them in vector registers and
+    // a page costs a few hundred nanoseconds. A flipped bit changes its lane's plain sum, which
+    // the final fold keeps; the second sums make the result depend on word order too.
+    uint64_t a[4] = {0x9E3779B97F4A7C15u, 0xBF58476D1CE4E5B9u, 0x94D049BB133111EBu, 0x2545F4914F6CDD1Du};
+    uint64_t b[4] = {0, 0, 0, 0};
+    int words = (size - kReserve) / 8;
+    int i = 0;
+    for (; i + 4 <= words; i += 4) {
+        for (int lane = 0; lane < 4; lane++) {
+            uint64_t w;
+            memcpy(&w, page + 8 * (i + lane), 8);
+            a[lane] += w;
+            b[lane] += a[lane];
+        }
     }
-    memcpy(out, &s1, 4);
-    memcpy(out + 4, &s2, 4);
+    for (; i < words; i++) {
+        uint64_t w;
+        memcpy(&w, page + 8 * i, 8);
+        a[i % 4] += w;
+        b[i % 4] += a[i % 4];
+    }
+    uint64_t x = a[0] ^ ((a[1] << 16) | (a[1] >> 48)) ^ ((a[2] << 32) | (a[2] >> 32)) ^ ((a[3] << 48) | (a[3] >> 16));
+    uint64_t y = b[0] + 3 * b[1] + 5 * b[2] + 7 * b[3];
+    uint64_t sum = x ^ ((y << 32) | (y >> 32));
+    memcpy(out, &sum, 8);
 }
 
 // Page 1 of an SQLite database holds the number of reserved bytes per page at offset 20.

@@ -25,18 +25,28 @@ public struct OpenedCatalogue: Sendable {
     /// damaged); nil when it was not.
     public internal(set) var repairedDamage: String?
 
-    /// The ranked search index compiled with the catalogue, read from the start-up file; compiled
-    /// here instead (ICU, a second or so) if that section is damaged.
-    public func searchIndex() -> SearchIndex {
-        (try? image.withSection(.search) { bytes throws(CatalogueImageError) in try SearchIndex(image: bytes) })
-            ?? SearchIndex(catalogue: catalogue)
+    /// The ranked search index compiled with the catalogue, read from the start-up file. A damaged
+    /// section is damage found after start-up: the compiled catalogue is removed and `damaged`
+    /// thrown, so the CLI rebuilds it and runs the command again (the browser computes the index).
+    public func searchIndex() throws(StoreError) -> SearchIndex {
+        try section(.search) { bytes throws(CatalogueImageError) in try SearchIndex(image: bytes) }
     }
 
     /// The keys of every place name, for pinyin locations (`LocationResolver.pinyinMatch(places:)`);
-    /// compiled here instead if that section of the start-up file is damaged.
-    public func placeNames() -> PlaceNameTable {
-        (try? image.withSection(.places) { bytes throws(CatalogueImageError) in try PlaceNameTable(image: bytes) })
-            ?? PlaceNameTable(catalogue: catalogue)
+    /// a damaged section is handled as in `searchIndex()`.
+    public func placeNames() throws(StoreError) -> PlaceNameTable {
+        try section(.places) { bytes throws(CatalogueImageError) in try PlaceNameTable(image: bytes) }
+    }
+
+    private func section<T>(_ section: CatalogueImageFile.Section,
+                            _ read: (UnsafeRawBufferPointer) throws(CatalogueImageError) -> T) throws(StoreError) -> T {
+        do {
+            return try image.withSection(section, read)
+        } catch {
+            CatalogueCache.discard(databasePath: database.path)
+            guard case .damaged(_, let reason) = error else { throw error }
+            throw StoreError.damaged(path: database.path, reason: reason)
+        }
     }
 }
 
@@ -99,10 +109,12 @@ public struct CatalogueCache: Sendable {
         if let current = image {
             do {
                 if current.stamp == stamp {
+                    markUsed(target)
                     return try opened(folder, target, current, .cached)
                 }
                 let hash = SourceFingerprint.contentHash(folder: folder, files: files)
                 if current.sourceHash == hash, let restamped = restamp(current, stamp: stamp) {
+                    markUsed(target)
                     return try opened(folder, target, restamped, .cached)
                 }
             } catch {
@@ -240,6 +252,7 @@ public struct CatalogueCache: Sendable {
             if rename(temporary.path, target.path) != 0 || rename(temporaryImage, imagePath) != 0 {
                 throw StoreError.unwritable(path: target.path, reason: Self.systemReason(errno, folder: directory))
             }
+            prune(keeping: target)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -274,6 +287,59 @@ public struct CatalogueCache: Sendable {
         "\(String(cString: strerror(code)).lowercased()) in \(folder.path)"
     }
 
+    /// A compiled catalogue not used for this long is removed when another is written.
+    public static let unusedLifetimeSeconds: TimeInterval = 30 * 24 * 3600
+    /// How stale a database's modification time may be before opening it refreshes it: it marks
+    /// the last use, at the cost of one `stat` per open and one `utimes` a day.
+    static let usedMarkResolutionSeconds: TimeInterval = 24 * 3600
+
+    /// Removes the compiled catalogues other than `kept` whose source folder is gone (no
+    /// `catalogue.json` there any more) or that were not used for `unusedLifetimeSeconds`.
+    /// Returns the paths removed. Called whenever a catalogue is written; a reader that still has
+    /// a removed file open keeps reading it. (Leftovers of killed builds are `StaleBuildFiles`'.)
+    @discardableResult
+    public func prune(keeping kept: URL? = nil, now: Date = Date()) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        var removed: [String] = []
+        for name in names.sorted() where name.hasSuffix(".sqlite") && !name.hasPrefix(".") {
+            let path = directory.appendingPathComponent(name).path
+            guard path != kept?.path, let modified = Self.modificationTime(path) else { continue }
+            var expired = now.timeIntervalSince1970 - modified >= Self.unusedLifetimeSeconds
+            if !expired, let folder = Self.sourceFolder(ofDatabase: path) {
+                expired = !FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent("catalogue.json").path)
+            }
+            guard expired, unlink(path) == 0 else { continue }
+            removed.append(path)
+            for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
+            unlink(Self.imagePath(for: URL(fileURLWithPath: path)))
+        }
+        return removed
+    }
+
+    /// The source folder recorded in a compiled database; nil when it is not a regular file with a
+    /// protected header (never opened then: a FIFO would block) or cannot be read.
+    private static func sourceFolder(ofDatabase path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              case .protected = PageChecksums.header(of: path) else { return nil }
+        return try? CatalogueDatabase(path: path).meta("source_folder")
+    }
+
+    /// Moves the database's modification time to now when it is a day or more old, so that
+    /// `prune` can tell it is in use.
+    private func markUsed(_ target: URL) {
+        guard let modified = Self.modificationTime(target.path),
+              Date().timeIntervalSince1970 - modified >= Self.usedMarkResolutionSeconds else { return }
+        utimes(target.path, nil)
+    }
+
+    /// A file's modification time in seconds since 1970, or nil when it cannot be read.
+    static func modificationTime(_ path: String) -> TimeInterval? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return TimeInterval(info.st_mtim.tv_sec)
+    }
+
     /// A copy of `image` under the new stamp (the sources were touched but not changed), renamed
     /// over it; nil when it cannot be written, and then the sources are compiled again.
     private func restamp(_ image: CatalogueImageFile, stamp: String) -> CatalogueImageFile? {
@@ -284,17 +350,22 @@ public struct CatalogueCache: Sendable {
             }
             sections[section] = bytes
         }
-        let temporary = image.path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        // Locked like a build's temporary files, so a later start never removes it while it is
+        // written, and removes it once old when this process was killed.
+        let imageURL = URL(fileURLWithPath: image.path)
+        let temporary = imageURL.deletingLastPathComponent().appendingPathComponent(
+            ".\(imageURL.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        guard let lock = StaleBuildFiles.createLocked(temporary) else { return nil }
+        defer {
+            unlink(temporary)
+            close(lock)
+        }
         do {
             try CatalogueImageFile.write(to: temporary, stamp: stamp, sourceHash: image.sourceHash, sections: sections)
         } catch {
-            unlink(temporary)
             return nil
         }
-        guard rename(temporary, image.path) == 0 else {
-            unlink(temporary)
-            return nil
-        }
+        guard rename(temporary, image.path) == 0 else { return nil }
         return CatalogueImageFile(path: image.path)
     }
 }

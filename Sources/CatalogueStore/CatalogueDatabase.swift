@@ -7,7 +7,7 @@ import GRDB
 /// A compiled catalogue database: writes a validated catalogue into SQLite and reads it back.
 public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
     /// Bumped whenever the schema or the compiled content changes meaning; an older file is rebuilt.
-    public static let schemaVersion = 4
+    public static let schemaVersion = 5
 
     public let path: String
     /// The connection, opened on first use; GRDB serialises access, so sharing it across threads is safe.
@@ -40,7 +40,9 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
             connection = opened
             return opened
         } catch {
-            throw StoreError.unreadable(path: path, reason: "\(error)")
+            // Opened lazily, the file may be found damaged only now, after start-up: that is
+            // damage like any other read's (the file is removed and the command runs again).
+            throw storeError(error)
         }
     }
 
@@ -94,11 +96,15 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
         }
     }
 
-    /// A read failure as a `StoreError`: `damaged` when the file itself is at fault.
+    /// A read failure as a `StoreError`: `damaged` (and the file removed) when the file itself is
+    /// at fault.
     func storeError(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }
         if PageChecksums.indicatesDamage(error) {
-            return StoreError.damaged(path: path, reason: (error as? DatabaseError)?.message ?? "\(error)")
+            // Never read on: remove the file so that the next open (this command's retry, or the
+            // browser's next start) rebuilds it. This connection keeps the unlinked file.
+            CatalogueCache.discard(databasePath: path)
+            return StoreError.damaged(path: path, reason: PageChecksums.describe(error))
         }
         return StoreError.unreadable(path: path, reason: "\(error)")
     }
@@ -185,8 +191,19 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
                             sourceDatum: Datum(rawValue: r[6]) ?? .wgs84, sourceCoordinate: coordinate(r, 7),
                             provenance: provenance(r, 9))
         }
+        var boundary = Boundary(polygons: [])
+        var subdistrictBoundaries: [SubdistrictBoundary] = []
+        let areas = try rows(db, "SELECT kind, code, name, note, source, rings FROM areas ORDER BY ord") { r -> (String, SubdistrictBoundary)? in
+            guard let polygons = PolygonText.decode(r[5]) else { return nil }
+            return (r[0], SubdistrictBoundary(code: r[1], name: r[2], area: Boundary(polygons: polygons), note: r[3],
+                                              provenance: provenance(r, 4)))
+        }
+        for (kind, area) in areas {
+            if kind == "district" { boundary = area.area } else { subdistrictBoundaries.append(area) }
+        }
         return ServiceCatalogue(metadata: metadata, sources: sources, pointTypes: pointTypes, domains: domains, items: items,
-                                points: points, standards: standards, subdistricts: subdistricts, landmarks: landmarks)
+                                points: points, standards: standards, subdistricts: subdistricts, landmarks: landmarks,
+                                boundary: boundary, subdistrictBoundaries: subdistrictBoundaries)
     }
 
     // MARK: - Writing
@@ -253,6 +270,13 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
                                            l.sourceDatum.rawValue, l.sourceCoordinate?.latitude, l.sourceCoordinate?.longitude,
                                            source(l.provenance)])
             }
+            let s9 = try db.makeStatement(sql: "INSERT INTO areas VALUES (?,?,?,?,?,?,?)")
+            try s9.execute(arguments: [0, "district", c.metadata.districtCode, c.metadata.district, nil, nil,
+                                       PolygonText.encode(c.boundary.polygons)])
+            for (i, b) in c.subdistrictBoundaries.enumerated() {
+                try s9.execute(arguments: [i + 1, "subdistrict", b.code, b.name, b.note, source(b.provenance),
+                                           PolygonText.encode(b.area.polygons)])
+            }
             return try SearchKeyStore.write(c, bodies: loaded.bodies, to: db)
         }
         try queue.close()
@@ -276,5 +300,6 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
         lat REAL, lon REAL, centre_note TEXT, source TEXT);
     CREATE TABLE landmarks (ord INTEGER, id TEXT PRIMARY KEY, name TEXT, kind TEXT, lines TEXT, lat REAL, lon REAL,
         source_datum TEXT, source_lat REAL, source_lon REAL, source TEXT);
+    CREATE TABLE areas (ord INTEGER PRIMARY KEY, kind TEXT, code TEXT, name TEXT, note TEXT, source TEXT, rings TEXT);
     """
 }

@@ -14,7 +14,7 @@ import Darwin
 /// so a later section comes from the same file even if a rebuild has renamed a new one over it.
 final class CatalogueImageFile: @unchecked Sendable {
     /// Bumped whenever the layout or a section's encoding changes; an older file is rebuilt.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let magic: [UInt8] = Array("FUWUIMG\0".utf8)
     static let headerSize = 8 + 4 + 4 + 16 + 16 + Section.allCases.count * 24 + 16
 
@@ -58,25 +58,25 @@ final class CatalogueImageFile: @unchecked Sendable {
     func withSection<T>(_ section: Section, _ body: (UnsafeRawBufferPointer) throws(CatalogueImageError) -> T)
         throws(StoreError) -> T {
         let (offset, length, checksum) = sections[section.rawValue]
-        guard length >= 0, length < 1 << 34 else { throw damaged("section \(section) has an impossible length") }
+        guard length >= 0, length < 1 << 34 else { throw damaged("its start-up file's \(section) section has an impossible length") }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(length, 1), alignment: 8)
         defer { buffer.deallocate() }
         var done = 0
         while done < length {
             let n = pread(descriptor, buffer.baseAddress.map { $0 + done }, length - done, off_t(offset + done))
-            guard n > 0 else { throw damaged("section \(section) is cut short") }
+            guard n > 0 else { throw damaged("its start-up file's \(section) section is cut short") }
             done += n
         }
         let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<length])
-        guard Self.checksum(bytes) == checksum else { throw damaged("section \(section) fails its checksum") }
+        guard Self.checksum(bytes) == checksum else { throw damaged("its start-up file's \(section) section fails its checksum") }
         do {
             return try body(bytes)
         } catch {
-            throw damaged(error.description)
+            throw damaged("its start-up file's \(section) section: \(error.description)")
         }
     }
 
-    private func damaged(_ reason: String) -> StoreError { .unreadable(path: path, reason: reason) }
+    private func damaged(_ reason: String) -> StoreError { .damaged(path: path, reason: reason) }
 
     // MARK: - Writing
 

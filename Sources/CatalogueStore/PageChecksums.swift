@@ -41,6 +41,16 @@ enum PageChecksums {
         }
     }
 
+    /// SQLite's extended code for a read the VFS rejected (SQLITE_IOERR_DATA).
+    static let checksumMismatchCode: Int32 = 10 | (32 << 8)
+
+    /// A damage error in a few words: "a page checksum does not match", else SQLite's message.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return "\(error)" }
+        if error.extendedResultCode.rawValue == checksumMismatchCode { return "a page checksum does not match" }
+        return error.message ?? "\(error.resultCode)"
+    }
+
     /// True when `error` says the database file is damaged (a checksum mismatch, a malformed
     /// page, not a database) rather than, say, busy or missing.
     static func indicatesDamage(_ error: any Error) -> Bool {

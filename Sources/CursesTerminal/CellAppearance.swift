@@ -23,8 +23,9 @@ public struct CellAppearance: Sendable, Equatable {
     }
 
     /// The appearance of a style; with `colour` false no pair is used, and nothing is lost,
-    /// because every style that means something has an attribute as well.
-    public static func of(_ style: Style, colour: Bool) -> CellAppearance {
+    /// because every style that means something has an attribute as well. Map points take their
+    /// domain's colour only when `domainColours` (a 256-colour terminal).
+    public static func of(_ style: Style, colour: Bool, domainColours: Bool = false) -> CellAppearance {
         var appearance: CellAppearance
         switch style {
         case .normal: appearance = CellAppearance(attributes: [])
@@ -38,6 +39,17 @@ public struct CellAppearance: Sendable, Equatable {
         case .warning: appearance = CellAppearance(attributes: [.bold], pair: .warning)
         case .status: appearance = CellAppearance(attributes: [.reverse], pair: .accent)
         case .field: appearance = CellAppearance(attributes: [.underline])
+        case .mapBoundary: appearance = CellAppearance(attributes: [.dim])
+        case .mapOverlay: appearance = CellAppearance(attributes: [.bold], pair: .warning)
+        case .mapCircle: appearance = CellAppearance(attributes: [], pair: .border)
+        case .mapCurrentCircle: appearance = CellAppearance(attributes: [.bold], pair: .heading)
+        case .mapOrigin: appearance = CellAppearance(attributes: [.bold], pair: .warning)
+        case .otherPoint: appearance = CellAppearance(attributes: [.bold])
+        default:
+            // Map points: bold for reference data, dim for sample data, coloured by domain.
+            let domain = style.mapDomainIndex ?? 0
+            appearance = CellAppearance(attributes: style.isSamplePoint ? [.dim] : [.bold],
+                                        pair: domainColours ? ColourPair.domains[domain] : nil)
         }
         if !colour { appearance.pair = nil }
         return appearance

@@ -12,6 +12,8 @@ public final class CursesTerminal: Terminal {
     public private(set) var size: (width: Int, height: Int)
     private let options: CursesTerminalOptions
     private let colourActive: Bool
+    /// True when the terminal has 256 colours and the map's domain colours are defined.
+    public let domainColours: Bool
     private var screenHandle: OpaquePointer?
     /// Whether the hardware cursor is shown now (nil before the first frame).
     private var cursorShown: Bool?
@@ -46,12 +48,17 @@ public final class CursesTerminal: Terminal {
         screenHandle = screen
         self.options = options
         fuwu_input_mode()
-        var colour = false
+        var colour = false, domainColours = false
         if options.colour, fuwu_start_colour() != 0 {
-            for pair in ColourPair.allCases { fuwu_define_pair(pair.rawValue, pair.foreground) }
+            for pair in ColourPair.basic { fuwu_define_pair(pair.rawValue, pair.foreground) }
             colour = true
+            if fuwu_colour_count() >= 256 {
+                for pair in ColourPair.domains { fuwu_define_pair(pair.rawValue, pair.foreground) }
+                domainColours = true
+            }
         }
         colourActive = colour
+        self.domainColours = domainColours
         if options.mouse { fuwu_mouse(1) }
         TerminalRestore.arm(mouse: options.mouse)
         size = (Int(fuwu_columns()), Int(fuwu_lines()))
@@ -77,7 +84,7 @@ public final class CursesTerminal: Terminal {
         let columns = min(screen.width, size.width)
         var appearances: [Style: (bits: UInt32, pair: Int16)] = [:]
         for style in Style.allCases {
-            let appearance = CellAppearance.of(style, colour: colourActive)
+            let appearance = CellAppearance.of(style, colour: colourActive, domainColours: domainColours)
             appearances[style] = (appearance.attributes.rawValue, appearance.pair?.rawValue ?? 0)
         }
         for row in 0..<rows {
@@ -114,6 +121,25 @@ public final class CursesTerminal: Terminal {
             cursorShown = false
         }
         refresh()
+        if !screen.hyperlinks.isEmpty { write(OSCSequence.hyperlinks(screen.hyperlinks, in: screen)) }
+    }
+
+    /// Sends OSC 52 (set the clipboard); terminals that do not allow it ignore it.
+    public func copyToClipboard(_ text: String) {
+        guard screenHandle != nil else { return }
+        write(OSCSequence.clipboard(text))
+    }
+
+    private func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 { if errno == EINTR { continue } else { return } }
+            offset += written
+        }
     }
 
     /// A spacing scalar safe to draw: C0/C1 controls and DEL become U+FFFD.

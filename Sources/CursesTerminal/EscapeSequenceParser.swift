@@ -149,6 +149,12 @@ public struct EscapeSequenceParser: Sendable, Equatable {
     /// xterm keys ending in a letter after ESC [ (`\e[A`, `\e[1;5H`, `\e[Z`); modifiers are
     /// ignored, so Ctrl-Home is Home. rxvt's lower-case a–d are Shift-arrows.
     static func letterKey(_ final: UInt32) -> Key? {
+        // Keypad centre (E, G), focus in and out (I, O), SGR mouse (M, m) and the rest: nothing.
+        final == 0x5A ? .backTab : cursorKey(final)
+    }
+
+    /// The final letters that ESC [ and ESC O share: arrows (rxvt's a–d too), Home, End, F1–F4.
+    private static func cursorKey(_ final: UInt32) -> Key? {
         switch final {
         case 0x41, 0x61: .up
         case 0x42, 0x62: .down
@@ -156,12 +162,10 @@ public struct EscapeSequenceParser: Sendable, Equatable {
         case 0x44, 0x64: .left
         case 0x48: .home
         case 0x46: .end
-        case 0x5A: .backTab
         case 0x50: .function(1)
         case 0x51: .function(2)
         case 0x52: .function(3)
         case 0x53: .function(4)
-        // Keypad centre (E, G), focus in and out (I, O), SGR mouse (M, m) and the rest: nothing.
         default: nil
         }
     }
@@ -169,17 +173,8 @@ public struct EscapeSequenceParser: Sendable, Equatable {
     /// Keys after ESC O: cursor keys in application mode, F1–F4, and the application keypad,
     /// whose digits and operators are typed as characters.
     static func ss3Key(_ final: UInt32) -> Key? {
-        switch final {
-        case 0x41, 0x61: .up
-        case 0x42, 0x62: .down
-        case 0x43, 0x63: .right
-        case 0x44, 0x64: .left
-        case 0x48: .home
-        case 0x46: .end
-        case 0x50: .function(1)
-        case 0x51: .function(2)
-        case 0x52: .function(3)
-        case 0x53: .function(4)
+        if let key = cursorKey(final) { return key }
+        return switch final {
         case 0x4D: .enter
         case 0x70...0x79: .character(Character(Unicode.Scalar(UInt8(final - 0x70 + 0x30))))
         case 0x6A: .character("*")

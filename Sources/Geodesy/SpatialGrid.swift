@@ -128,9 +128,30 @@ public struct SpatialGrid: Sendable {
 
     /// Appends the points within `radiusMetres` (inclusive) of an origin to `hits`, unordered.
     public func collect(within radiusMetres: Double, of origin: GeoCoordinate, into hits: inout [Hit]) {
+        visit(within: radiusMetres, of: origin, plane: LocalTangentPlane(origin: origin)) { index, distance in
+            hits.append(Hit(index: index, distanceMetres: distance))
+        }
+    }
+
+    /// The nearest point within `radiusMetres` (inclusive) of an origin, ties to the lower index;
+    /// nil when none is that close. `plane` measures the distances: a plane whose origin has the
+    /// same latitude as `origin` gives exactly the distances of a plane at `origin` (they depend
+    /// only on the latitude and the longitude difference), so one plane serves a row of origins.
+    public func nearest(within radiusMetres: Double, of origin: GeoCoordinate, plane: LocalTangentPlane) -> Hit? {
+        var best: Hit?
+        visit(within: radiusMetres, of: origin, plane: plane) { index, distance in
+            if let current = best, current.distanceMetres < distance || (current.distanceMetres == distance && current.index < index) { return }
+            best = Hit(index: index, distanceMetres: distance)
+        }
+        return best
+    }
+
+    /// Calls `body` with the index and distance of every point within the radius.
+    @inline(__always)
+    private func visit(within radiusMetres: Double, of origin: GeoCoordinate, plane: LocalTangentPlane,
+                       _ body: (Int, Double) -> Void) {
         guard count > 0, radiusMetres >= 0 else { return }
         let radius = min(radiusMetres, Self.maximumRadiusMetres)
-        let plane = LocalTangentPlane(origin: origin)
         let switchMetres = LocalTangentPlane.exactSwitchMetres
         // Beyond the switch the plane differs from the geodesic by < 0.1 % (6 cm at 50 km):
         // candidates out to this margin are measured exactly.
@@ -176,11 +197,13 @@ public struct SpatialGrid: Sendable {
                     let dLng = lngs[k] - lng0
                     let squared = plane.planeDistanceSquared(latitudeDelta: dLat, longitudeDelta: dLng)
                     if squared <= planeRadiusSquared {
-                        hits.append(Hit(index: Int(indices[k]), distanceMetres: squared.squareRoot()))
+                        body(Int(indices[k]), squared.squareRoot())
                     } else if radius > switchMetres && squared <= searchRadiusSquared {
                         let point = GeoCoordinate(latitude: lats[k], longitude: lngs[k])
-                        let exact = plane.distanceMetres(to: point, planeDistanceMetres: squared.squareRoot())
-                        if exact <= radius { hits.append(Hit(index: Int(indices[k]), distanceMetres: exact)) }
+                        let planeMetres = squared.squareRoot()
+                        let exact = planeMetres <= switchMetres ? planeMetres
+                            : Geodesic.wgs84.inverse(from: origin, to: point).distanceMetres
+                        if exact <= radius { body(Int(indices[k]), exact) }
                     }
                     k += 1
                 }

@@ -2,6 +2,7 @@ import BrowserUI
 import Catalogue
 import CatalogueStore
 import Foundation
+import UserState
 
 /// `fuwu-bench startup [--catalogue DIR] [--runs N]`: the in-process stages between exec and the
 /// browser's first frame (open the cached catalogue, build the browser, render 80×24), beside the
@@ -46,6 +47,21 @@ enum StartupBenchmark {
         var state = app.state
         state.resize(width: 80, height: 24)
         measure("render the first frame 80×24 (BrowserView.frame)") { _ = BrowserView.frame(state) }
+        // The user state a long-time user has: 100 history records, 50 favourites, 5 places.
+        let stateURL = cacheURL.appendingPathComponent("state", isDirectory: true)
+        let filled = UserStateOpening.open(directory: stateURL, environment: [:]).store
+        for (n, point) in first.catalogue.points.prefix(100).enumerated() {
+            try? filled.recordOpened(RecordReference(kind: .point, id: point.id), at: Int64(n))
+            if n < 50 { try? filled.setFavourite(RecordReference(kind: .point, id: point.id), true, at: Int64(n)) }
+        }
+        measure("open the user state and read the favourites (UserStateOpening.open)") {
+            _ = UserStateOpening.open(directory: stateURL, environment: [:]).store.favourites()
+        }
+        var toggle = false
+        measure("  one save (star a point: a WAL transaction)") {
+            toggle.toggle()
+            try? filled.setFavourite(RecordReference(kind: .item, id: "bench"), toggle, at: 1)
+        }
         measure("baseline: load the sources without the cache (CatalogueLoader.load)") {
             _ = CatalogueLoader.load(folder: folderURL)
         }

@@ -5,6 +5,8 @@ case "nearby": NearbyBenchmark.run(Array(arguments.dropFirst()))
 case "search": SearchBenchmark.run(Array(arguments.dropFirst()))
 case "frame": FrameBenchmark.run(Array(arguments.dropFirst()))
 case "startup": StartupBenchmark.run(Array(arguments.dropFirst()))
+case "coverage": CoverageBenchmark.run(Array(arguments.dropFirst()))
+case "map": MapBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: fuwu-bench nearby|search|frame|startup [options]   (build with -c release)")
+    print("usage: fuwu-bench nearby|search|frame|startup|coverage|map [options]   (build with -c release)")
 }

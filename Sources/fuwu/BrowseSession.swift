@@ -3,16 +3,23 @@ import Catalogue
 import CatalogueStore
 import ChineseText
 import Foundation
+import UserState
 
 /// Runs the browser over an opened catalogue in a terminal until the user quits.
 enum BrowseSession {
-    static func run(_ opened: OpenedCatalogue, options: BrowserOptions, terminal: any Terminal) {
+    static func run(_ opened: OpenedCatalogue, options: BrowserOptions, terminal: any Terminal,
+                    state: UserStateOpening, now: (@Sendable () -> Int64)?) {
         let catalogue = opened.catalogue
-        // The index and keys compiled with the catalogue (if unreadable, computed: slower but correct).
-        let search = DeferredNameSearch { RankedNameSearch(index: opened.searchIndex()) }
-        let places = Deferred { LocationResolver.pinyinMatch(places: opened.placeNames()) }
+        // The index and keys compiled with the catalogue; if damaged, computed (slower but correct),
+        // and the compiled catalogue is removed so that the next start rebuilds it.
+        let search = DeferredNameSearch { RankedNameSearch(index: (try? opened.searchIndex()) ?? SearchIndex(catalogue: catalogue)) }
+        let places = Deferred {
+            LocationResolver.pinyinMatch(places: (try? opened.placeNames()) ?? PlaceNameTable(catalogue: catalogue))
+        }
+        let warning = state.warnings.last.map { options.language == .chinese ? $0.chinese : $0.english }
         var app = BrowserApp(catalogue: catalogue, bodies: opened.database, search: search,
-                             placeMatch: { text in places.value(text) }, options: options)
+                             placeMatch: { text in places.value(text) }, userState: state.store, now: now,
+                             options: options, startMessage: warning)
         let context = app.state.context
         let timed = TimedTerminal.wrapping(terminal, environment: ProcessInfo.processInfo.environment)
         // Once the first frame is out, build the indexes on other cores, so that the first

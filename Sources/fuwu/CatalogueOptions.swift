@@ -12,23 +12,30 @@ struct CatalogueOptions: ParsableArguments {
     @Option(name: .long, help: "Language of labels and messages: zh (default) or en.")
     var lang: Language = .zh
 
-    /// The catalogue folder to use.
-    func folder() throws -> URL {
+    /// The catalogue folder to use, and how it was found (see `CatalogueLocator` for the order).
+    func location() throws -> CatalogueLocation {
         if let catalogue {
-            return URL(fileURLWithPath: catalogue, isDirectory: true).standardizedFileURL
+            return CatalogueLocation(folder: URL(fileURLWithPath: catalogue, isDirectory: true).standardizedFileURL, origin: .option)
         }
-        guard let embedded = CatalogueLocator.embedded() else {
+        guard let found = CatalogueLocator.current().locate() else {
             throw CLIError.missing(lang.pick(
-                "找不到内置的福田目录（data/futian）；请用 --catalogue DIR 指定目录，或设置 FUWU_CATALOGUE",
-                "cannot find the embedded Futian catalogue (data/futian); pass --catalogue DIR or set FUWU_CATALOGUE"))
+                "找不到福田目录（已找过 FUWU_CATALOGUE、程序旁的 share/fuwu/futian、XDG_DATA_DIRS 和源代码目录）；请用 --catalogue DIR 指定目录，或设置 FUWU_CATALOGUE",
+                "cannot find the Futian catalogue (looked at FUWU_CATALOGUE, share/fuwu/futian beside the binary, XDG_DATA_DIRS and the source tree); pass --catalogue DIR or set FUWU_CATALOGUE"))
         }
-        return embedded
+        return found
     }
+
+    /// The catalogue folder to use.
+    func folder() throws -> URL { try location().folder }
 
     /// Opens the catalogue, compiling it when its sources changed, and reports on stderr when an
     /// older compiled copy had to be used.
     func open() throws -> OpenedCatalogue {
-        let folder = try folder()
+        try open(folder: folder())
+    }
+
+    /// Opens the catalogue in `folder` as `open()` does.
+    func open(folder: URL) throws -> OpenedCatalogue {
         let cache = CatalogueCache(directory: CatalogueCache.defaultDirectory())
         let opened: OpenedCatalogue
         do {

@@ -9,18 +9,19 @@ struct Fuwu: ParsableCommand {
         commandName: "fuwu",
         abstract: "福田区基本公共服务清单 — browse Futian's basic public-service catalogue.",
         discussion: """
-        With no subcommand, fuwu opens the terminal browser. Exit status: 0 ok, 64 usage error, \
-        65 catalogue data error, 66 missing input (unknown id, missing catalogue folder), 69 no \
-        usable terminal for the browser (use the other subcommands), 128+n when ended by signal n. \
-        Errors go to stderr. Labels are Chinese unless --lang en.
+        With no subcommand, fuwu opens the terminal browser. Errors go to stderr as \
+        'fuwu: error: …'. Labels and messages are Chinese unless --lang en. \(ExitStatus.summary)
         """,
         subcommands: [
             DomainsCommand.self, ItemsCommand.self, ItemCommand.self, PointsCommand.self, PointCommand.self,
             StandardsCommand.self, StandardCommand.self, StatsCommand.self, ValidateCommand.self, BuildCommand.self,
-            NearbyCommand.self,
+            NearbyCommand.self, MapCommand.self,
+            CoverageCommand.self,
             SearchCommand.self,
             NamesCommand.self,
+            PlacesCommand.self, FavouritesCommand.self, HistoryCommand.self,
             BrowseCommand.self,
+            VersionCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
     )
@@ -34,7 +35,18 @@ enum FuwuMain {
             printError("fuwu: error: cannot write the output: standard output is closed")
             exit(CLIError.ioErrorCode)
         }
-        let arguments = ArgumentOrder.normalised(Array(CommandLine.arguments.dropFirst()), subcommands: subcommandNames)
+        let typed = Array(CommandLine.arguments.dropFirst())
+        // `--version` before the default `browse`, which would want a terminal.
+        if let version = VersionCommand.request(in: typed) {
+            do {
+                try version.run()
+                finish(0)
+            } catch {
+                printError("fuwu: error: \((error as? CLIError)?.message ?? "\(error)")")
+                finish((error as? CLIError)?.code ?? CLIError.data("").code)
+            }
+        }
+        let arguments = ArgumentOrder.normalised(typed, subcommands: subcommandNames)
         var status: Int32 = 0
         var rebuilt = false
         while true {
@@ -58,9 +70,7 @@ enum FuwuMain {
                 printError("fuwu: error: \(error.description)")
                 status = CLIError.data("").code
             } catch {
-                status = Fuwu.exitCode(for: error).rawValue
-                let message = Fuwu.fullMessage(for: error)
-                if status == 0 { print(message) } else if !message.isEmpty { printError(message) }
+                status = ParseErrorText.report(error, arguments: arguments)
             }
             break
         }

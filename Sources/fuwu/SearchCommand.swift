@@ -56,7 +56,7 @@ struct SearchCommand: ParsableCommand {
         let opened = try options.open()
         let c = opened.catalogue
         let lang = options.lang
-        let index = opened.searchIndex()
+        let index = try opened.searchIndex()
         var rows: [Row] = index.search(query, kinds: kind.map { [$0] }, limit: limit).map { hit in
             Row(kind: hit.kind, id: hit.id, title: hit.title, field: hit.field.rawValue, text: hit.matchedText,
                 ranges: hit.ranges, tier: hit.tier.name, provenance: provenance(of: hit.kind, hit.id, in: c))
@@ -79,7 +79,10 @@ struct SearchCommand: ParsableCommand {
                        tierWord(row.tier, lang), row.provenance.map(w.provenance) ?? ""])
         }
         if format == .csv {
-            var csv = TextTable(headers: ["kind", "id", "title", "field", "text", "highlights", "tier"])
+            // Header in the chosen language, as every CSV; the values stay the stable keys of the JSON.
+            var csv = TextTable(headers: [lang.pick("类别", "kind"), lang.pick("编号", "id"), lang.pick("名称", "title"),
+                                          lang.pick("匹配字段", "field"), lang.pick("匹配内容", "text"),
+                                          lang.pick("高亮", "highlights"), lang.pick("方式", "tier")])
             for row in rows {
                 csv.add([row.kind.rawValue, row.id, row.title, row.field, row.text,
                          row.ranges.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: " "), row.tier])

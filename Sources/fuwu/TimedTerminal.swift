@@ -44,6 +44,8 @@ final class TimedTerminal: Terminal, @unchecked Sendable {
         write("\(pending.kind) \(String(format: "%.3f", wall)) \(String(format: "%.3f", processor)) \(pending.detail)")
     }
 
+    func copyToClipboard(_ text: String) { wrapped.copyToClipboard(text) }
+
     func nextEvent() -> TerminalEvent {
         let event = wrapped.nextEvent()
         pending = (Self.kind(of: event), Self.detail(of: event), DispatchTime.now().uptimeNanoseconds,

@@ -12,6 +12,29 @@ import Testing
         #expect(cursor(state) == 0)
     }
 
+    @Test func theDashboardMovesWithinItsTableAndEnterOpensTheCellsGaps() {
+        var state = Fixture.state()
+        _ = state.apply(.dashboard)
+        #expect(state.page == .dashboard)
+        #expect(state.dashboard.rowCount == 3)
+        _ = state.apply(.columnLeft)
+        #expect(state.dashboard.column == 0)
+        for _ in 0..<10 { _ = state.apply(.columnRight) }
+        #expect(state.dashboard.column == 3)
+        for _ in 0..<10 { _ = state.apply(.down) }
+        #expect(cursor(state) == 2)
+        _ = state.apply(.radius(metres: 1500))
+        #expect(state.dashboard.radiusMetres == 1500)
+        _ = state.apply(.open)
+        #expect(state.page == .coverageGaps(row: 2, column: 3))
+        _ = state.apply(.back)
+        _ = state.apply(.back)
+        #expect(state.stack == [.domains])
+        // The figures are computed once and kept for the next visit.
+        _ = state.apply(.dashboard)
+        #expect(state.dashboard.column == 3 && state.dashboard.radiusMetres == 1500)
+    }
+
     @Test func movingStopsAtBothEnds() {
         var state = Fixture.state()
         _ = state.apply(.up)

@@ -152,18 +152,34 @@ enum Fixture {
             Landmark(id: "M1", name: "市民中心", kind: "metro", lines: ["2", "4"], location: civicCentre,
                      sourceDatum: .wgs84, sourceCoordinate: nil, provenance: reference),
         ]
+        func rectangle(_ south: Double, _ west: Double, _ north: Double, _ east: Double) -> Boundary {
+            Boundary(polygons: [[[GeoCoordinate(latitude: south, longitude: west), GeoCoordinate(latitude: south, longitude: east),
+                                  GeoCoordinate(latitude: north, longitude: east), GeoCoordinate(latitude: north, longitude: west),
+                                  GeoCoordinate(latitude: south, longitude: west)]]])
+        }
+        // A 3 km × 4.4 km district; 莲花街道's polygon leaves a strip in the north-east unassigned.
+        let polygons = [
+            SubdistrictBoundary(code: "440304001", name: "福田街道", area: rectangle(22.535, 114.04, 22.55, 114.07), note: nil, provenance: reference),
+            SubdistrictBoundary(code: "440304002", name: "莲花街道", area: rectangle(22.55, 114.04, 22.575, 114.065), note: nil, provenance: reference),
+        ]
         return ServiceCatalogue(metadata: metadata, sources: sources, pointTypes: types, domains: domains, items: items,
-                                points: points, standards: standards, subdistricts: subdistricts, landmarks: landmarks)
+                                points: points, standards: standards, subdistricts: subdistricts, landmarks: landmarks,
+                                boundary: rectangle(22.535, 114.04, 22.575, 114.07), subdistrictBoundaries: polygons)
     }
 
-    static func context(pointName: String = "福田社区健康服务中心（市民中心）") -> BrowserContext {
+    /// Tuesday 2026-12-01 10:00 in Shenzhen: the clock every fixture browser reads.
+    static let tuesdayTen: Int64 = 1_796_090_400
+
+    static func context(pointName: String = "福田社区健康服务中心（市民中心）", userState: (any UserStateStore)? = nil,
+                        now: Int64 = tuesdayTen) -> BrowserContext {
         BrowserContext(catalogue: catalogue(pointName: pointName),
-                       bodies: Bodies(texts: ["S1": guideBody, "S2": standardBody]))
+                       bodies: Bodies(texts: ["S1": guideBody, "S2": standardBody]), userState: userState, now: { now })
     }
 
     static func state(width: Int = 80, height: Int = 24, language: InterfaceLanguage = .chinese,
-                      pointName: String = "福田社区健康服务中心（市民中心）") -> BrowserState {
-        BrowserState(context: context(pointName: pointName), options: BrowserOptions(language: language),
-                     width: width, height: height)
+                      pointName: String = "福田社区健康服务中心（市民中心）", userState: (any UserStateStore)? = nil,
+                      now: Int64 = tuesdayTen, hyperlinks: Bool = false) -> BrowserState {
+        BrowserState(context: context(pointName: pointName, userState: userState, now: now),
+                     options: BrowserOptions(language: language, hyperlinks: hyperlinks), width: width, height: height)
     }
 }

@@ -88,4 +88,19 @@ import Testing
     @Test func englishLabels() {
         Snapshot.assert(Self.frame(80, 24, language: .english, Self.healthDomain + [.details]), named: "item-detail-en-80x24")
     }
+
+    @Test(arguments: sizes) func equalisationDashboard(width: Int, height: Int) {
+        Snapshot.assert(Self.frame(width, height, [.dashboard, .down, .columnRight, .columnRight, .columnRight]),
+                        named: "dashboard-\(width)x\(height)")
+    }
+
+    @Test(arguments: sizes) func equalisationDashboardAt500mInEnglish(width: Int, height: Int) {
+        Snapshot.assert(Self.frame(width, height, language: .english, [.dashboard, .radius(metres: 500), .columnRight, .columnRight, .columnRight]),
+                        named: "dashboard-en-500-\(width)x\(height)")
+    }
+
+    @Test(arguments: sizes) func coverageGapsOfACell(width: Int, height: Int) {
+        Snapshot.assert(Self.frame(width, height, [.dashboard, .down, .columnRight, .columnRight, .columnRight, .open]),
+                        named: "coverage-gaps-\(width)x\(height)")
+    }
 }

@@ -32,6 +32,19 @@ import Testing
         #expect(map.command(for: .character("f"), in: .nearby) == .filter)
     }
 
+    @Test func theDashboardOpensWithDAndMovesWithArrowsAndHjklSoEscAndBackspaceGoBack() {
+        #expect(map.command(for: .character("d"), in: .browse) == .dashboard)
+        for (key, command) in [(Key.character("h"), Command.columnLeft), (.left, .columnLeft), (.character("l"), .columnRight),
+                               (.right, .columnRight), (.character("k"), .up), (.up, .up), (.character("j"), .down), (.down, .down),
+                               (.enter, .open), (.escape, .back), (.backspace, .back),
+                               (.character("1"), .radius(metres: 500)), (.character("2"), .radius(metres: 1000)),
+                               (.character("3"), .radius(metres: 1500))] {
+            #expect(map.command(for: key, in: .dashboard) == command, "\(key)")
+        }
+        #expect(map.command(for: .escape, in: .coverageGaps) == .back)
+        #expect(map.command(for: .character("2"), in: .coverageGaps) == .radius(metres: 1000))
+    }
+
     @Test func fieldsTypeEveryPrintableKeyIncludingChinese() {
         #expect(map.command(for: .character("q"), in: .find) == .insert("q"))
         #expect(map.command(for: .character("j"), in: .picker) == .insert("j"))

@@ -69,13 +69,13 @@ import Testing
 
     @Test func tablesAlignByDisplayWidthAndMarkSampleRecords() throws {
         defer { fuwu.cleanUp() }
-        let result = try fuwu.run(["points", "--catalogue", fixture])
+        let result = try fuwu.run(["points", "--catalogue", fixture, "--now", "2026-12-01T10:00"])
         #expect(result.stdout == """
-        编号   名称                   类型      街道      社区      位置                  数据
-        -----  ---------------------  --------  --------  --------  --------------------  ----
-        P0001  福田区样例社康中心001  社康中心  福田街道  水围社区  22.540000,114.055000  样例
-        P0002  福田区图书馆           图书馆    福田街道            22.545000,114.060000  参考
-        P0003  水围社区图书馆         图书馆    未知                未知                  参考
+        编号   名称                   类型      街道      社区      位置                  开放    数据
+        -----  ---------------------  --------  --------  --------  --------------------  ------  ----
+        P0001  福田区样例社康中心001  社康中心  福田街道  水围社区  22.540000,114.055000          样例
+        P0002  福田区图书馆           图书馆    福田街道            22.545000,114.060000  开放中  参考
+        P0003  水围社区图书馆         图书馆    未知                未知                          参考
 
         """)
     }
@@ -83,8 +83,8 @@ import Testing
     @Test func csvAndJsonAreStable() throws {
         defer { fuwu.cleanUp() }
         let csv = try fuwu.run(["domains", "--catalogue", fixture, "--format", "csv", "--lang", "en"])
-        #expect(csv.stdout == "id,domain,items,points,English\nD4,病有良医,1,1,Health care\nD9,文化体育保障,1,2,Culture and sports\n")
-        let json = try fuwu.run(["points", "--catalogue", fixture, "--format", "json", "--type", "社康中心"])
+        #expect(csv.stdout == "id,domain,items,points,Chinese\nD4,Health care,1,1,病有良医\nD9,Culture and sports,1,2,文化体育保障\n")
+        let json = try fuwu.run(["points", "--catalogue", fixture, "--format", "json", "--type", "社康中心", "--now", "2026-12-01T10:00"])
         #expect(json.stdout == """
         [
           {
@@ -110,6 +110,10 @@ import Testing
             "provenance": {
               "kind": "sample",
               "source": null
+            },
+            "open_now": {
+              "status": "unknown",
+              "hours_parsed": false
             }
           }
         ]

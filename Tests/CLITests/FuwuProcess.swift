@@ -24,18 +24,21 @@ struct FuwuProcess {
     }()
 
     let cache: URL
+    /// The binary to run: the built one, or a copy elsewhere.
+    let program: URL
 
-    init() {
-        cache = FileManager.default.temporaryDirectory.appendingPathComponent("fuwu-cli-cache-\(UUID().uuidString)")
+    init(executable: URL = FuwuProcess.executable, cache: URL? = nil) {
+        self.cache = cache ?? FileManager.default.temporaryDirectory.appendingPathComponent("fuwu-cli-cache-\(UUID().uuidString)")
+        program = executable
     }
 
     /// Runs fuwu with `arguments`; `environment` adds to a minimal environment.
     func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
              timeoutSeconds: Double? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = program
         process.arguments = arguments
-        var env = ["FUWU_CACHE_DIR": cache.path, "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
+        var env = ["FUWU_CACHE_DIR": cache.path, "FUWU_STATE_DIR": stateDirectory.path, "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
@@ -57,6 +60,9 @@ struct FuwuProcess {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// The private user-state folder (inside the cache folder, so cleaned up with it).
+    var stateDirectory: URL { cache.appendingPathComponent("state", isDirectory: true) }
 
     func cleanUp() { try? FileManager.default.removeItem(at: cache) }
 

@@ -8,17 +8,18 @@ import Testing
     @Test func tableListsPointsNearestFirstWithTheSummaryAndAssumptions() throws {
         defer { fuwu.cleanUp() }
         // GeographicLib: P0002 is 379.842 m at 54.33°, P0001 390.757 m at 211.77° from the station.
-        let result = try fuwu.run(["nearby", "--catalogue", fixture, "--at", "测试站", "--radius", "500"])
+        let result = try fuwu.run(["nearby", "--catalogue", fixture, "--at", "测试站", "--radius", "500",
+                                   "--now", "2026-12-01T10:00"])
         #expect(result == .init(status: 0, stdout: """
         位置    测试站（地铁站 M-test）
         坐标系  WGS-84（目录坐标）22.543000,114.057000
         半径    500 米（直线距离）
         步行    步行时间按 1.3 米/秒（4.7 公里/小时）、路线长度为直线距离的 1.3 倍估算；范围按直线距离计算。
 
-        距离(米)  方向       步行(分)  编号   名称                   类型      领域          数据
-        --------  ---------  --------  -----  ---------------------  --------  ------------  ----
-             380  东北 54°          7  P0002  福田区图书馆           图书馆    文化体育保障  参考
-             391  西南 212°         7  P0001  福田区样例社康中心001  社康中心  病有良医      样例
+        距离(米)  方向       步行(分)  编号   名称                   类型      领域          开放    数据
+        --------  ---------  --------  -----  ---------------------  --------  ------------  ------  ----
+             380  东北 54°          7  P0002  福田区图书馆           图书馆    文化体育保障  开放中  参考
+             391  西南 212°         7  P0001  福田区样例社康中心001  社康中心  病有良医              样例
         500 米内共 2 个服务点。
 
         领域             500 米内  1000 米内  1500 米内
@@ -36,19 +37,20 @@ import Testing
 
     @Test func englishTableNamesTheDomainsWithNothingWithinAnOddRadius() throws {
         defer { fuwu.cleanUp() }
-        let result = try fuwu.run(["nearby", "--catalogue", fixture, "--at", "测试站", "--radius", "385", "--lang", "en"])
+        let result = try fuwu.run(["nearby", "--catalogue", fixture, "--at", "测试站", "--radius", "385", "--lang", "en",
+                                   "--now", "2026-12-01T10:00"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("""
-        metres  bearing  walk min  id     name          type    domain        data
-        ------  -------  --------  -----  ------------  ------  ------------  ---------
-           380  NE 54°          7  P0002  福田区图书馆  图书馆  文化体育保障  reference
+        metres  bearing  walk min  id     name          type     domain              open now  data
+        ------  -------  --------  -----  ------------  -------  ------------------  --------  ---------
+           380  NE 54°          7  P0002  福田区图书馆  Library  Culture and sports  open      reference
         1 service point within 385 m.
 
-        domain           ≤ 385 m  ≤ 500 m  ≤ 1000 m  ≤ 1500 m
-        ---------------  -------  -------  --------  --------
-        D4 病有良医            0        1         1         1
-        D9 文化体育保障        1        1         1         1
-        Nothing within 385 m: 病有良医
+        domain                 ≤ 385 m  ≤ 500 m  ≤ 1000 m  ≤ 1500 m
+        ---------------------  -------  -------  --------  --------
+        D4 Health care               0        1         1         1
+        D9 Culture and sports        1        1         1         1
+        Nothing within 385 m: Health care
         """))
         #expect(result.stdout.contains("walking   Walking times assume 1.3 m/s (4.7 km/h) on a route 1.3× the straight-line distance; circles are straight-line."))
     }
@@ -97,11 +99,12 @@ import Testing
 
     @Test func csvHasOneRowPerHitWithFullPrecision() throws {
         defer { fuwu.cleanUp() }
-        let result = try fuwu.run(["nearby", "--catalogue", fixture, "--at", "测试站", "--radius", "500", "--format", "csv", "--lang", "en"])
+        let result = try fuwu.run(["nearby", "--catalogue", fixture, "--at", "测试站", "--radius", "500", "--format", "csv", "--lang", "en",
+                                   "--now", "2026-12-01T10:00"])
         #expect(result.stdout == """
-        metres,bearing,walk min,id,name,type,domain,data,lat,lng
-        379.842,54.3,7,P0002,福田区图书馆,图书馆,文化体育保障,reference,22.5450000,114.0600000
-        390.757,211.8,7,P0001,福田区样例社康中心001,社康中心,病有良医,sample,22.5400000,114.0550000
+        metres,bearing,walk min,id,name,type,domain,open now,data,lat,lng
+        379.842,54.3,7,P0002,福田区图书馆,Library,Culture and sports,open,reference,22.5450000,114.0600000
+        390.757,211.8,7,P0001,福田区样例社康中心001,Community health centre,Health care,,sample,22.5400000,114.0550000
 
         """)
     }
@@ -121,10 +124,12 @@ import Testing
 
     @Test(arguments: [
         (["--at", "22.5x,114.05"], Int32(64), "“22.5x” is not a number. Write decimal degrees, for example 22.5431,114.0579."),
-        (["--at", "114.05,22.54"], 64, "Latitude 114.05 is out of range (−90 to 90). It looks like longitude,latitude: pass --lng-lat, or swap the two numbers."),
+
         (["--at", "22.54,114.05", "--lng-lat"], 64, "Latitude 114.05 is out of range (−90 to 90). It looks like latitude,longitude: drop --lng-lat."),
         (["--at", "22.54"], 64, "“22.54” has 1 value; a coordinate needs exactly two: latitude,longitude (for example 22.5431,114.0579)."),
-        (["--at", "39.9042,116.4074"], 65, "That point is 1898.5 km outside Shenzhen; fuwu covers Shenzhen only. Check the order (latitude first) and the numbers."),
+        (["--at", "39.9042,116.4074"], 65, "“39.9042,116.4074” is outside Shenzhen read either way: neither latitude,longitude nor longitude,latitude falls inside Shenzhen (22.45–22.85° N, 113.75–114.62° E). Check the numbers."),
+        (["--at", "39.9042,116.4074", "--lng-lat"], 64, "Latitude 116.4074 is out of range (−90 to 90). It looks like latitude,longitude: drop --lng-lat."),
+        (["--at", "测试站", "--now", "tomorrow"], 64, "--now \"tomorrow\" is not an ISO 8601 date and time; write 2026-12-01T10:00 (Shenzhen time) or add a zone (Z, +08:00)"),
         (["--at", "水围社区图书馆"], 65, "水围社区图书馆 (service point P0003) has no known location in the catalogue. Use a nearby metro station or coordinates instead."),
         (["--at", "火星"], 66, "Nothing is called “火星”: no service point, metro station, subdistrict or community matches. Try a shorter part of the name, a point id, or coordinates."),
         (["--at", String(repeating: "A", count: 8000)], 64, "The location is 8000 characters long; a place name or coordinates take at most 100. Pass coordinates (22.5431,114.0579), a metro station, a service point or a subdistrict."),

@@ -49,7 +49,7 @@ import Testing
         defer { fuwu.cleanUp() }
         let result = try fuwu.run(["search", "預約", "--format", "csv", "--catalogue", fixture])
         #expect(result == .init(status: 0, stdout: """
-        kind,id,title,field,text,highlights,tier
+        类别,编号,名称,匹配字段,匹配内容,高亮,方式
         standard,S0001,家庭医生签约服务指南,body,…5 服务流程 ### 5.1 预约 居民通过电话预约，工作人员在一个工作日内回复。,16-18,body
 
         """, stderr: ""))

@@ -60,6 +60,10 @@ extension OpenedCatalogue.Status {
         #expect(a.standards == b.standards)
         #expect(a.subdistricts == b.subdistricts)
         #expect(a.landmarks == b.landmarks)
+        #expect(a.boundary == b.boundary)
+        #expect(!b.boundary.polygons.isEmpty)
+        #expect(a.subdistrictBoundaries == b.subdistrictBoundaries)
+        #expect(b.subdistrictBoundaries.map(\.code) == ["440304004"])
         #expect(try opened.database.body(ofStandard: "S0001") == loaded.bodies["S0001"])
         #expect(throws: StoreError.self) { try opened.database.body(ofStandard: "S9999") }
     }
@@ -118,15 +122,24 @@ extension OpenedCatalogue.Status {
             #expect(opened.status.word == "compiled", "byte \(offset)")
             #expect(opened.catalogue.items == first.catalogue.items)
         }
-        // The search sections are read on demand: damage there means computing them again.
+        // The search sections are read on demand: damage there is found after start-up, so the
+        // compiled catalogue is removed and `damaged` thrown (the CLI then rebuilds and reruns).
         bytes = try Data(contentsOf: URL(fileURLWithPath: image))
         for offset in [bytes.count / 2, bytes.count - 20] {
             var damaged = bytes
             damaged[offset] ^= 0x5A
             try damaged.write(to: URL(fileURLWithPath: image))
             let opened = try box.cache.open(folder: box.folder)
-            #expect(opened.searchIndex().search("d", limit: 5) == first.searchIndex().search("d", limit: 5))
-            #expect(opened.placeNames().keys == first.placeNames().keys)
+            #expect(opened.status.word == "cached", "byte \(offset)")
+            #expect(throws: StoreError.self, "byte \(offset)") {
+                _ = try opened.searchIndex()
+                _ = try opened.placeNames()
+            }
+            #expect(!FileManager.default.fileExists(atPath: image), "byte \(offset)")
+            let rebuilt = try box.cache.open(folder: box.folder)
+            #expect(rebuilt.status.word == "compiled", "byte \(offset)")
+            #expect(try rebuilt.searchIndex().search("d", limit: 5) == first.searchIndex().search("d", limit: 5))
+            #expect(try rebuilt.placeNames().keys == first.placeNames().keys)
         }
         bytes = try Data(contentsOf: URL(fileURLWithPath: image))
         try bytes.prefix(1000).write(to: URL(fileURLWithPath: image))

@@ -21,14 +21,14 @@ enum CompiledFutian {
 @Suite struct SearchStoreTests {
     @Test func theStoredIndexIsTheIndexCompiledNow() throws {
         let opened = try CompiledFutian.opened.get()
-        let stored = opened.searchIndex()
+        let stored = try opened.searchIndex()
         #expect(stored.image == SearchIndex(catalogue: opened.catalogue).image)
         #expect(stored.textCount == SearchIndex.texts(of: opened.catalogue).count)
     }
 
     @Test func storedPlaceNameKeysReadBackAsCompiled() throws {
         let opened = try CompiledFutian.opened.get()
-        let keys = opened.placeNames().keys
+        let keys = try opened.placeNames().keys
         let compiled = SearchKeyStore.keys(of: opened.catalogue)
         let names = Set(LocationResolver.placeNames(of: opened.catalogue))
         #expect(keys.count == names.count)
@@ -41,13 +41,13 @@ enum CompiledFutian {
                       ("ftskzx", "P0505"), ("db4403t236", "S0001"), ("gangxia", "P0231")])
     func theCompiledIndexPutsTheExpectedRecordFirst(_ query: String, _ id: String) throws {
         let opened = try CompiledFutian.opened.get()
-        let index = opened.searchIndex()
+        let index = try opened.searchIndex()
         #expect(index.search(query, limit: 1).first?.id == id)
     }
 
     @Test func aSmallLimitGivesThePrefixOfTheFullRanking() throws {
         let opened = try CompiledFutian.opened.get()
-        let index = opened.searchIndex()
+        let index = try opened.searchIndex()
         for query in ["s", "ft", "社", "sh", "y", "fts", "社区", "zx"] {
             let all = index.search(query, limit: 5000)
             for limit in [1, 7, 50] {

@@ -190,7 +190,7 @@ import Testing
                 #expect(named, "\(fuzzCase): no error names the file: \(errors.prefix(3).map(\.description))")
             }
             let output = report.diagnostics.reduce(0) { $0 + $1.description.utf8.count }
-            #expect(report.diagnostics.count <= 200 && output <= 64 * 1024, "\(fuzzCase): \(report.diagnostics.count) diagnostics, \(output) bytes")
+            #expect(report.diagnostics.count <= 1000 && output <= 256 * 1024, "\(fuzzCase): \(report.diagnostics.count) diagnostics, \(output) bytes")
             outcomes[errors.isEmpty ? "loaded" : "errors", default: 0] += 1
             try? FileManager.default.removeItem(at: folder)
         }

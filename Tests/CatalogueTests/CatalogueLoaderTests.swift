@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Geodesy
 @testable import Catalogue
 
 @Suite struct EmbeddedCatalogueTests {
@@ -73,7 +74,8 @@ import Testing
             "byte-order-mark", "control-character", "count-mismatch", "duplicate-id", "front-matter-line",
             "impossible-date", "malformed-front-matter", "malformed-geojson", "malformed-json", "missing-field",
             "missing-file", "missing-region", "out-of-vocabulary", "outside-boundary", "outside-region",
-            "standard-items-disagree", "swapped-coordinates", "too-long", "unclosed-ring", "undeclared-datum",
+            "standard-items-disagree", "subdistrict-polygon-open-ring", "subdistrict-polygon-unknown-code",
+            "swapped-coordinates", "too-long", "unclosed-ring", "undeclared-datum",
             "unknown-datum", "unknown-item-in-point", "unknown-reference", "unknown-source", "wrong-type",
         ])
     }
@@ -129,5 +131,53 @@ import Testing
             #expect(Self.catalogue.findSubdistrict(text)?.code == "440304004", "\(text)")
         }
         #expect(Self.catalogue.findSubdistrict("南山") == nil)
+    }
+}
+
+@Suite struct SubdistrictPolygonTests {
+    static let embedded = EmbeddedCatalogueTests.report.loaded?.catalogue
+
+    @Test func theEmbeddedCatalogueHasOnePolygonPerSubdistrictWithItsCodeAndName() throws {
+        let c = try #require(Self.embedded)
+        #expect(c.subdistrictBoundaries.map(\.code) == c.subdistricts.map(\.code))
+        #expect(c.subdistrictBoundaries.map(\.name) == c.subdistricts.map(\.name))
+        #expect(c.subdistrictBoundaries.allSatisfy { $0.provenance == .reference(source: "handdrawn-subdistricts") })
+        let fubao = try #require(c.subdistrictBoundaries.first { $0.code == "440304010" })
+        #expect(fubao.note?.contains("福田保税区") == true)
+    }
+
+    @Test func everyRingIsClosedAndEveryExteriorRunsAnticlockwise() throws {
+        let c = try #require(Self.embedded)
+        for boundary in c.subdistrictBoundaries {
+            for polygon in boundary.area.polygons {
+                for (k, ring) in polygon.enumerated() {
+                    #expect(ring.first == ring.last, "\(boundary.code)")
+                    #expect((Boundary.signedArea(ring) > 0) == (k == 0), "\(boundary.code)")
+                }
+            }
+        }
+    }
+
+    @Test func everyLocatedPointLiesInThePolygonOfItsSubdistrict() throws {
+        let c = try #require(Self.embedded)
+        for point in c.points {
+            guard let location = point.location else { continue }
+            #expect(c.subdistrictBoundary(containing: location)?.code == point.subdistrictCode, "\(point.id)")
+        }
+    }
+
+    @Test func aCatalogueWithoutTheFileHasNoPolygonsAndNoDiagnostics() throws {
+        let folder = try FixturePaths.brokenCopy("subdistrict-polygon-open-ring")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("subdistricts.geojson"))
+        let report = CatalogueLoader.load(folder: folder)
+        #expect(report.diagnostics.map(\.description) == [])
+        #expect(report.loaded?.catalogue.subdistrictBoundaries == [])
+    }
+
+    @Test func theValidFixturePolygonHoldsItsPointsAndNotTheEastOfTheSquare() throws {
+        let c = try #require(CatalogueLoader.load(folder: FixturePaths.valid).loaded?.catalogue)
+        #expect(c.subdistrictBoundary(containing: GeoCoordinate(latitude: 22.55, longitude: 114.05))?.code == "440304004")
+        #expect(c.subdistrictBoundary(containing: GeoCoordinate(latitude: 22.55, longitude: 114.09)) == nil)
     }
 }

@@ -27,16 +27,21 @@ import Testing
         #expect(fromBD.origin.distanceMetres(to: wgs) < 1e-4)
     }
 
-    @Test func reportsEachKindOfBadCoordinateOnItsOwn() {
+    @Test func reportsEachKindOfBadCoordinateOnItsOwn() throws {
         #expect(throws: NearbyError.coordinates(.notANumber("22.5x"))) { try resolver.resolve("22.5x,114.05") }
         #expect(throws: NearbyError.coordinates(.latitudeOutOfRange(114.05, order: .latitudeFirst, swappedOrderFits: true))) {
-            try resolver.resolve("114.05,22.54")
+            try resolver.resolve("114.05,22.54", detectOrder: false)
         }
+        // By default the order that falls in Shenzhen is taken, and the answer says so.
+        #expect(try resolver.resolve("114.05,22.54").orderSwapped)
         #expect(throws: NearbyError.coordinates(.wrongNumberOfValues(text: "22.5,114.0,3", count: 3))) {
             try resolver.resolve("22.5,114.0,3")
         }
+        #expect(throws: NearbyError.neitherOrderInRegion(text: "39.9042,116.4074", region: .shenzhen)) {
+            try resolver.resolve("39.9042,116.4074")
+        }
         do {
-            _ = try resolver.resolve("39.9042,116.4074")
+            _ = try resolver.resolve("39.9042,116.4074", detectOrder: false)
             Issue.record("Beijing was accepted")
         } catch {
             guard case .coordinates(.outsideRegion(let name, _, let distance)) = error else {
@@ -47,6 +52,20 @@ import Testing
             #expect(error.exitStatus == 65)
         }
         #expect(throws: NearbyError.emptyLocation) { try resolver.resolve("  ") }
+    }
+
+    @Test func aSubdistrictCodeOfDigitsIsThatSubdistrictNotABadCoordinate() throws {
+        for text in ["440304004", " 440304004 ", "４４０３０４００４"] {
+            let location = try resolver.resolve(text)
+            guard case .place(let place) = location.source else { Issue.record("\(text): \(location.source)"); continue }
+            #expect(place.kind == .subdistrict, "\(text)")
+            #expect(place.id == "440304004", "\(text)")
+            #expect(place.name == "福田街道", "\(text)")
+        }
+        // A lone number that is no code is still read as (too short) coordinates.
+        #expect(throws: NearbyError.coordinates(.wrongNumberOfValues(text: "440304999", count: 1))) {
+            try resolver.resolve("440304999")
+        }
     }
 
     @Test func findsAMetroStationWithOrWithoutTheWordStation() throws {

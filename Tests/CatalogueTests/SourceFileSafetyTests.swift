@@ -85,6 +85,18 @@ import Testing
         #expect(report.loaded?.catalogue.item("D4-01")?.name == "A\\u{0}B")
     }
 
+    @Test func aFileWithThousandsOfProblemsListsAHundredAndSaysHowManyMore() throws {
+        let folder = try copy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("items.json")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        let many = (0..<5000).map { "\"S\($0)\"" }.joined(separator: ", ")
+        try Data(text.replacingOccurrences(of: "\"standards\": [\"S0001\"]", with: "\"standards\": [\(many)]").utf8).write(to: path)
+        let items = CatalogueLoader.load(folder: folder).diagnostics.filter { $0.location.file == "items.json" }
+        #expect(items.count == 101)
+        #expect(items.last?.message == "4900 more problems in items.json are not listed; fix the ones above first")
+    }
+
     @Test func calendarDatesAreCheckedDayByDay() {
         #expect(SemanticChecks.isCalendarDate("2024-02-29"))
         #expect(!SemanticChecks.isCalendarDate("2023-02-29"))

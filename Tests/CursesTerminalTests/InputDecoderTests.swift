@@ -71,6 +71,16 @@ import Testing
         #expect(InputDecoder.event(for: .mouse(buttons: [], row: 0, column: 0)) == nil)
     }
 
+    /// ncurses fails a read after a resize interrupts it while it discards a mouse button the
+    /// browser did not ask for (`\e[<2;10;5M`, then a resize): that is not the end of input.
+    @Test func aFailedReadEndsTheBrowserOnlyWhenTheTerminalIsGoneOrReadsKeepFailing() {
+        #expect(InputDecoder.afterFailedRead(inputGone: false, failuresInARow: 1) == .nothing)
+        #expect(InputDecoder.afterFailedRead(inputGone: false, failuresInARow: InputDecoder.failedReadLimit - 1) == .nothing)
+        #expect(InputDecoder.afterFailedRead(inputGone: true, failuresInARow: 1) == .end)
+        #expect(InputDecoder.afterFailedRead(inputGone: false, failuresInARow: InputDecoder.failedReadLimit) == .end)
+        #expect(InputDecoder.event(for: .nothing) == nil)
+    }
+
     @Test func resizeAndEndPassThrough() {
         #expect(InputDecoder.event(for: .resize(width: 40, height: 12)) == .resize(width: 40, height: 12))
         #expect(InputDecoder.event(for: .end) == .end)

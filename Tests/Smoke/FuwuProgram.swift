@@ -70,6 +70,13 @@ enum FuwuProgram {
     /// can be read. Core dumps are off for the fatal-signal tests.
     static func shellLine(arguments: [String], environment: [String: String] = [:],
                           inputFromNull: Bool = false) throws -> String {
+        // Each session remembers into its own state folder, so one test's reading positions,
+        // favourites and history never change what another one sees.
+        var environment = environment
+        if environment["FUWU_STATE_DIR"] == nil {
+            environment["FUWU_STATE_DIR"] = FileManager.default.temporaryDirectory
+                .appendingPathComponent("fuwu-smoke-state-\(UUID().uuidString)").path
+        }
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(quoted($0.value))" }
         let command = (["env", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "NO_COLOR"] + assignments
                        + [quoted(try binary())] + arguments.map(quoted)).joined(separator: " ")

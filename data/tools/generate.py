@@ -20,6 +20,7 @@ sys.path.insert(0, HERE)
 import geo  # noqa: E402
 import content  # noqa: E402
 import standards as stdgen  # noqa: E402
+import subdistrict_polygons  # noqa: E402
 
 DATA = os.path.dirname(HERE)
 REF = os.path.join(DATA, "reference")
@@ -229,7 +230,7 @@ def load_subdistricts():
             "communities": sorted(communities.get(r["name"], [])),
             "centre": [round(c[0], 6), round(c[1], 6)], "centre_note": note,
             "source": "modood-divisions", "provenance": "reference",
-            "_polys": polys,
+            "_polys": polys, "_file": fname,
         })
     return subs
 
@@ -709,6 +710,7 @@ def main():
     dump_json(os.path.join(OUT, "subdistricts.json"),
               [{k: v for k, v in s.items() if not k.startswith("_")} for s in subs])
     dump_json(os.path.join(OUT, "landmarks.json"), landmarks)
+    subdistrict_polygons.write(os.path.join(OUT, "subdistricts.geojson"), subs)
     boundary_fc = {"type": "FeatureCollection", "features": [{
         "type": "Feature",
         "properties": {"name": "福田区", "adcode": "440304", "source": "datav-boundary",
@@ -853,6 +855,11 @@ datum conversions.
 - **Subdistricts**: the 10 街道 and codes from the National Bureau of Statistics list (modood); 福田保税区 is
   not a subdistrict. Communities are the {communities} names derived from library service points. `centre` is the
   centroid of a hand-drawn polygon (low reliability); 福保街道 uses the 福田保税区 polygon.
+- **Subdistrict polygons** (`subdistricts.geojson`): the 10 hand-drawn WGS-84 polygons of `data/reference/`
+  (`handdrawn-subdistricts`, low reliability), one feature per 街道 with `code`, `name`, `provenance`, `source` and
+  `note`; written by `data/tools/subdistrict_polygons.py` (positions rounded to 7 decimals, rings closed, exterior
+  rings turned anticlockwise as RFC 7946 asks). They are hand-drawn approximations: they do not tile the district
+  (about 7% of its area lies in none) and for 福保街道 only its 福田保税区 part is drawn.
 - **Landmarks**: {lm_sf} metro stations of the sf-defence table inside the DataV Futian polygon (source
   spellings kept: 通岭新 = 通新岭, 福邻) plus {lm_hal} newer-line stations from the haliun table (medium-low reliability; only station/line pairs
   confirmed by the official line order, `sz-metro-official-order`, are taken).

@@ -32,8 +32,36 @@ public enum Command: Sendable, Hashable {
     case filter
     /// Remove the nearby filter.
     case clearFilter
+    /// Open 各街道均等化 (coverage by subdistrict and domain).
+    case dashboard
+    /// Move the selected cell one column left or right.
+    case columnLeft, columnRight
     /// Switch the interface language.
     case toggleLanguage
+    /// Switch between the nearby list and its map.
+    case toggleMap
+    /// Map: show more detail, or more ground.
+    case zoomIn, zoomOut
+    /// Map: move the view a quarter of its size.
+    case panLeft, panRight, panUp, panDown
+    /// Map: centre the view on "where I am" again.
+    case recentre
+    /// Map: show or hide the legend.
+    case toggleLegend
+    /// Map: select the next (or previous) point by distance.
+    case nextPoint, previousPoint
+    /// Star or unstar the item, point or text on screen or selected.
+    case star
+    /// Show the starred records.
+    case favourites
+    /// Show the records opened lately.
+    case history
+    /// Save the nearby screen's "where I am" under a name.
+    case savePlace
+    /// Copy the point's address (or, without one, its coordinates) with OSC 52.
+    case copyAddress
+    /// Copy the point's coordinates with OSC 52.
+    case copyCoordinates
     /// Text entry: insert a character at the caret.
     case insert(Character)
     /// Text entry: delete the character before the caret.
@@ -84,7 +112,27 @@ public enum Command: Sendable, Hashable {
         case .typeRadius: ("输入范围（米）", "Type a radius in metres")
         case .filter: ("按领域、事项或类型筛选", "Filter by domain, item or type")
         case .clearFilter: ("清除筛选", "Clear the filter")
+        case .dashboard: ("各街道均等化：各领域服务覆盖", "Equalisation: coverage by subdistrict and domain")
+        case .columnLeft: ("左移一格", "Move one cell left")
+        case .columnRight: ("右移一格", "Move one cell right")
         case .toggleLanguage: ("切换中文/English", "Switch Chinese/English")
+        case .toggleMap: ("在列表和地图之间切换", "Switch between the list and the map")
+        case .zoomIn: ("放大地图", "Zoom in")
+        case .zoomOut: ("缩小地图", "Zoom out")
+        case .panLeft: ("地图向西移", "Pan west")
+        case .panRight: ("地图向东移", "Pan east")
+        case .panUp: ("地图向北移", "Pan north")
+        case .panDown: ("地图向南移", "Pan south")
+        case .recentre: ("回到“我在哪里”", "Recentre on where I am")
+        case .toggleLegend: ("显示/隐藏图例", "Show or hide the legend")
+        case .nextPoint: ("按距离选下一个服务点", "Select the next point by distance")
+        case .previousPoint: ("按距离选上一个服务点", "Select the previous point by distance")
+        case .star: ("收藏或取消收藏（事项、服务点、标准）", "Star or unstar (item, point, text)")
+        case .favourites: ("我的收藏", "My favourites")
+        case .history: ("最近打开的记录", "Recently opened")
+        case .savePlace: ("把当前位置保存为我的地点", "Save where I am as a place of mine")
+        case .copyAddress: ("复制地址（终端可能不支持）", "Copy the address (the terminal may not allow it)")
+        case .copyCoordinates: ("复制坐标（终端可能不支持）", "Copy the coordinates (the terminal may not allow it)")
         case .insert: ("输入文字", "Type text")
         case .deleteBackward: ("删除前一个字", "Delete the character before the caret")
         case .caretLeft: ("光标左移", "Caret left")
@@ -116,6 +164,19 @@ public enum Command: Sendable, Hashable {
         case .filter: ("筛选", "Filter")
         case .clearFilter: ("清筛选", "Unfilter")
         case .toggleLanguage: ("English", "中文")
+        case .toggleMap: ("地图", "Map")
+        case .zoomIn: ("放大", "Zoom")
+        case .zoomOut: ("缩小", "Out")
+        case .recentre: ("回中", "Centre")
+        case .toggleLegend: ("图例", "Legend")
+        case .nextPoint: ("下个点", "Next")
+        case .previousPoint: ("上个点", "Prev")
+        case .star: ("收藏", "Star")
+        case .favourites: ("收藏夹", "Favs")
+        case .history: ("历史", "History")
+        case .savePlace: ("保存", "Save")
+        case .copyAddress: ("复制", "Copy")
+        case .copyCoordinates: ("复制坐标", "Copy lat,lng")
         case .submit: ("确定", "OK")
         case .cancel: ("取消", "Cancel")
         default: helpPair

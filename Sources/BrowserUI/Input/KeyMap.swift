@@ -47,6 +47,10 @@ public struct KeyMap: Sendable {
     private static let quit = KeyBinding([.character("q")], .quit, inBar: true)
     private static let nearby = KeyBinding([.character("w")], .nearby, inBar: true)
     private static let language = KeyBinding([.character("L")], .toggleLanguage)
+    private static let star = KeyBinding([.character("*")], .star, inBar: true)
+    private static let starQuiet = KeyBinding([.character("*")], .star)
+    private static let remembered: [KeyBinding] = [KeyBinding([.character("F")], .favourites),
+                                                   KeyBinding([.character("H")], .history)]
 
     private static let textEditing: [KeyBinding] = [
         KeyBinding([.enter], .submit, inBar: true),
@@ -69,17 +73,19 @@ public struct KeyMap: Sendable {
         let open = KeyBinding([.enter, .character("l"), .right], .open, inBar: true)
         return [
             .browse: motion + [open, back, KeyBinding([.character("i")], .details, inBar: true),
-                               find, nearby, help, language, quit],
+                               find, nearby, KeyBinding([.character("d")], .dashboard), starQuiet] + remembered
+                               + [help, language, quit],
             .itemDetail: motion + [KeyBinding([.enter, .character("l"), .right], .open, inBar: true), back,
                                    KeyBinding([.tab], .nextLink, inBar: true), KeyBinding([.backTab], .previousLink),
-                                   find, nearby, help, language, quit],
+                                   find, nearby, star] + remembered + [help, language, quit],
             .pointDetail: motion + [KeyBinding([.enter, .character("l"), .right], .open, inBar: true), back,
                                     KeyBinding([.tab], .nextLink, inBar: true), KeyBinding([.backTab], .previousLink),
-                                    find, nearby, help, language, quit],
+                                    find, nearby, star, KeyBinding([.character("y")], .copyAddress),
+                                    KeyBinding([.character("Y")], .copyCoordinates)] + remembered + [help, language, quit],
             .reader: motion + [back, KeyBinding([.character("t")], .contents, inBar: true),
                                KeyBinding([.character("/")], .searchText, inBar: true),
                                KeyBinding([.character("n")], .nextMatch, inBar: true),
-                               KeyBinding([.character("N")], .previousMatch),
+                               KeyBinding([.character("N")], .previousMatch), starQuiet] + remembered + [
                                help, language, quit],
             .contents: motion + [KeyBinding([.enter, .character("l"), .right], .open, inBar: true),
                                  back, help, quit],
@@ -90,11 +96,53 @@ public struct KeyMap: Sendable {
                                KeyBinding([.character("1")], .radius(metres: 500), inBar: true),
                                KeyBinding([.character("2")], .radius(metres: 1000), inBar: true),
                                KeyBinding([.character("3")], .radius(metres: 1500), inBar: true),
-                               KeyBinding([.character("r")], .typeRadius, inBar: true),
+                               // r gives its place in the bar to m (the map); ? lists it.
+                               KeyBinding([.character("r")], .typeRadius),
                                KeyBinding([.character("o")], .setOrigin, inBar: true),
                                KeyBinding([.character("f")], .filter, inBar: true),
                                KeyBinding([.character("x")], .clearFilter),
-                               find, help, language, quit],
+                               KeyBinding([.character("m")], .toggleMap, inBar: true),
+                               KeyBinding([.character("s")], .savePlace), starQuiet,
+                               find] + remembered + [help, language, quit],
+            .records: motion + [KeyBinding([.enter, .character("l"), .right], .open, inBar: true), back,
+                                KeyBinding([.character("*")], .star, inBar: true)] + remembered + [find, nearby, help, language, quit],
+            .dashboard: [
+                KeyBinding([.character("k"), .up], .up),
+                KeyBinding([.character("j"), .down], .down),
+                KeyBinding([.character("h"), .left], .columnLeft),
+                KeyBinding([.character("l"), .right], .columnRight),
+                KeyBinding([.enter], .open, inBar: true),
+                KeyBinding([.escape, .backspace], .back, inBar: true),
+                KeyBinding([.character("1")], .radius(metres: 500), inBar: true),
+                KeyBinding([.character("2")], .radius(metres: 1000), inBar: true),
+                KeyBinding([.character("3")], .radius(metres: 1500), inBar: true),
+                help, language, quit,
+            ],
+            .coverageGaps: motion + [back, KeyBinding([.character("1")], .radius(metres: 500)),
+                                     KeyBinding([.character("2")], .radius(metres: 1000)),
+                                     KeyBinding([.character("3")], .radius(metres: 1500)), help, language, quit],
+            // On the map h pans, so only Esc and Backspace (and m) go back.
+            .map: [KeyBinding([.character("+"), .character("=")], .zoomIn, inBar: true),
+                   KeyBinding([.character("-"), .character("_")], .zoomOut, inBar: true),
+                   KeyBinding([.character("h"), .left], .panLeft),
+                   KeyBinding([.character("l"), .right], .panRight),
+                   KeyBinding([.character("k"), .up], .panUp),
+                   KeyBinding([.character("j"), .down], .panDown),
+                   KeyBinding([.tab], .nextPoint, inBar: true),
+                   KeyBinding([.backTab], .previousPoint),
+                   KeyBinding([.enter], .open, inBar: true),
+                   KeyBinding([.escape, .backspace], .back, inBar: true),
+                   KeyBinding([.character("m")], .toggleMap),
+                   KeyBinding([.character("c")], .recentre, inBar: true),
+                   KeyBinding([.character("1")], .radius(metres: 500)),
+                   KeyBinding([.character("2")], .radius(metres: 1000)),
+                   KeyBinding([.character("3")], .radius(metres: 1500)),
+                   KeyBinding([.character("r")], .typeRadius),
+                   KeyBinding([.character("f")], .filter, inBar: true),
+                   KeyBinding([.character("x")], .clearFilter),
+                   KeyBinding([.character("i")], .toggleLegend, inBar: true),
+                   KeyBinding([.character("o")], .setOrigin),
+                   help, language, quit],
             .picker: resultMotion + textEditing,
             .prompt: textEditing,
             .help: motion + [KeyBinding([.escape, .backspace, .character("h"), .left, .character("?"), .function(1)],

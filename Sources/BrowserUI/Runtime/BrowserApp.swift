@@ -10,9 +10,12 @@ public struct BrowserApp: Sendable {
     /// (nil: plain substring search); `placeMatch` lets typed places match by pinyin.
     public init(catalogue: ServiceCatalogue, bodies: any StandardBodySource,
                 search: (any NameSearching)? = nil, placeMatch: LocationResolver.AlternativeMatch? = nil,
-                options: BrowserOptions = BrowserOptions()) {
-        let context = BrowserContext(catalogue: catalogue, bodies: bodies, search: search, placeMatch: placeMatch)
+                userState: (any UserStateStore)? = nil, now: (@Sendable () -> Int64)? = nil,
+                options: BrowserOptions = BrowserOptions(), startMessage: String? = nil) {
+        let context = BrowserContext(catalogue: catalogue, bodies: bodies, search: search, placeMatch: placeMatch,
+                                     userState: userState, now: now)
         state = BrowserState(context: context, options: options)
+        state.message = startMessage
     }
 
     /// A browser starting from a prepared state (tests, restored sessions).
@@ -28,7 +31,11 @@ public struct BrowserApp: Sendable {
         state.resize(width: size.width, height: size.height)
         terminal.present(BrowserView.frame(state))
         afterFirstFrame()
-        while state.handle(terminal.nextEvent()) != .quit {
+        while true {
+            let outcome = state.handle(terminal.nextEvent())
+            // Copying is the terminal's business: hand it over after the event that asked for it.
+            if let text = state.takeClipboard() { terminal.copyToClipboard(text) }
+            if outcome == .quit { break }
             terminal.present(BrowserView.frame(state))
         }
     }

@@ -7,4 +7,11 @@ public protocol Terminal: AnyObject {
     func present(_ screen: Screen)
     /// Blocks until the next event.
     func nextEvent() -> TerminalEvent
+    /// Asks the terminal to put text on the clipboard (OSC 52); it may ignore the request.
+    func copyToClipboard(_ text: String)
+}
+
+extension Terminal {
+    /// Terminals that cannot copy ignore the request.
+    public func copyToClipboard(_ text: String) {}
 }

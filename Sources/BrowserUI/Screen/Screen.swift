@@ -23,6 +23,16 @@ public struct Screen: Sendable, Equatable {
     private var cursorPosition: CursorPosition?
     /// Draw East-Asian ambiguous characters two columns wide.
     public let ambiguousWide: Bool
+    /// Spans of ASCII text that are links, for terminals told to draw OSC 8 hyperlinks.
+    public var hyperlinks: [Hyperlink] = []
+
+    /// A run of cells on one row showing a URL (or part of one).
+    public struct Hyperlink: Sendable, Equatable {
+        public var row: Int
+        public var column: Int
+        public var columns: Int
+        public var url: String
+    }
 
     private struct CursorPosition: Sendable, Equatable { var row: Int; var column: Int }
 
@@ -73,6 +83,25 @@ public struct Screen: Sendable, Equatable {
         for r in max(0, row)..<min(height, row + rows) {
             for c in max(0, column)..<min(width, column + columns) {
                 set(r, c, Cell(character: " ", style: style))
+            }
+        }
+    }
+
+    /// Puts one single-column glyph the caller knows is safe (a map's Braille dots, digits, `@`):
+    /// the map fills thousands of cells a frame, and `put`'s sanitising and width lookup would
+    /// cost more than the drawing.
+    mutating func putGlyph(_ character: Character, row: Int, column: Int, style: Style) {
+        set(row, column, Cell(character: character, style: style))
+    }
+
+    /// Copies rows of another screen (its columns from 0) into this one at `column`; a wide
+    /// character cut by the right edge is blanked.
+    public mutating func paste(_ other: Screen, rows: Range<Int>, column: Int) {
+        for row in rows where row >= 0 && row < min(height, other.height) {
+            for c in 0..<other.width where column + c < width {
+                let cell = other[row, c]
+                if cell.character == nil, c == 0 { continue }
+                set(row, column + c, cell)
             }
         }
     }

@@ -1,4 +1,9 @@
 import Catalogue
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What the browser browses: the catalogue, where standard bodies come from, the name search,
 /// and lookups computed once so that drawing a frame costs only its visible rows.
@@ -18,17 +23,27 @@ public final class BrowserContext: Sendable {
     let nearbyIndex: NearbyIndex
     /// Matches typed place names another way (pinyin) when plain text finds nothing.
     public let placeMatch: LocationResolver.AlternativeMatch?
+    /// What the browser remembers across runs (saved places, favourites, history, reading positions).
+    public let userState: any UserStateStore
+    /// The clock, as Unix seconds, that open-now and history use.
+    public let now: @Sendable () -> Int64
     /// Reads place names for "where I am"; built when the place picker first needs it (or by
     /// `warmUp`), since it costs more than the first frame.
     let locations: Deferred<LocationResolver>
     /// The names pickers narrow by, folded once; built like `locations`.
     let pickerNames: Deferred<PickerNames>
+    /// The 各街道均等化 coverage at every standard radius; built like `locations`, since a
+    /// coverage grid costs far more than a keystroke may.
+    let coverage: Deferred<DashboardState>
 
     /// Builds the lookups; `search` defaults to the plain substring search over names, and
     /// `placeMatch` (pinyin for place names) to none.
     public init(catalogue: ServiceCatalogue, bodies: any StandardBodySource,
-                search: (any NameSearching)? = nil, placeMatch: LocationResolver.AlternativeMatch? = nil) {
+                search: (any NameSearching)? = nil, placeMatch: LocationResolver.AlternativeMatch? = nil,
+                userState: (any UserStateStore)? = nil, now: (@Sendable () -> Int64)? = nil) {
         self.catalogue = catalogue
+        self.userState = userState ?? InMemoryUserState()
+        self.now = now ?? { Int64(time(nil)) }
         self.placeMatch = placeMatch
         self.bodies = bodies
         self.search = search ?? SubstringNameSearch(catalogue: catalogue)
@@ -52,6 +67,7 @@ public final class BrowserContext: Sendable {
         nearbyIndex = NearbyIndex(catalogue: catalogue)
         locations = Deferred { LocationResolver(catalogue: catalogue, alternativeMatch: placeMatch) }
         pickerNames = Deferred { PickerNames(catalogue: catalogue) }
+        coverage = Deferred { DashboardState.compute(catalogue) }
     }
 
     /// Builds what the pickers need now, on the calling thread (another core, after the first
@@ -59,8 +75,11 @@ public final class BrowserContext: Sendable {
     public func warmUp() {
         _ = locations.value
         _ = pickerNames.value
+        if !catalogue.boundary.polygons.isEmpty { _ = coverage.value }
     }
 
     func items(inDomain id: String) -> [Int] { itemsByDomain[id] ?? [] }
+    /// The Shenzhen wall clock now.
+    var shenzhenTime: ShenzhenTime { ShenzhenTime(unixSeconds: now()) }
     func points(servingItem id: String) -> [Int] { pointsByItem[id] ?? [] }
 }

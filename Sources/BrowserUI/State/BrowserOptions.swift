@@ -10,14 +10,28 @@ public struct BrowserOptions: Sendable, Hashable {
     public var ambiguousWide: Bool
     /// Mouse reporting is on: clicks select rows, the wheel scrolls.
     public var mouse: Bool
+    /// The terminal shows 256 colours, so map points take one colour per domain; otherwise (8
+    /// colours, NO_COLOR) each point shows its domain's digit 1–9.
+    public var domainColours: Bool
+    /// A terminal cell's width divided by its height, so map circles come out round.
+    public var cellAspect: Double
+
+    /// The usual cell: twice as tall as it is wide.
+    public static let defaultCellAspect = 0.5
+    /// Links on the point page are drawn as OSC 8 hyperlinks too.
+    public var hyperlinks: Bool
 
     public init(language: InterfaceLanguage = .chinese, ascii: Bool = false, colour: Bool = true,
-                ambiguousWide: Bool = false, mouse: Bool = false) {
+                ambiguousWide: Bool = false, mouse: Bool = false, domainColours: Bool = true,
+                cellAspect: Double = BrowserOptions.defaultCellAspect, hyperlinks: Bool = false) {
         self.language = language
         self.ascii = ascii
         self.colour = colour
         self.ambiguousWide = ambiguousWide
         self.mouse = mouse
+        self.domainColours = domainColours && colour
+        self.cellAspect = cellAspect
+        self.hyperlinks = hyperlinks
     }
 
     /// Box-drawing characters are unsafe when the terminal may draw them two columns wide.

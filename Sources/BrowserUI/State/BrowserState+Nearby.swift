@@ -1,5 +1,6 @@
 import Catalogue
 import Geodesy
+import ServiceMap
 
 extension BrowserState {
     /// Unlocated points are listed one by one up to this many.
@@ -24,6 +25,7 @@ extension BrowserState {
         nearby.radiusMetres = metres
         refreshNearby()
         reveal(.nearby)
+        if page == .map { map.zoomSteps = 0 }
     }
 
     mutating func setFilter(_ filter: NearbyFilter) {
@@ -34,6 +36,7 @@ extension BrowserState {
 
     mutating func setOrigin(_ origin: NearbyOrigin) {
         nearby.origin = origin
+        map.centre = MapPoint(eastMetres: 0, northMetres: 0)
         refreshNearby()
         positions[Page.nearby.positionKey] = ListPosition()
     }
@@ -58,6 +61,10 @@ extension BrowserState {
             guard let point = catalogue.point(id), let location = point.location else { return nil }
             let place = LocationCandidate(kind: .servicePoint, id: id, name: point.name, location: location)
             return ResolvedLocation(source: .place(place), origin: location, datumRead: .wgs84, coordinateRead: location)
+        case .saved(let saved):
+            let place = LocationCandidate(kind: .savedPlace, id: saved.name, name: saved.name, location: saved.location)
+            return ResolvedLocation(source: .place(place), origin: saved.location, datumRead: saved.datumRead,
+                                    coordinateRead: saved.coordinateRead)
         }
     }
 
@@ -96,6 +103,7 @@ extension BrowserState {
         let result = context.nearbyIndex.query(query)
         nearby.result = result
         nearby.lines = lines(for: result)
+        if stack.contains(.map) { refreshMap() } else { map.scene = nil }
     }
 
     /// The list rows of an answer: hits, then unlocated points that may be near, then the

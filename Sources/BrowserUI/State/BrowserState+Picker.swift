@@ -28,6 +28,12 @@ extension BrowserState {
                 guard choices.count < Self.pickerLimit, seen.insert(origin).inserted else { return }
                 choices.append(PickerChoice(title: title, kind: kind, action: .origin(origin)))
             }
+            // The user's own places come first; a saved name equal to a catalogue name wins.
+            if OriginText.coordinate(pickerField.text) == nil {
+                for saved in context.userState.savedPlaces() where matches(SubstringNameSearch.fold(saved.name)) {
+                    add(.saved(saved), saved.name, language.pick("我的地点", "my place"))
+                }
+            }
             func add(_ candidate: LocationCandidate) {
                 switch candidate.kind {
                 case .landmark: add(.landmark(id: candidate.id), candidate.name, stationKind(candidate.id))
@@ -35,6 +41,8 @@ extension BrowserState {
                 case .servicePoint:
                     guard candidate.location != nil else { return }
                     add(.point(id: candidate.id), candidate.name, language.pick("服务点", "service point"))
+                case .savedPlace:
+                    break
                 case .community:
                     guard catalogue.subdistrict(candidate.id)?.centre != nil else { return }
                     add(.subdistrict(code: candidate.id), "\(candidate.name) → \(candidate.subdistrictName ?? "")",

@@ -26,6 +26,13 @@ public struct BrowserState: Sendable {
     var pickerField = TextField()
     var pickerChoices: [PickerChoice] = []
     var nearby = NearbyState()
+    var dashboard = DashboardState()
+    var map = MapState()
+    /// Text waiting to be copied to the terminal's clipboard (OSC 52) after this event.
+    var clipboard: String?
+    /// The starred records, read from the user state once and kept in step with `*`, so rows
+    /// draw their ★ without a query per frame.
+    var starred: Set<RecordReference>
 
     /// A browser at the domains list, sized for a terminal.
     public init(context: BrowserContext, options: BrowserOptions = BrowserOptions(),
@@ -35,6 +42,7 @@ public struct BrowserState: Sendable {
         self.keyMap = keyMap
         self.width = max(0, width)
         self.height = max(0, height)
+        starred = Set(context.userState.favourites().map(\.record))
     }
 
     /// The page on screen.
@@ -72,7 +80,7 @@ public struct BrowserState: Sendable {
     public mutating func resize(width: Int, height: Int) {
         // Details pages re-wrap, so a selected link row is found again by where it leads.
         var selectedLinks: [Page: Page] = [:]
-        for page in stack where page.mode == .itemDetail || page.mode == .pointDetail {
+        for page in stack where page.mode == .itemDetail || page.mode == .pointDetail || page.mode == .records {
             let rows = sheetRows(page)
             let cursor = positions[page.positionKey]?.cursor ?? 0
             if rows.indices.contains(cursor), let link = rows[cursor].link { selectedLinks[page] = link }
@@ -119,11 +127,32 @@ public struct BrowserState: Sendable {
             if case .help = page { back() } else { push(.help(page.mode)) }
         case .nearby: showNearby()
         case .setOrigin: push(.picker(.origin))
-        case .radius(let metres): setRadius(metres)
+        case .radius(let metres):
+            if page.mode == .dashboard || page.mode == .coverageGaps { setDashboardRadius(metres) } else { setRadius(metres) }
+        case .dashboard: showDashboard()
+        case .columnLeft: moveDashboardColumn(by: -1)
+        case .columnRight: moveDashboardColumn(by: 1)
         case .typeRadius:
             prompt = Prompt(purpose: .radius, field: TextField(String(nearby.radiusMetres)))
         case .filter: push(.picker(.filter))
         case .clearFilter: setFilter(.none)
+        case .toggleMap: toggleMap()
+        case .zoomIn: zoomMap(by: 1)
+        case .zoomOut: zoomMap(by: -1)
+        case .panLeft: panMap(columns: -1, rows: 0)
+        case .panRight: panMap(columns: 1, rows: 0)
+        case .panUp: panMap(columns: 0, rows: -1)
+        case .panDown: panMap(columns: 0, rows: 1)
+        case .recentre: recentreMap()
+        case .toggleLegend: toggleLegend()
+        case .nextPoint: selectMapPoint(forward: true)
+        case .previousPoint: selectMapPoint(forward: false)
+        case .star: toggleStar()
+        case .favourites: showRecords(.favourites)
+        case .history: showRecords(.history)
+        case .savePlace: startSavingPlace()
+        case .copyAddress: copyPoint(coordinatesOnly: false)
+        case .copyCoordinates: copyPoint(coordinatesOnly: true)
         case .toggleLanguage:
             options.language = language == .chinese ? .english : .chinese
             if case .picker = page { refreshPicker() }
@@ -140,6 +169,7 @@ public struct BrowserState: Sendable {
     mutating func push(_ page: Page) {
         stack.append(page)
         prepare(page)
+        noteOpened(page)
     }
 
     mutating func back() {
@@ -159,6 +189,9 @@ public struct BrowserState: Sendable {
         case .find: refreshFind()
         case .picker: refreshPicker()
         case .nearby: refreshNearby()
+        case .map:
+            if nearby.location == nil { refreshNearby() }
+            if map.scene == nil { refreshMap() }
         default: break
         }
         reveal(page)
@@ -185,7 +218,7 @@ public struct BrowserState: Sendable {
             let points = context.points(servingItem: itemID)
             guard points.indices.contains(position.cursor) else { return }
             push(.point(catalogue.points[points[position.cursor]].id))
-        case .item, .point:
+        case .item, .point, .favourites, .history:
             let rows = sheetRows(page)
             guard rows.indices.contains(position.cursor) else { return }
             if let link = rows[position.cursor].link {
@@ -197,14 +230,19 @@ public struct BrowserState: Sendable {
             guard let document, document.standardID == id, document.headings.indices.contains(position.cursor) else { return }
             readerAnchors[id] = ReaderDocument.Anchor(source: document.headings[position.cursor].source, offset: 0)
             back()
+            rememberReadingPosition()
         case .find:
             guard findRows.indices.contains(position.cursor), case .hit(let record) = findRows[position.cursor] else { return }
             place(record)
         case .nearby:
             openNearbyResult(position.cursor)
+        case .map:
+            openMapSelection()
         case .picker(let purpose):
             choosePicker(purpose, index: position.cursor)
-        case .reader, .help:
+        case .dashboard:
+            openDashboardCell()
+        case .reader, .help, .coverageGaps:
             break
         }
     }
@@ -230,7 +268,7 @@ public struct BrowserState: Sendable {
 
     /// Moves a details page's cursor to the next or previous link row, wrapping around.
     mutating func jumpToLink(forward: Bool) {
-        guard page.mode == .itemDetail || page.mode == .pointDetail else { return }
+        guard page.mode == .itemDetail || page.mode == .pointDetail || page.mode == .records else { return }
         let rows = sheetRows(page)
         let links = rows.indices.filter { rows[$0].link != nil }
         guard !links.isEmpty else { return }
@@ -249,12 +287,15 @@ public struct BrowserState: Sendable {
         case .domains: return (catalogue.domains.count, visible, false)
         case .items(let d): return (context.items(inDomain: d).count, visible, false)
         case .points(let i): return (context.points(servingItem: i).count, visible, false)
-        case .item, .point: return (sheetRows(page).count, visible, false)
+        case .item, .point, .favourites, .history: return (sheetRows(page).count, visible, false)
         case .reader: return (document?.lines.count ?? 0, visible, true)
         case .contents: return (document?.headings.count ?? 0, visible, false)
         case .find: return (findRows.count, visible, false)
         case .nearby: return (nearby.lines.count, visible, false)
+        case .map: return (0, visible, true)
         case .picker: return (pickerChoices.count, visible, false)
+        case .dashboard: return (dashboard.rowCount, visible, false)
+        case .coverageGaps(let r, let c): return (coverageGapLines(row: r, column: c).count, visible, true)
         case .help(let mode): return (HelpPage.rows(for: mode, keyMap: keyMap, language: language, linkMark: options.asciiBorders ? ">" : "▸").count, visible, true)
         }
     }
@@ -267,6 +308,7 @@ public struct BrowserState: Sendable {
             let top = readerTop
             let newTop = max(0, min(top + delta, max(0, document.lines.count - shape.visible)))
             readerAnchors[id] = document.anchor(ofLine: newTop)
+            rememberReadingPosition()
             return
         }
         var position = positions[page.positionKey] ?? ListPosition()
@@ -303,7 +345,7 @@ public struct BrowserState: Sendable {
     func sheetRows(_ page: Page) -> [SheetRow] {
         // Long values wrap at a readable measure even in very wide windows.
         RecordSheet(context: context, columns: max(1, min(width - 2, Self.readerMeasure + 14)), language: language,
-                    ambiguousWide: options.ambiguousWide, ascii: options.asciiBorders).rows(for: page)
+                    ambiguousWide: options.ambiguousWide, ascii: options.asciiBorders, starred: starredRecords).rows(for: page)
     }
 
     // MARK: Reader
@@ -321,6 +363,11 @@ public struct BrowserState: Sendable {
             body = language.pick("无法读取正文：\(error)", "Cannot read the text: \(error)")
         }
         document = ReaderDocument(standardID: id, body: body, columns: readerColumns, ambiguousWide: options.ambiguousWide)
+        if readerAnchors[id] == nil, let saved = context.userState.readingPosition(of: id),
+           let document, document.sourceLines.indices.contains(saved.sourceLine) {
+            readerAnchors[id] = ReaderDocument.Anchor(source: saved.sourceLine,
+                                                      offset: min(saved.offset, document.sourceLines[saved.sourceLine].count))
+        }
     }
 
     mutating func showContents() {
@@ -364,6 +411,7 @@ public struct BrowserState: Sendable {
         guard let target else { return }
         let number = (lines.firstIndex(of: target) ?? 0) + 1
         readerAnchors[id] = document.anchor(ofLine: max(0, min(target, document.lines.count - 1)))
+        rememberReadingPosition()
         message = language.pick("匹配 \(number)/\(lines.count)", "Match \(number) of \(lines.count)")
     }
 
@@ -376,6 +424,7 @@ public struct BrowserState: Sendable {
             self.prompt = nil
             switch prompt.purpose {
             case .textSearch: runTextSearch(field.text)
+            case .placeName: savePlace(named: field.text)
             case .radius:
                 if let metres = Int(field.text.filter { !$0.isWhitespace }), metres > 0, metres <= 50_000 {
                     setRadius(metres)

@@ -24,6 +24,7 @@ enum FieldLimit {
         switch purpose {
         case .textSearch: textSearch
         case .radius: radius
+        case .placeName: SavedPlace.nameLimit
         }
     }
 }

@@ -27,6 +27,7 @@ struct Layout: Sendable, Hashable {
         case .domains, .items, .points: rows = contentHeight - 1
         case .find, .picker: rows = contentHeight - 2
         case .nearby: rows = contentHeight - 3
+        case .dashboard: rows = contentHeight - 4
         default: rows = contentHeight
         }
         return max(1, rows)
@@ -38,8 +39,21 @@ struct Layout: Sendable, Hashable {
         case .domains, .items, .points: contentTop + 1
         case .find, .picker: contentTop + 2
         case .nearby: contentTop + 3
+        case .dashboard: contentTop + 2
         default: contentTop
         }
+    }
+
+    /// From this width the map page shows the nearby list beside the map.
+    static let mapBesideListWidth = 120
+
+    /// Columns the nearby list takes beside the map (0 when the map has the whole width).
+    var mapListColumns: Int { width >= Self.mapBesideListWidth ? min(60, width * 2 / 5) : 0 }
+
+    /// The map canvas: every content row, right of the list (and its border) when there is one.
+    var mapCanvas: (top: Int, left: Int, columns: Int, rows: Int) {
+        let left = mapListColumns == 0 ? 0 : mapListColumns + 1
+        return (contentTop, left, max(0, width - left), contentHeight)
     }
 
     /// The indices of the rows a list shows from `top`, safe when the list has shrunk below it.

@@ -1,3 +1,4 @@
+import Catalogue
 import Geodesy
 
 /// "Where I am" on the nearby screen.
@@ -7,4 +8,6 @@ public enum NearbyOrigin: Sendable, Hashable {
     case landmark(id: String)
     case subdistrict(code: String)
     case point(id: String)
+    /// One of the user's saved places, as it was when chosen.
+    case saved(SavedPlace)
 }

@@ -10,8 +10,18 @@ public enum Page: Sendable, Hashable {
     case contents(standardID: String)
     case find
     case nearby
+    /// The nearby answer as a map (with the list beside it on wide terminals).
+    case map
     case picker(PickerPurpose)
     case help(Mode)
+    /// 各街道均等化: subdistricts × domains coverage.
+    case dashboard
+    /// The coverage of one dashboard cell: shares at every radius and the uncovered patches.
+    case coverageGaps(row: Int, column: Int)
+    /// The starred records.
+    case favourites
+    /// The records opened lately.
+    case history
 
     /// The mode (and so the key map) of this page.
     public var mode: Mode {
@@ -23,8 +33,12 @@ public enum Page: Sendable, Hashable {
         case .contents: .contents
         case .find: .find
         case .nearby: .nearby
+        case .map: .map
         case .picker: .picker
         case .help: .help
+        case .dashboard: .dashboard
+        case .coverageGaps: .coverageGaps
+        case .favourites, .history: .records
         }
     }
 
@@ -40,8 +54,13 @@ public enum Page: Sendable, Hashable {
         case .contents(let s): "contents:\(s)"
         case .find: "find"
         case .nearby: "nearby"
+        case .map: "map"
         case .picker(let p): "picker:\(p.rawValue)"
         case .help(let m): "help:\(m.rawValue)"
+        case .dashboard: "dashboard"
+        case .coverageGaps(let r, let c): "coverage:\(r):\(c)"
+        case .favourites: "favourites"
+        case .history: "history"
         }
     }
 }

@@ -5,6 +5,8 @@ struct Prompt: Sendable, Hashable {
         case textSearch
         /// The nearby radius in metres.
         case radius
+        /// The name to save "where I am" under.
+        case placeName
     }
 
     var purpose: Purpose

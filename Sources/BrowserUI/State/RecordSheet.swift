@@ -10,6 +10,8 @@ struct RecordSheet {
     let ambiguousWide: Bool
     /// Use ASCII marks instead of symbols.
     let ascii: Bool
+    /// The records the user starred.
+    var starred: Set<RecordReference> = []
 
     private var linkMark: String { ascii ? "> " : "▸ " }
 
@@ -26,6 +28,11 @@ struct RecordSheet {
         switch page {
         case .item(let id): itemRows(id)
         case .point(let id): pointRows(id)
+        case .favourites: recordRows(context.userState.favourites(), empty: pick(
+            "还没有收藏。在事项、服务点或标准上按 * 收藏，它们会列在这里。", "No favourites yet. Press * on an item, point or text to list it here."))
+        case .history: recordRows(context.userState.history(), empty: pick(
+            "还没有历史记录。打开的事项、服务点和标准会列在这里（最近 \(UserStateLimits.history) 个）。",
+            "No history yet. Items, points and texts you open are listed here (the last \(UserStateLimits.history))."))
         default: []
         }
     }
@@ -64,6 +71,13 @@ struct RecordSheet {
 
     private func heading(_ text: String) -> [SheetRow] { [SheetRow(""), SheetRow(text, style: .title)] }
 
+    /// ★ (or * in ASCII) for a starred record.
+    var starMark: String { ascii ? "*" : "★" }
+
+    private func starPiece(_ record: RecordReference) -> [SheetRow.Piece] {
+        starred.contains(record) ? [SheetRow.Piece(text: " " + starMark, style: .warning)] : []
+    }
+
     private func title(_ name: String, sample: Bool, extra: [SheetRow.Piece] = []) -> [SheetRow] {
         var pieces = [SheetRow.Piece(text: name, style: .title)] + extra
         if sample { pieces.append(sampleBadge()) }
@@ -84,7 +98,8 @@ struct RecordSheet {
     private func itemRows(_ id: String) -> [SheetRow] {
         guard let item = catalogue.item(id) else { return [SheetRow(pick("找不到该事项", "No such item"), style: .warning)] }
         var rows = title(item.name, sample: item.provenance.isSample,
-                         extra: item.isFutianSpecific ? [SheetRow.Piece(text: pick(" [福田特色]", " [Futian]"), style: .title)] : [])
+                         extra: (item.isFutianSpecific ? [SheetRow.Piece(text: pick(" [福田特色]", " [Futian]"), style: .title)] : [])
+                            + starPiece(RecordReference(kind: .item, id: id)))
         if let domain = catalogue.domain(item.domainID) {
             rows += field(pick("领域", "Domain"), language == .chinese ? domain.name : "\(domain.name) \(domain.nameEnglish)")
         }
@@ -120,14 +135,70 @@ struct RecordSheet {
         return rows
     }
 
+    /// The hours as written, then whether the place is open now by them.
+    private func hoursText(_ hours: String?) -> String? {
+        guard let hours else { return nil }
+        let status = OpeningHours.status(of: hours, at: context.shenzhenTime)
+        switch status {
+        case .closingSoon(let left): return hours + pick(" · 即将关闭（\(left) 分钟后）", " · closing soon (in \(left) min)")
+        case .unknown: return hours + pick(" · 无法判断是否开放", " · cannot tell if open")
+        default: return hours + " · " + (language == .chinese ? status.chineseLabel ?? "" : status.englishLabel ?? "")
+        }
+    }
+
+    /// The map and phone links, each a label line and the URL as text (wrapped, never cut).
+    private func linkRows(_ point: ServicePoint) -> [SheetRow] {
+        let links = PointLinks.links(for: point)
+        guard !links.isEmpty else { return [] }
+        var rows = heading(pick("链接（y 复制地址，Y 复制坐标）", "Links (y copies the address, Y the coordinates)"))
+        for link in links {
+            rows.append(SheetRow(pick(link.kind.chineseName, link.kind.englishName), style: .dim, indent: 2))
+            let characters = Array(link.url)
+            for range in LineBreaker.wrap(characters, columns: max(1, columns - 4), ambiguousWide: ambiguousWide) {
+                var row = SheetRow(String(characters[range]), indent: 4)
+                row.hyperlink = link.url
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+
+    /// The favourites or history list: one row per record, opening it.
+    private func recordRows(_ entries: [UserRecordEntry], empty: String) -> [SheetRow] {
+        guard !entries.isEmpty else { return [SheetRow(empty, style: .dim, indent: 1)] }
+        return entries.map { entry in
+            let record = entry.record
+            let kind: String
+            let link: Page
+            switch record.kind {
+            case .item: kind = pick("事项", "item"); link = .item(record.id)
+            case .point: kind = pick("服务点", "point"); link = .point(record.id)
+            case .standard: kind = pick("标准", "text"); link = .reader(standardID: record.id)
+            }
+            guard let title = record.title(in: catalogue) else {
+                return SheetRow([SheetRow.Piece(text: "  ", style: .normal),
+                                 SheetRow.Piece(text: record.id + pick("（目录中已没有）", " (no longer in the catalogue)"), style: .dim)],
+                                indent: 1)
+            }
+            var pieces = [SheetRow.Piece(text: linkMark, style: .normal), SheetRow.Piece(text: title, style: .normal),
+                          SheetRow.Piece(text: "  " + kind, style: .dim)]
+            pieces += starPiece(record)
+            if record.kind == .point, let status = OpeningHours.status(of: catalogue.point(record.id)?.hours, at: context.shenzhenTime)
+                .label(language) {
+                pieces.append(SheetRow.Piece(text: "  " + status, style: .dim))
+            }
+            return SheetRow(pieces, indent: 1, link: link)
+        }
+    }
+
     private func pointRows(_ id: String) -> [SheetRow] {
         guard let point = catalogue.point(id) else { return [SheetRow(pick("找不到该服务点", "No such point"), style: .warning)] }
-        var rows = title(point.name, sample: point.provenance.isSample)
+        var rows = title(point.name, sample: point.provenance.isSample, extra: starPiece(RecordReference(kind: .point, id: id)))
         let notGiven = pick("未提供", "not given")
         rows += field(pick("类型", "Type"), catalogue.pointType(point.typeID)?.name ?? point.typeID)
         rows += field(pick("地址", "Address"), point.address, missing: notGiven)
         rows += field(pick("电话", "Phone"), point.phone, missing: notGiven)
-        rows += field(pick("开放时间", "Hours"), point.hours, missing: notGiven)
+        rows += field(pick("开放时间", "Hours"), hoursText(point.hours), missing: notGiven)
         let subdistrict = point.subdistrictCode.map { catalogue.subdistrict($0)?.name ?? $0 }
         rows += field(pick("街道", "Subdistrict"), subdistrict, missing: notGiven)
         rows += field(pick("社区", "Community"), point.community, missing: notGiven)
@@ -151,6 +222,7 @@ struct RecordSheet {
             rows.append(SheetRow([SheetRow.Piece(text: linkMark, style: .normal), SheetRow.Piece(text: name, style: .normal)],
                                  indent: 2, link: .item(itemID)))
         }
+        rows += linkRows(point)
         return rows
     }
 }

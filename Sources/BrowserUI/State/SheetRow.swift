@@ -7,6 +7,10 @@ struct SheetRow: Sendable, Hashable {
         /// As a row tag: tags of lower priority give way first when a row is short of room.
         var priority = 0
 
+        /// A tag priority that never gives way: the title is cut instead. For columns every row
+        /// of a list has, so that they stay lined up.
+        static let kept = Int.max
+
         init(text: String, style: Style, priority: Int = 0) {
             self.text = text
             self.style = style
@@ -17,6 +21,8 @@ struct SheetRow: Sendable, Hashable {
     var pieces: [Piece]
     var indent: Int
     var link: Page?
+    /// A URL the row's text shows, drawn as an OSC 8 hyperlink when the user asks for them.
+    var hyperlink: String?
 
     init(_ pieces: [Piece], indent: Int = 0, link: Page? = nil) {
         self.pieces = pieces

@@ -18,6 +18,12 @@ enum OriginText {
         var (latitude, longitude) = (numbers[0], numbers[1])
         // Chinese map apps often give longitude first; latitude can never exceed 90.
         if abs(latitude) > 90, abs(longitude) <= 90 { swap(&latitude, &longitude) }
+        // Amap's picker copies 114.05,22.54: read it so when only that order falls in Shenzhen.
+        let region = GeoRegion.shenzhen
+        if !region.contains(GeoCoordinate(latitude: latitude, longitude: longitude)),
+           region.contains(GeoCoordinate(latitude: longitude, longitude: latitude)) {
+            swap(&latitude, &longitude)
+        }
         guard abs(latitude) <= 90, abs(longitude) <= 180 else { return nil }
         return (GeoCoordinate(latitude: latitude, longitude: longitude), datum)
     }

@@ -125,25 +125,44 @@ enum BrowseView {
             let domain = catalogue.domains[index]
             let items = context.items(inDomain: domain.id).count
             let points = context.pointCountByDomain[domain.id] ?? 0
-            var tags = [SheetRow.Piece(text: language.pick("\(items)项", "\(items) items"), style: .dim, priority: 1),
-                        SheetRow.Piece(text: language.pick("\(points)点", "\(points) pts"), style: .dim)]
+            // Counts padded to the widest of the list and never dropped (the name is cut instead),
+            // so that they line up in columns on every row, at 40 columns too.
+            let itemDigits = catalogue.domains.map { digits(context.items(inDomain: $0.id).count) }.max() ?? 1
+            let pointDigits = catalogue.domains.map { digits(context.pointCountByDomain[$0.id] ?? 0) }.max() ?? 1
+            let itemCount = padded(items, to: itemDigits), pointCount = padded(points, to: pointDigits)
+            var tags = [SheetRow.Piece(text: language.pick("\(itemCount)项", "\(itemCount) items"), style: .dim, priority: SheetRow.Piece.kept),
+                        SheetRow.Piece(text: language.pick("\(pointCount)点", "\(pointCount) pts"), style: .dim, priority: SheetRow.Piece.kept)]
             if domain.provenance.isSample { tags.insert(sample, at: 0) }
             return (language == .chinese || width < 40 ? domain.name : "\(domain.name) \(domain.nameEnglish)", tags)
         case .items(let d):
-            let item = catalogue.items[context.items(inDomain: d)[index]]
-            var tags: [SheetRow.Piece] = [SheetRow.Piece(text: language.pick("\(context.points(servingItem: item.id).count)点",
-                                                                             "\(context.points(servingItem: item.id).count) pts"), style: .dim, priority: 1)]
+            let itemIndices = context.items(inDomain: d)
+            let item = catalogue.items[itemIndices[index]]
+            let pointDigits = itemIndices.map { digits(context.points(servingItem: catalogue.items[$0].id).count) }.max() ?? 1
+            let pointCount = padded(context.points(servingItem: item.id).count, to: pointDigits)
+            var tags: [SheetRow.Piece] = [SheetRow.Piece(text: language.pick("\(pointCount)点", "\(pointCount) pts"),
+                                                         style: .dim, priority: 1)]
             if item.isFutianSpecific { tags.insert(SheetRow.Piece(text: language.pick("特色", "Futian"), style: .title), at: 0) }
             if item.provenance.isSample { tags.insert(sample, at: 0) }
+            if state.starredRecords.contains(RecordReference(kind: .item, id: item.id)) { tags.append(state.starTag) }
             return (item.name, tags)
         case .points(let i):
             let point = catalogue.points[context.points(servingItem: i)[index]]
             var tags: [SheetRow.Piece] = []
             if point.location == nil { tags.append(SheetRow.Piece(text: language.pick("无位置", "no location"), style: .dim, priority: 1)) }
+            if let status = state.openStatusTag(point) { tags.append(status) }
             if point.provenance.isSample { tags.insert(sample, at: 0) }
+            if state.starredRecords.contains(RecordReference(kind: .point, id: point.id)) { tags.append(state.starTag) }
             return (point.name, tags)
         default:
             return ("", [])
         }
+    }
+
+    private static func digits(_ n: Int) -> Int { String(n).count }
+
+    /// `n` right-aligned in `width` columns.
+    private static func padded(_ n: Int, to width: Int) -> String {
+        let text = String(n)
+        return String(repeating: " ", count: max(0, width - text.count)) + text
     }
 }

@@ -14,13 +14,16 @@ public enum BrowserView {
         TitleBarView.render(state, layout: layout, into: &screen, borders: borders)
         switch state.page {
         case .domains, .items, .points: BrowseView.render(state, layout: layout, into: &screen, borders: borders)
-        case .item, .point: SheetView.render(state, layout: layout, into: &screen, borders: borders)
+        case .item, .point, .favourites, .history: SheetView.render(state, layout: layout, into: &screen, borders: borders)
         case .reader: ReaderView.render(state, layout: layout, into: &screen, borders: borders)
         case .contents: ContentsView.render(state, layout: layout, into: &screen, borders: borders)
         case .find: FindView.render(state, layout: layout, into: &screen, borders: borders)
         case .nearby: NearbyView.render(state, layout: layout, into: &screen, borders: borders)
+        case .map: MapView.render(state, layout: layout, into: &screen, borders: borders)
         case .picker: PickerView.render(state, layout: layout, into: &screen, borders: borders)
         case .help: HelpView.render(state, layout: layout, into: &screen, borders: borders)
+        case .dashboard: DashboardView.render(state, layout: layout, into: &screen, borders: borders)
+        case .coverageGaps(let row, let column): CoverageGapsView.render(state, row: row, column: column, layout: layout, into: &screen)
         }
         StatusLineView.render(state, layout: layout, into: &screen, borders: borders)
         KeyBarView.render(state, layout: layout, into: &screen)

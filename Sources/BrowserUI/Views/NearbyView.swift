@@ -127,6 +127,8 @@ enum NearbyView {
         if let type = state.catalogue.pointType(point.typeID) {
             tags.append(SheetRow.Piece(text: state.language == .chinese ? type.name : type.nameEnglish, style: .dim))
         }
+        if let status = state.openStatusTag(point) { tags.append(status) }
+        if state.starredRecords.contains(RecordReference(kind: .point, id: point.id)) { tags.append(state.starTag) }
         return tags
     }
 

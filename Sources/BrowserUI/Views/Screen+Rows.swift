@@ -38,10 +38,14 @@ extension Screen {
         func tagWidth() -> Int { shown.reduce(0) { $0 + DisplayWidth.of($1.text, ambiguousWide: ambiguousWide) + 1 } }
         let titleWidth = DisplayWidth.of(Sanitiser.line(title), ambiguousWide: ambiguousWide)
         // Tags stay while the title fits whole, or still gets three fifths of the row.
-        while !shown.isEmpty, columns - tagWidth() < min(titleWidth, max(columns * 3 / 5, 6)) {
-            let lowest = shown.map(\.priority).min() ?? 0
-            if let index = shown.lastIndex(where: { $0.priority == lowest }) { shown.remove(at: index) }
+        // Kept tags stay however short the row.
+        while columns - tagWidth() < min(titleWidth, max(columns * 3 / 5, 6)),
+              let lowest = shown.map(\.priority).filter({ $0 < SheetRow.Piece.kept }).min(),
+              let index = shown.lastIndex(where: { $0.priority == lowest }) {
+            shown.remove(at: index)
         }
+        // Even kept tags go when they alone are wider than the row (a very narrow pane).
+        while tagWidth() > columns, !shown.isEmpty { shown.removeLast() }
         let tagColumns = tagWidth()
         putStyled(title, row: row, column: column, columns: columns - tagColumns, style: style,
                   highlights: highlights, ellipsis: ellipsis)

@@ -13,6 +13,11 @@ enum SheetView {
             if selected { screen.fill(row: row, column: 0, height: 1, width: layout.width, style: .selected) }
             screen.putPieces(sheetRow.pieces, row: row, column: column, columns: max(0, layout.width - column - 1),
                              override: selected ? .selected : nil, ellipsis: borders.ellipsis)
+            if state.options.hyperlinks, let url = sheetRow.hyperlink {
+                let text = sheetRow.pieces.map(\.text).joined()
+                let columns = min(text.count, max(0, layout.width - column - 1))
+                screen.hyperlinks.append(Screen.Hyperlink(row: row, column: column, columns: columns, url: url))
+            }
         }
     }
 }

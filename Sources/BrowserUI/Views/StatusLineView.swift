@@ -12,6 +12,7 @@ enum StatusLineView {
             switch prompt.purpose {
             case .textSearch: label = "/"
             case .radius: label = state.language.pick("范围（米）：", "Radius (m): ")
+            case .placeName: label = state.language.pick("保存为：", "Save as: ")
             }
             let used = screen.put(label, row: row, column: 0, style: .status)
             screen.fill(row: row, column: used, height: 1, width: layout.width - used, style: .field)
@@ -43,14 +44,14 @@ enum StatusLineView {
             return "\(bottom * 100 / shape.count)%"
         case .help:
             return ""
-        case .nearby:
+        case .nearby, .map:
             // Count the points in reach, not the summary lines below them, so the counter agrees
             // with "N 个在范围内" in the header.
             let isHit: (NearbyLine) -> Bool = { if case .hit = $0 { return true } else { return false } }
             let lines = state.nearby.lines
             let hits = lines.filter(isHit).count
             guard hits > 0 else { return "0" }
-            let cursor = min(state.positions[state.page.positionKey]?.cursor ?? 0, lines.count - 1)
+            let cursor = min(state.positions[Page.nearby.positionKey]?.cursor ?? 0, lines.count - 1)
             let number = lines[...cursor].filter(isHit).count
             return number == 0 ? "–/\(hits)" : "\(number)/\(hits)"
         case .find:
@@ -93,6 +94,14 @@ enum StatusLineView {
             return language.pick("↑↓ 选择 · Enter 打开 · Esc 返回", "↑↓ choose · Enter open · Esc back")
         case .nearby:
             return language.pick("直线距离；步行约 1.2–1.5 倍路程", "Straight-line distances; walks are 1.2–1.5× longer")
+        case .map:
+            guard let hit = state.selectedMapHit else {
+                return language.pick("Tab 选点 · +/- 缩放 · 方向键移动 · m 列表", "Tab selects · +/- zoom · arrows pan · m list")
+            }
+            let type = state.catalogue.pointType(hit.point.typeID).map { language == .chinese ? $0.name : $0.nameEnglish } ?? ""
+            let sample = hit.point.provenance.isSample ? language.pick(" · 样例", " · sample") : ""
+            return "\(borders.linkMark)\(hit.point.name) · \(type) · "
+                + NearbyView.hitPrefix(hit, language: language, ambiguousWide: false).split(separator: " ").joined(separator: " ") + sample
         case .picker(.origin):
             return language.pick("输入地铁站、街道、服务点名或坐标（如 22.54,114.05 gcj02）",
                                  "Type a station, subdistrict, point or coordinates (22.54,114.05 gcj02)")
@@ -100,6 +109,14 @@ enum StatusLineView {
             return language.pick("输入名称筛选领域、类型或事项", "Type to narrow domains, types or items")
         case .help:
             return language.pick("Esc 返回", "Esc to go back")
+        case .dashboard:
+            return language.pick("方向键/hjkl 移动 · 1/2/3 半径 · Enter 缺口", "Arrows/hjkl move · 1/2/3 radius · Enter gaps")
+        case .coverageGaps:
+            return language.pick("1/2/3 换半径 · Esc 返回", "1/2/3 radius · Esc back")
+        case .favourites:
+            return language.pick("Enter 打开 · * 取消收藏 · H 历史", "Enter opens · * unstars · H history")
+        case .history:
+            return language.pick("Enter 打开 · * 收藏 · F 收藏夹 · fuwu history --clear 清空", "Enter opens · * stars · F favourites · fuwu history --clear empties")
         }
     }
 }

@@ -46,9 +46,14 @@ enum TitleBarView {
         case .contents(let s): return [root, catalogue.standard(s)?.title ?? s, language.pick("目录", "Contents")]
         case .find: return [root, language.pick("搜索", "Find")]
         case .nearby: return [root, language.pick("附近", "Nearby")]
+        case .map: return [root, language.pick("附近", "Nearby"), language.pick("地图", "Map")]
         case .picker(.origin): return [root, language.pick("附近", "Nearby"), language.pick("我在哪里", "Where I am")]
         case .picker(.filter): return [root, language.pick("附近", "Nearby"), language.pick("筛选", "Filter")]
-        case .help(let mode): return [root, language.pick("帮助", "Help"), HelpPage.modeName(mode, language)]
+        case .help(let mode): return [root, language.pick("帮助", "Help"), mode.title(language)]
+        case .dashboard: return [root, language.pick("各街道均等化", "Equalisation")]
+        case .coverageGaps: return [root, language.pick("各街道均等化", "Equalisation"), language.pick("缺口", "Gaps")]
+        case .favourites: return [root, language.pick("我的收藏", "Favourites")]
+        case .history: return [root, language.pick("最近打开", "History")]
         }
     }
 }

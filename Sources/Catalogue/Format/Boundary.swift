@@ -35,7 +35,20 @@ public struct Boundary: Sendable, Equatable {
         return best
     }
 
-    static func ringContains(_ ring: [GeoCoordinate], _ c: GeoCoordinate) -> Bool {
+    /// Twice the signed area of a ring in the longitude-latitude plane (degrees²): positive when
+    /// the ring runs anticlockwise, as RFC 7946 asks of exterior rings.
+    public static func signedArea(_ ring: [GeoCoordinate]) -> Double {
+        guard ring.count > 2 else { return 0 }
+        var sum = 0.0
+        for i in 0..<ring.count {
+            let a = ring[i], b = ring[(i + 1) % ring.count]
+            sum += a.longitude * b.latitude - b.longitude * a.latitude
+        }
+        return sum
+    }
+
+    /// True when the coordinate lies inside the ring (even-odd rule; closed or open rings).
+    public static func ringContains(_ ring: [GeoCoordinate], _ c: GeoCoordinate) -> Bool {
         var inside = false
         var j = ring.count - 1
         for i in 0..<ring.count {

@@ -7,7 +7,13 @@ public struct LoadedCatalogue: Sendable {
     public var catalogue: ServiceCatalogue
     /// Markdown bodies of the standard texts by id.
     public var bodies: [String: String]
-    public var boundary: Boundary
+    /// The district boundary (also on the catalogue).
+    public var boundary: Boundary { catalogue.boundary }
+
+    public init(catalogue: ServiceCatalogue, bodies: [String: String]) {
+        self.catalogue = catalogue
+        self.bodies = bodies
+    }
 }
 
 /// The outcome of reading a folder: the catalogue when it has no errors, and every diagnostic.
@@ -25,7 +31,10 @@ public struct CatalogueLoadReport: Sendable {
 public enum CatalogueLoader {
     /// The source files of a catalogue, relative to its folder (standards/ is read as a folder).
     public static let fileNames = ["catalogue.json", "domains.json", "items.json", "points.geojson",
-                                   "subdistricts.json", "landmarks.json", "boundary.geojson"]
+                                   "subdistricts.json", "landmarks.json", "boundary.geojson",
+                                   "subdistricts.geojson"]
+    /// Source files a catalogue may leave out: without subdistricts.geojson it has no subdistrict polygons.
+    public static let optionalFileNames: Set<String> = ["subdistricts.geojson"]
 
     /// Boundary tolerance: the district polygon is simplified, so a location this close outside
     /// it is still accepted.
@@ -35,7 +44,7 @@ public enum CatalogueLoader {
     public static func load(folder: URL) -> CatalogueLoadReport {
         var reader = Reader(folder: folder)
         reader.run()
-        let diagnostics = reader.log.entries.sorted { $0.location < $1.location }
+        let diagnostics = DiagnosticLog.capped(reader.log.entries.sorted { $0.location < $1.location })
         return CatalogueLoadReport(loaded: reader.log.hasErrors ? nil : reader.result(), diagnostics: diagnostics)
     }
 
@@ -65,6 +74,7 @@ private struct Reader {
     var landmarks: [Landmark] = []
     var boundary = Boundary(polygons: [])
     var boundaryLoaded = false
+    var subdistrictBoundaries: [SubdistrictBoundary] = []
     /// The region box catalogue.json declares; nil when missing or malformed (reported).
     var region: RegionBox?
 
@@ -143,6 +153,7 @@ private struct Reader {
         readDomains()
         readBoundary()
         readSubdistricts()
+        readSubdistrictBoundaries()
         readItems()
         readLandmarks()
         readPoints()
@@ -154,8 +165,9 @@ private struct Reader {
         guard let metadata else { return nil }
         let catalogue = ServiceCatalogue(metadata: metadata, sources: sources, pointTypes: pointTypes,
                                          domains: domains, items: items, points: points,
-                                         standards: standards, subdistricts: subdistricts, landmarks: landmarks)
-        return LoadedCatalogue(catalogue: catalogue, bodies: bodies, boundary: boundary)
+                                         standards: standards, subdistricts: subdistricts, landmarks: landmarks,
+                                         boundary: boundary, subdistrictBoundaries: subdistrictBoundaries)
+        return LoadedCatalogue(catalogue: catalogue, bodies: bodies)
     }
 
     mutating func claim(_ kind: String, _ id: String, at location: SourceLocation) -> Bool {
@@ -441,6 +453,109 @@ private struct Reader {
                                             communities: communities, centre: centre,
                                             centreNote: r.optionalString("centre_note", &log), provenance: provenance))
         }
+    }
+
+    // MARK: - subdistricts.geojson
+
+    /// Reads the optional subdistrict polygons: a FeatureCollection with one feature per 街道,
+    /// codes and names as in subdistricts.json, rings closed, positions in range.
+    mutating func readSubdistrictBoundaries() {
+        let file = "subdistricts.geojson"
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), let root = json(file) else { return }
+        guard root["type"]?.string == "FeatureCollection", let features = root["features"]?.array else {
+            log.error(SourceLocation(file: file, line: root.line, column: root.column, path: "$"), "malformed GeoJSON: the file must be a FeatureCollection with a \"features\" array")
+            return
+        }
+        let known = Dictionary(subdistricts.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for feature in features {
+            let at = SourceLocation(file: file, line: feature.line, column: feature.column, path: feature.path)
+            guard feature.isObject, feature["type"]?.string == "Feature" else {
+                log.error(at, "malformed GeoJSON: each element of \"features\" must be an object with \"type\": \"Feature\"")
+                continue
+            }
+            guard let properties = feature["properties"], properties.isObject else {
+                log.error(at.with(path: "\(feature.path).properties"), "a subdistrict polygon has no \"properties\" object; give it \"code\", \"name\", \"provenance\", \"source\" and \"note\"")
+                continue
+            }
+            guard let (code, r) = identified(properties, file: file, kind: "subdistrict polygon", idField: "code") else { continue }
+            let name = r.string("name", &log)
+            let provenance = provenance(r)
+            let note = r.optionalString("note", &log)
+            if let name, let expected = known[code], expected != name {
+                log.error(r.location(of: "name"), "subdistrict polygon \"\(code)\" is named \"\(name)\", but subdistricts.json names \(code) \"\(expected)\"; make the names agree")
+            }
+            references.append((.subdistrict, code, "subdistrict polygon \"\(code)\"", r.location(of: "code")))
+            guard let geometry = feature["geometry"], !geometry.isNull else {
+                log.error(at.with(path: "\(feature.path).geometry"), "subdistrict polygon \"\(code)\" has no geometry; give a Polygon or MultiPolygon")
+                continue
+            }
+            guard let polygons = polygons(of: geometry, file: file, subject: "subdistrict polygon \"\(code)\""),
+                  let name, let provenance else { continue }
+            subdistrictBoundaries.append(SubdistrictBoundary(code: code, name: name, area: Boundary(polygons: polygons),
+                                                             note: note, provenance: provenance))
+        }
+    }
+
+    /// The rings of a subdistrict's Polygon or MultiPolygon geometry; nil (with a diagnostic) when
+    /// it is malformed. Positions must be [longitude, latitude] in range (and inside the
+    /// catalogue's region when it declares one); every ring must end where it starts, and an
+    /// exterior ring that runs clockwise is a warning (RFC 7946 asks for anticlockwise exteriors).
+    mutating func polygons(of g: JSONNode, file: String, subject: String) -> [[[GeoCoordinate]]]? {
+        let at = SourceLocation(file: file, line: g.line, column: g.column, path: g.path)
+        let coordinates = g["coordinates"]?.array ?? []
+        let polygonNodes: [JSONNode]
+        switch g["type"]?.string {
+        case "Polygon": polygonNodes = [JSONNode(value: .array(coordinates), line: g.line, column: g.column, path: "\(g.path).coordinates")]
+        case "MultiPolygon": polygonNodes = coordinates
+        default:
+            log.error(at, "malformed GeoJSON: the geometry of \(subject) must be a Polygon or MultiPolygon")
+            return nil
+        }
+        var polygons: [[[GeoCoordinate]]] = []
+        for polygon in polygonNodes {
+            var rings: [[GeoCoordinate]] = []
+            for (ringIndex, ring) in (polygon.array ?? []).enumerated() {
+                let ringAt = SourceLocation(file: file, line: ring.line, column: ring.column, path: ring.path)
+                var points: [GeoCoordinate] = []
+                for position in ring.array ?? [] {
+                    guard let pair = position.array, pair.count >= 2, let lon = pair[0].number, let lat = pair[1].number else {
+                        log.error(SourceLocation(file: file, line: position.line, column: position.column, path: position.path), "malformed GeoJSON: a position of \(subject) must be [longitude, latitude]")
+                        return nil
+                    }
+                    if (15...30).contains(lon) && (100...125).contains(lat) {
+                        log.error(SourceLocation(file: file, line: position.line, column: position.column, path: position.path), "a position of \(subject) looks swapped ([\(lon), \(lat)]); the order is [longitude, latitude]")
+                        return nil
+                    }
+                    guard (-180...180).contains(lon), (-90...90).contains(lat) else {
+                        log.error(SourceLocation(file: file, line: position.line, column: position.column, path: position.path), "a position of \(subject) is out of range ([\(lon), \(lat)]): longitude must be within ±180 and latitude within ±90, in that order")
+                        return nil
+                    }
+                    if let region, !region.contains(longitude: lon, latitude: lat) {
+                        log.error(SourceLocation(file: file, line: position.line, column: position.column, path: position.path), "a position of \(subject) ([\(lon), \(lat)]) lies outside the catalogue's region \(region.text) (\"bbox\" in catalogue.json)")
+                        return nil
+                    }
+                    points.append(GeoCoordinate(latitude: lat, longitude: lon))
+                }
+                if points.count < 4 {
+                    log.error(ringAt, "malformed GeoJSON: a ring of \(subject) needs at least 4 positions (3 corners and the first repeated)")
+                    return nil
+                }
+                if let first = points.first, let last = points.last, first != last {
+                    log.error(ringAt, "a ring of \(subject) is not closed: its last position must repeat the first ([\(first.longitude), \(first.latitude)])")
+                    return nil
+                }
+                if ringIndex == 0, Boundary.signedArea(points) < 0 {
+                    log.warning(ringAt, "the exterior ring of \(subject) runs clockwise; RFC 7946 asks for anticlockwise exterior rings (it is used as it is)")
+                }
+                rings.append(points)
+            }
+            if !rings.isEmpty { polygons.append(rings) }
+        }
+        if polygons.isEmpty {
+            log.error(at, "\(subject) holds no polygon")
+            return nil
+        }
+        return polygons
     }
 
     // MARK: - landmarks.json

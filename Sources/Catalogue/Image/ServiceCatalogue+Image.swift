@@ -50,6 +50,21 @@ extension ServiceCatalogue {
             w.string(l.id); w.string(l.name); w.string(l.kind); w.strings(l.lines); coordinate(l.location)
             w.string(l.sourceDatum.rawValue); coordinate(l.sourceCoordinate); provenance(l.provenance)
         }
+        func polygons(_ boundary: Boundary) {
+            w.int(boundary.polygons.count)
+            for rings in boundary.polygons {
+                w.int(rings.count)
+                for ring in rings {
+                    w.int(ring.count)
+                    for c in ring { w.double(c.latitude); w.double(c.longitude) }
+                }
+            }
+        }
+        polygons(boundary)
+        w.int(subdistrictBoundaries.count)
+        for b in subdistrictBoundaries {
+            w.string(b.code); w.string(b.name); polygons(b.area); w.optionalString(b.note); provenance(b.provenance)
+        }
         return w.finished()
     }
 
@@ -144,8 +159,30 @@ extension ServiceCatalogue {
                                       sourceDatum: try datum(try r.string()), sourceCoordinate: try coordinate(),
                                       provenance: try provenance()))
         }
+        func polygons() throws(CatalogueImageError) -> Boundary {
+            var polygons: [[[GeoCoordinate]]] = []
+            for _ in 0..<(try count()) {
+                var rings: [[GeoCoordinate]] = []
+                for _ in 0..<(try count()) {
+                    let pointCount = try count()
+                    var ring: [GeoCoordinate] = []
+                    ring.reserveCapacity(pointCount)
+                    for _ in 0..<pointCount { ring.append(GeoCoordinate(latitude: try r.double(), longitude: try r.double())) }
+                    rings.append(ring)
+                }
+                polygons.append(rings)
+            }
+            return Boundary(polygons: polygons)
+        }
+        let boundary = try polygons()
+        var subdistrictBoundaries: [SubdistrictBoundary] = []
+        for _ in 0..<(try count()) {
+            subdistrictBoundaries.append(SubdistrictBoundary(code: try r.string(), name: try r.string(), area: try polygons(),
+                                                             note: try r.optionalString(), provenance: try provenance()))
+        }
         guard r.isAtEnd else { throw .malformed("trailing bytes") }
         self.init(metadata: metadata, sources: sources, pointTypes: pointTypes, domains: domains, items: items,
-                  points: points, standards: standards, subdistricts: subdistricts, landmarks: landmarks)
+                  points: points, standards: standards, subdistricts: subdistricts, landmarks: landmarks,
+                  boundary: boundary, subdistrictBoundaries: subdistrictBoundaries)
     }
 }

@@ -1,3 +1,5 @@
+import Geodesy
+
 /// A whole catalogue as values, with lookups by id. Standard bodies are not held here; they are
 /// read on demand through a `StandardBodySource`.
 public struct ServiceCatalogue: Sendable {
@@ -10,6 +12,10 @@ public struct ServiceCatalogue: Sendable {
     public var standards: [StandardText]
     public var subdistricts: [Subdistrict]
     public var landmarks: [Landmark]
+    /// The district boundary (empty when the catalogue has none).
+    public var boundary: Boundary
+    /// The hand-drawn polygons of the subdistricts, in file order; a catalogue may have none.
+    public var subdistrictBoundaries: [SubdistrictBoundary]
 
     private var domainIndex: [String: Int] = [:]
     private var itemIndex: [String: Int] = [:]
@@ -21,7 +27,8 @@ public struct ServiceCatalogue: Sendable {
 
     public init(metadata: CatalogueMetadata, sources: [SourceInfo], pointTypes: [PointType],
                 domains: [Domain], items: [ServiceItem], points: [ServicePoint],
-                standards: [StandardText], subdistricts: [Subdistrict], landmarks: [Landmark]) {
+                standards: [StandardText], subdistricts: [Subdistrict], landmarks: [Landmark],
+                boundary: Boundary = Boundary(polygons: []), subdistrictBoundaries: [SubdistrictBoundary] = []) {
         self.metadata = metadata
         self.sources = sources
         self.pointTypes = pointTypes
@@ -31,6 +38,8 @@ public struct ServiceCatalogue: Sendable {
         self.standards = standards
         self.subdistricts = subdistricts
         self.landmarks = landmarks
+        self.boundary = boundary
+        self.subdistrictBoundaries = subdistrictBoundaries
         domainIndex = Self.index(domains.map(\.id))
         itemIndex = Self.index(items.map(\.id))
         pointIndex = Self.index(points.map(\.id))
@@ -53,6 +62,11 @@ public struct ServiceCatalogue: Sendable {
     public func pointType(_ id: String) -> PointType? { typeIndex[id].map { pointTypes[$0] } }
     public func subdistrict(_ code: String) -> Subdistrict? { subdistrictIndex[code].map { subdistricts[$0] } }
     public func source(_ id: String) -> SourceInfo? { sourceIndex[id].map { sources[$0] } }
+
+    /// The first subdistrict polygon (in file order) that holds the coordinate; nil when none does.
+    public func subdistrictBoundary(containing c: GeoCoordinate) -> SubdistrictBoundary? {
+        subdistrictBoundaries.first { $0.contains(c) }
+    }
 
     /// Items of a domain, in catalogue order.
     public func items(inDomain domainID: String) -> [ServiceItem] {

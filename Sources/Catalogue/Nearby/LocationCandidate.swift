@@ -4,7 +4,7 @@ import Geodesy
 public struct LocationCandidate: Sendable, Hashable {
     /// What kind of place it is.
     public enum Kind: String, Sendable, Hashable {
-        case servicePoint, landmark, subdistrict, community
+        case servicePoint, landmark, subdistrict, community, savedPlace
 
         /// English word for the kind.
         public var englishName: String {
@@ -13,6 +13,7 @@ public struct LocationCandidate: Sendable, Hashable {
             case .landmark: return "metro station"
             case .subdistrict: return "subdistrict"
             case .community: return "community"
+            case .savedPlace: return "saved place"
             }
         }
 
@@ -23,6 +24,7 @@ public struct LocationCandidate: Sendable, Hashable {
             case .landmark: return "地铁站"
             case .subdistrict: return "街道"
             case .community: return "社区"
+            case .savedPlace: return "保存的地点"
             }
         }
     }
@@ -50,6 +52,7 @@ public struct LocationCandidate: Sendable, Hashable {
         case .community: return "\(name) (community in \(subdistrictName ?? "?"))"
         case .servicePoint, .landmark: return "\(name) (\(kind.englishName) \(id))"
         case .subdistrict: return "\(name) (subdistrict)"
+        case .savedPlace: return "\(name) (saved place)"
         }
     }
 
@@ -59,6 +62,7 @@ public struct LocationCandidate: Sendable, Hashable {
         case .community: return "\(name)（\(subdistrictName ?? "?")的社区）"
         case .servicePoint, .landmark: return "\(name)（\(kind.chineseName) \(id)）"
         case .subdistrict: return "\(name)（街道）"
+        case .savedPlace: return "\(name)（保存的地点）"
         }
     }
 }

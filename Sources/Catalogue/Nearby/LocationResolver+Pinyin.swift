@@ -16,8 +16,12 @@ extension LocationResolver {
         return { text in
             // The query is folded once and the table scanned once for all names, so a keystroke
             // costs one scan however many places there are.
+            // Without a Latin letter there is no pinyin to match: Han text has already been
+            // matched as text (exact, prefix, substring), and scoring every name that shares a
+            // character with it would cost most in the commonest case (the command line does
+            // not ask then either).
             let query = SearchQuery(text)
-            guard !query.isEmpty else { return { _ in nil } }
+            guard query.tokens.contains(where: { (0x61...0x7A).contains($0) }) else { return { _ in nil } }
             var scores: [Int: Int] = [:]
             for candidate in table.scores(for: query) {
                 let entry = Int(candidate.entry)

@@ -29,6 +29,8 @@ public struct LocationResolver: Sendable {
     public let region: GeoRegion
     private let alternativeMatch: AlternativeMatch?
     private let places: [Place]
+    /// The user's saved places; an exact name here wins over the catalogue.
+    public let savedPlaces: [SavedPlace]
     /// The longest key's length in bytes.
     private let longestKeyLength: Int
 
@@ -52,8 +54,10 @@ public struct LocationResolver: Sendable {
         }
     }
 
-    public init(catalogue: ServiceCatalogue, region: GeoRegion = .shenzhen, alternativeMatch: AlternativeMatch? = nil) {
+    public init(catalogue: ServiceCatalogue, region: GeoRegion = .shenzhen, alternativeMatch: AlternativeMatch? = nil,
+                savedPlaces: [SavedPlace] = []) {
         self.catalogue = catalogue
+        self.savedPlaces = savedPlaces
         self.region = region
         self.alternativeMatch = alternativeMatch
         var places: [Place] = []
@@ -85,18 +89,26 @@ public struct LocationResolver: Sendable {
     }
 
     /// Resolves a location; coordinates are read in `datum` and `order`, then converted to WGS-84.
-    public func resolve(_ text: String, datum: Datum = .wgs84,
-                        order: CoordinateOrder = .latitudeFirst) throws(NearbyError) -> ResolvedLocation {
+    /// With `detectOrder`, coordinates that fall outside Shenzhen in `order` but inside it the
+    /// other way round (Amap's picker copies `114.05,22.54`) are read the other way round, and the
+    /// answer says so.
+    public func resolve(_ text: String, datum: Datum = .wgs84, order: CoordinateOrder = .latitudeFirst,
+                        detectOrder: Bool = true) throws(NearbyError) -> ResolvedLocation {
         let length = text.count
         if length > Self.maximumTextLength { throw .locationTooLong(length: length, limit: Self.maximumTextLength) }
         let trimmed = Self.key(text)
         if trimmed.isEmpty { throw .emptyLocation }
-        if CoordinateParser.looksLikeCoordinates(text) {
-            let read: GeoCoordinate
-            do { read = try CoordinateParser.parse(text, order: order) } catch { throw .coordinates(error) }
-            let origin = DatumTransform.convert(read, from: datum, to: .wgs84)
-            do { try region.validate(origin) } catch { throw .coordinates(error) }
-            return ResolvedLocation(source: .coordinates, origin: origin, datumRead: datum, coordinateRead: read)
+        // A code or id that happens to be all digits (the subdistrict 440304004) is a place.
+        let trimmedBytes = Array(trimmed.utf8)
+        if CoordinateParser.looksLikeCoordinates(text) && !places.contains(where: { $0.keys.contains(trimmedBytes) }) {
+            return try resolveCoordinates(text, datum: datum, order: order, detectOrder: detectOrder)
+        }
+        if let saved = savedPlaces.first(where: { Self.key($0.name) == trimmed }) {
+            // The user's own name wins; the catalogue places it hides are named in the answer.
+            let hidden = cataloguePlaces(named: text)
+            let candidate = LocationCandidate(kind: .savedPlace, id: saved.name, name: saved.name, location: saved.location)
+            return ResolvedLocation(source: .place(candidate), origin: saved.location, datumRead: saved.datumRead,
+                                    coordinateRead: saved.coordinateRead, shadowed: hidden)
         }
         let (best, runnersUp) = matches(for: text)
         guard let first = best.first else { throw .noPlaceMatches(Self.trimmed(text)) }
@@ -113,12 +125,42 @@ public struct LocationResolver: Sendable {
             }
             return ResolvedLocation(source: .place(first), origin: centre, datumRead: .wgs84, coordinateRead: centre,
                                     alsoMatched: runnersUp, note: subdistrict.centreNote)
-        case .servicePoint, .landmark, .subdistrict:
+        case .servicePoint, .landmark, .subdistrict, .savedPlace:
             guard let location = first.location else { throw .placeHasNoLocation(first) }
             let note = first.kind == .subdistrict ? catalogue.subdistrict(first.id)?.centreNote : nil
             return ResolvedLocation(source: .place(first), origin: location, datumRead: .wgs84, coordinateRead: location,
                                     alsoMatched: runnersUp, note: note)
         }
+    }
+
+    private func resolveCoordinates(_ text: String, datum: Datum, order: CoordinateOrder,
+                                    detectOrder: Bool) throws(NearbyError) -> ResolvedLocation {
+        let firstError: GeodesyError
+        do {
+            let read = try CoordinateParser.parse(text, order: order)
+            let origin = DatumTransform.convert(read, from: datum, to: .wgs84)
+            try region.validate(origin)
+            return ResolvedLocation(source: .coordinates, origin: origin, datumRead: datum, coordinateRead: read)
+        } catch {
+            firstError = error
+        }
+        switch firstError {
+        case .latitudeOutOfRange, .outsideRegion: break
+        default: throw .coordinates(firstError)
+        }
+        guard detectOrder else { throw .coordinates(firstError) }
+        let other: CoordinateOrder = order == .latitudeFirst ? .longitudeFirst : .latitudeFirst
+        guard let read = try? CoordinateParser.parse(text, order: other) else { throw .neitherOrderInRegion(text: Self.trimmed(text), region: region) }
+        let origin = DatumTransform.convert(read, from: datum, to: .wgs84)
+        guard region.contains(origin) else { throw .neitherOrderInRegion(text: Self.trimmed(text), region: region) }
+        return ResolvedLocation(source: .coordinates, origin: origin, datumRead: datum, coordinateRead: read, orderSwapped: true)
+    }
+
+    /// The catalogue places whose name or id equals `name` (ignoring case, width and spaces):
+    /// those a saved place of that name hides.
+    public func cataloguePlaces(named name: String) -> [LocationCandidate] {
+        let key = Array(Self.key(name).utf8)
+        return places.filter { $0.keys.contains(key) }.map(\.candidate)
     }
 
     /// Every place name the resolver matches against (stations, subdistricts, communities, points),

@@ -10,6 +10,8 @@ public enum NearbyError: Error, Sendable, Hashable {
     case locationTooLong(length: Int, limit: Int)
     /// The text looked like coordinates but was malformed, out of range or far outside Shenzhen.
     case coordinates(GeodesyError)
+    /// Coordinates that fall outside the region read either way round (latitude or longitude first).
+    case neitherOrderInRegion(text: String, region: GeoRegion)
     /// No point, station, subdistrict or community has that name.
     case noPlaceMatches(String)
     /// Several places match equally well; `candidates` lists up to ten of `total`.
@@ -56,6 +58,7 @@ public enum NearbyError: Error, Sendable, Hashable {
         case .coordinates(let error):
             if case .outsideRegion = error { return 65 }
             return 64
+        case .neitherOrderInRegion: return 65
         case .communityHasNoLocation, .placeHasNoLocation: return 65
         case .noPlaceMatches, .unknownFilter: return 66
         }
@@ -70,6 +73,8 @@ public enum NearbyError: Error, Sendable, Hashable {
             return "The location is \(length) characters long; a place name or coordinates take at most \(limit). Pass coordinates (22.5431,114.0579), a metro station, a service point or a subdistrict."
         case .coordinates(let error):
             return error.englishMessage
+        case .neitherOrderInRegion(let text, let region):
+            return "“\(text)” is outside \(region.name) read either way: neither latitude,longitude nor longitude,latitude falls inside \(region.name) (\(Self.plain(region.southLatitude))–\(Self.plain(region.northLatitude))° N, \(Self.plain(region.westLongitude))–\(Self.plain(region.eastLongitude))° E). Check the numbers."
         case .noPlaceMatches(let text):
             return "Nothing is called “\(text)”: no service point, metro station, subdistrict or community matches. Try a shorter part of the name, a point id, or coordinates."
         case .ambiguousPlace(let text, let candidates, let total):
@@ -100,6 +105,8 @@ public enum NearbyError: Error, Sendable, Hashable {
             return "位置文字长 \(length) 个字符；地点名称或坐标最多 \(limit) 个字符。请给出坐标（22.5431,114.0579）、地铁站、服务点或街道。"
         case .coordinates(let error):
             return error.chineseMessage
+        case .neitherOrderInRegion(let text, let region):
+            return "“\(text)”无论按“纬度,经度”还是“经度,纬度”读取都不在\(region.chineseName)范围内（北纬 \(Self.plain(region.southLatitude))–\(Self.plain(region.northLatitude))°，东经 \(Self.plain(region.westLongitude))–\(Self.plain(region.eastLongitude))°）。请检查数值。"
         case .noPlaceMatches(let text):
             return "没有名为“\(text)”的地点：服务点、地铁站、街道和社区都不匹配。请试试名称中较短的一段、服务点编号或坐标。"
         case .ambiguousPlace(let text, let candidates, let total):

@@ -25,6 +25,9 @@ public struct PlaceNameTable: Sendable {
         self.init(table: SearchKeyTable(keys: tableKeys), names: names)
     }
 
+    /// A table of no names (nothing matches it).
+    public static let empty = PlaceNameTable(table: SearchKeyTable(keys: []), names: [])
+
     private init(table: SearchKeyTable, names: [String]) {
         self.table = table
         self.names = names

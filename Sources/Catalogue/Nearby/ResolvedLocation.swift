@@ -21,15 +21,45 @@ public struct ResolvedLocation: Sendable, Hashable {
     public var alsoMatched: [LocationCandidate]
     /// A caveat about the point, such as a subdistrict centre's derivation.
     public var note: String?
+    /// Catalogue places of the same name that a saved place of the user's hides.
+    public var shadowed: [LocationCandidate]
+    /// The coordinates were read in the other order than asked, since only that order falls in Shenzhen.
+    public var orderSwapped: Bool
 
     public init(source: Source, origin: GeoCoordinate, datumRead: Datum, coordinateRead: GeoCoordinate,
-                alsoMatched: [LocationCandidate] = [], note: String? = nil) {
+                alsoMatched: [LocationCandidate] = [], note: String? = nil, shadowed: [LocationCandidate] = [],
+                orderSwapped: Bool = false) {
         self.source = source
         self.origin = origin
         self.datumRead = datumRead
         self.coordinateRead = coordinateRead
         self.alsoMatched = alsoMatched
         self.note = note
+        self.shadowed = shadowed
+        self.orderSwapped = orderSwapped
+    }
+
+    /// What the answer should say about how the location was read (saved name over catalogue
+    /// names, swapped coordinate order), in Chinese; nil when nothing.
+    public var readingNoteChinese: String? {
+        if orderSwapped {
+            return "按“经度,纬度”读取：只有这个顺序落在深圳范围内"
+        }
+        if case .place(let place) = source, place.kind == .savedPlace, !shadowed.isEmpty {
+            return "使用保存的地点“\(place.name)”，而非目录中同名的" + shadowed.map(\.chineseLabel).joined(separator: "、")
+        }
+        return nil
+    }
+
+    /// The same note in English.
+    public var readingNoteEnglish: String? {
+        if orderSwapped {
+            return "read as longitude,latitude: only that order falls inside Shenzhen"
+        }
+        if case .place(let place) = source, place.kind == .savedPlace, !shadowed.isEmpty {
+            return "using your saved place “\(place.name)”, not the catalogue's " + shadowed.map(\.englishLabel).joined(separator: "; ")
+        }
+        return nil
     }
 
     /// The community whose subdistrict's centre stands in for it (communities have no

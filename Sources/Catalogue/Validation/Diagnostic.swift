@@ -41,4 +41,29 @@ struct DiagnosticLog {
     }
 
     var hasErrors: Bool { entries.contains { $0.severity == .error } }
+
+    /// The most diagnostics listed for one file; a file with more gets one closing line saying
+    /// how many were left out, so a damaged file cannot flood the output.
+    static let perFileLimit = 100
+
+    /// `diagnostics` (sorted by location) with each file's list cut at `perFileLimit`.
+    static func capped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        var index = 0
+        while index < diagnostics.count {
+            let file = diagnostics[index].location.file
+            var end = index
+            while end < diagnostics.count, diagnostics[end].location.file == file { end += 1 }
+            let count = end - index
+            result += diagnostics[index..<min(end, index + perFileLimit)]
+            if count > perFileLimit {
+                let last = diagnostics[end - 1]
+                let errors = diagnostics[index..<end].contains { $0.severity == .error }
+                result.append(Diagnostic(errors ? .error : .warning, last.location,
+                                         "\(count - perFileLimit) more problems in \(file) are not listed; fix the ones above first"))
+            }
+            index = end
+        }
+        return result
+    }
 }

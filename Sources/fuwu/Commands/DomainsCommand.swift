@@ -10,14 +10,17 @@ struct DomainsCommand: ParsableCommand {
     func run() throws {
         let c = try options.open().catalogue
         let lang = options.lang
+        let w = Wording(catalogue: c, lang: lang)
+        // The other language's name last: English beside the Chinese, Chinese beside the English.
         var table = TextTable(headers: [lang.pick("编号", "id"), lang.pick("领域", "domain"), lang.pick("事项", "items"),
-                                        lang.pick("服务点", "points"), lang.pick("英文名", "English")], rightAligned: [2, 3])
+                                        lang.pick("服务点", "points"), lang.pick("英文名", "Chinese")], rightAligned: [2, 3])
         var rows: [JSONOut] = []
         for domain in c.domains {
             let items = c.items(inDomain: domain.id)
             let itemIDs = Set(items.map(\.id))
             let points = c.points.filter { $0.itemIDs.contains(where: itemIDs.contains) }.count
-            table.add([domain.id, domain.name, String(items.count), String(points), domain.nameEnglish])
+            table.add([domain.id, w.domainName(domain.id), String(items.count), String(points),
+                       lang == .en ? domain.name : domain.nameEnglish])
             rows.append(.object([("id", .string(domain.id)), ("name", .string(domain.name)), ("name_en", .string(domain.nameEnglish)),
                                  ("summary", .string(domain.summary)), ("items", .int(items.count)), ("points", .int(points)),
                                  ("provenance", .provenance(domain.provenance))]))

@@ -28,8 +28,22 @@ struct Wording {
                          "reference data: \(source.title) (snapshot \(source.snapshot), \(source.licence))")
     }
 
-    func domainName(_ id: String) -> String { catalogue.domain(id)?.name ?? id }
-    func typeName(_ id: String) -> String { catalogue.pointType(id)?.name ?? id }
+    /// A domain's name in the chosen language: English with `--lang en` where the catalogue has one.
+    func domainName(_ id: String) -> String {
+        guard let domain = catalogue.domain(id) else { return id }
+        return localised(domain.name, english: domain.nameEnglish)
+    }
+
+    /// A point type's name in the chosen language, as `domainName`.
+    func typeName(_ id: String) -> String {
+        guard let type = catalogue.pointType(id) else { return id }
+        return localised(type.name, english: type.nameEnglish)
+    }
+
+    /// The English name with `--lang en` when there is one, else the Chinese.
+    func localised(_ name: String, english: String) -> String {
+        lang == .en && !english.isEmpty ? english : name
+    }
     func subdistrictName(_ code: String?) -> String {
         guard let code else { return lang.pick("未知", "unknown") }
         return catalogue.subdistrict(code)?.name ?? code

@@ -5,7 +5,7 @@ struct ItemsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "items", abstract: "List service items, optionally of one domain.")
 
     @OptionGroup var options: CatalogueOptions
-    @Option(help: "Only items of this domain (id such as D4, or name such as 病有良医).") var domain: String?
+    @Option(help: "Only items of this domain (id such as D4, or name such as 病有良医).", completion: CatalogueCompletion.domains) var domain: String?
     @Flag(help: "Only Futian's own (特色) items.") var futian = false
     @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
 

@@ -6,7 +6,7 @@ struct StandardsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "standards", abstract: "List standard texts and service guides, optionally of one item.")
 
     @OptionGroup var options: CatalogueOptions
-    @Option(help: "Only texts of this item (id or exact name).") var item: String?
+    @Option(help: "Only texts of this item (id or exact name).", completion: CatalogueCompletion.items) var item: String?
     @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
 
     func run() throws {

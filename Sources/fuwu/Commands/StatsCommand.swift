@@ -39,12 +39,20 @@ struct StatsCommand: ParsableCommand {
         add(totals, "points_unlocated", lang.pick("其中位置未知", "of which location unknown"), count(c.points.filter { $0.location == nil }, \.provenance))
         add(totals, "standards", lang.pick("标准文本与服务指南", "standard texts and guides"), count(c.standards, \.provenance))
         let byDomain = lang.pick("按领域（事项）", "items by domain")
-        for d in c.domains { add(byDomain, d.id, d.name, count(c.items(inDomain: d.id), \.provenance)) }
+        for d in c.domains { add(byDomain, d.id, w.domainName(d.id), count(c.items(inDomain: d.id), \.provenance)) }
         let byType = lang.pick("按类型（服务点）", "points by type")
-        for t in c.pointTypes { add(byType, t.id, t.name, count(c.points.filter { $0.typeID == t.id }, \.provenance)) }
+        for t in c.pointTypes { add(byType, t.id, w.typeName(t.id), count(c.points.filter { $0.typeID == t.id }, \.provenance)) }
         let bySubdistrict = lang.pick("按街道（服务点）", "points by subdistrict")
         for s in c.subdistricts { add(bySubdistrict, s.code, s.name, count(c.points.filter { $0.subdistrictCode == s.code }, \.provenance)) }
         add(bySubdistrict, "unknown", lang.pick("街道未知", "unknown"), count(c.points.filter { $0.subdistrictCode == nil }, \.provenance))
+        let hours = lang.pick("开放时间（服务点）", "opening hours (points)")
+        let withHours = c.points.filter { $0.hours != nil }
+        let parsed = withHours.filter { $0.hours.flatMap(OpeningHours.parse) != nil }
+        add(hours, "with_hours", lang.pick("有开放时间", "with hours"), count(withHours, \.provenance))
+        add(hours, "parsed", lang.pick("其中可解析（能判断是否开放）", "of which parsed (open now can be told)"), count(parsed, \.provenance))
+        add(hours, "unparsed", lang.pick("其中无法解析（按原文显示，不算开放）", "of which unparsed (shown as written, never open)"),
+            count(withHours.filter { $0.hours.flatMap(OpeningHours.parse) == nil }, \.provenance))
+        add(hours, "no_hours", lang.pick("没有开放时间", "without hours"), count(c.points.filter { $0.hours == nil }, \.provenance))
         let bySource = lang.pick("按来源（全部记录）", "records by source")
         for s in c.sources {
             let n = c.domains.filter { $0.provenance.sourceID == s.id }.count + c.items.filter { $0.provenance.sourceID == s.id }.count
@@ -56,8 +64,8 @@ struct StatsCommand: ParsableCommand {
         switch format {
         case .json:
             var sections: [(String, JSONOut)] = []
-            for key in ["totals", "domains", "types", "subdistricts", "sources"] {
-                let title = [totals, byDomain, byType, bySubdistrict, bySource][sections.count]
+            for key in ["totals", "domains", "types", "subdistricts", "hours", "sources"] {
+                let title = [totals, byDomain, byType, bySubdistrict, hours, bySource][sections.count]
                 sections.append((key, .array(rows.filter { $0.section == title }.map { r in
                     .object([("key", .string(r.key)), ("name", .string(r.name)), ("reference", .int(r.reference)),
                              ("sample", .int(r.sample)), ("total", .int(r.total))])
@@ -69,7 +77,8 @@ struct StatsCommand: ParsableCommand {
                                              ("standards", .int(m.counts.standards))])
             print(JSONOut.object([("catalogue", .string(m.name)), ("version", .string(m.version)), ("declared", declared)] + sections).rendered())
         case .csv:
-            var table = TextTable(headers: ["section", "key", "name", "reference", "sample", "total"])
+            var table = TextTable(headers: [lang.pick("分组", "section"), lang.pick("键", "key"), lang.pick("名称", "name"),
+                                            lang.pick("参考", "reference"), lang.pick("样例", "sample"), lang.pick("合计", "total")])
             for r in rows { table.add([r.section, r.key, r.name, String(r.reference), String(r.sample), String(r.total)]) }
             print(table.csv())
         case .table:
@@ -89,7 +98,6 @@ struct StatsCommand: ParsableCommand {
                 table.add([r.key, r.name, String(r.reference), String(r.sample), String(r.total)])
             }
             flush()
-            _ = w
         }
     }
 }

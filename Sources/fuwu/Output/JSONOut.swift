@@ -48,6 +48,15 @@ enum JSONOut: Sendable {
         }
     }
 
+    /// On one line with no spaces (for large GeoJSON written one feature per line).
+    func compact() -> String {
+        switch self {
+        case .array(let elements): return "[" + elements.map { $0.compact() }.joined(separator: ",") + "]"
+        case .members(let object): return "{" + object.members.map { Self.quote($0.0) + ":" + $0.1.compact() }.joined(separator: ",") + "}"
+        default: return rendered()
+        }
+    }
+
     private var isScalar: Bool {
         switch self {
         case .array, .members: return false

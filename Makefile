@@ -1,0 +1,58 @@
+# Builds and installs fuwu like any terminal tool:
+#
+#   make                          release build (swift build -c release)
+#   make install PREFIX=DIR       binary, catalogue, man page and completions under DIR (default /usr/local)
+#   make uninstall PREFIX=DIR     removes exactly what install put there
+#
+# DESTDIR is honoured for packaging. Needs Swift 6 and, on Debian: make pkg-config
+# libncursesw5-dev libsqlite3-dev (see README.md, "Set-up").
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+SWIFT ?= swift
+# Extra flags for `swift build`, e.g. SWIFT_BUILD_FLAGS=--static-swift-stdlib for a binary that
+# does not need the Swift toolchain's libraries at run time.
+SWIFT_BUILD_FLAGS ?=
+CONFIGURATION ?= release
+# Where swift build works; .build by default (a folder of its own lets a release build run
+# beside a debug one; any .build* folder of the tree counts as an in-tree build).
+BUILD_PATH ?= .build
+
+root := $(DESTDIR)$(PREFIX)
+bindir := $(root)/bin
+datadir := $(root)/share
+catalogue := $(datadir)/fuwu/futian
+man1dir := $(datadir)/man/man1
+bashdir := $(datadir)/bash-completion/completions
+zshdir := $(datadir)/zsh/site-functions
+fishdir := $(datadir)/fish/vendor_completions.d
+
+build = $(SWIFT) build -c $(CONFIGURATION) --build-path $(BUILD_PATH) $(SWIFT_BUILD_FLAGS)
+
+.PHONY: all build install uninstall
+
+all: build
+
+build:
+	$(build) --product fuwu
+
+install: build
+	set -e; bin="$$($(build) --show-bin-path)/fuwu"; \
+	install -d "$(bindir)" "$(man1dir)" "$(bashdir)" "$(zshdir)" "$(fishdir)" "$(datadir)/fuwu"; \
+	install -m 755 "$$bin" "$(bindir)/fuwu"; \
+	rm -rf "$(catalogue)"; \
+	cp -R data/futian "$(catalogue)"; \
+	chmod -R u=rwX,go=rX "$(catalogue)"; \
+	"$$bin" manual > "$(man1dir)/fuwu.1"; \
+	"$$bin" --generate-completion-script bash > "$(bashdir)/fuwu"; \
+	"$$bin" --generate-completion-script zsh > "$(zshdir)/_fuwu"; \
+	"$$bin" --generate-completion-script fish > "$(fishdir)/fuwu.fish"
+
+# Folders are removed only when empty, deepest first, never the prefix itself.
+uninstall:
+	rm -f "$(bindir)/fuwu" "$(man1dir)/fuwu.1" "$(bashdir)/fuwu" "$(zshdir)/_fuwu" "$(fishdir)/fuwu.fish"
+	rm -rf "$(catalogue)"
+	for dir in "$(datadir)/fuwu" "$(man1dir)" "$(datadir)/man" "$(bashdir)" "$(datadir)/bash-completion" \
+	           "$(zshdir)" "$(datadir)/zsh" "$(fishdir)" "$(datadir)/fish" "$(datadir)" "$(bindir)"; do \
+	    rmdir "$$dir" 2>/dev/null || true; \
+	done
