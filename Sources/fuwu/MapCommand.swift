@@ -78,7 +78,7 @@ struct MapCommand: ParsableCommand {
         let places = StoredPlaceNames(opened)
         do {
             location = try NearbyCommand.resolve(at, datum: readDatum, longitudeFirst: longitudeFirst, in: catalogue,
-                                                 savedPlaces: StateAccess.open(lang: lang).savedPlaces(), places: places.table)
+                                                 savedPlaces: StateAccess.savedPlaces(lang: lang), places: places.table)
             filters = try TypedFilters(domain: domain, item: item, pointType: type, in: catalogue)
             let query = try NearbyQuery(origin: location.origin, radiusMetres: radiusMetres, domainID: filters.domainID,
                                         itemID: filters.itemID, pointTypeID: filters.pointTypeID)

@@ -79,7 +79,7 @@ struct NearbyCommand: ParsableCommand {
         let places = StoredPlaceNames(opened)
         do {
             location = try Self.resolve(at, datum: readDatum, longitudeFirst: longitudeFirst, in: catalogue,
-                                        savedPlaces: StateAccess.open(lang: lang).savedPlaces(), places: places.table)
+                                        savedPlaces: StateAccess.savedPlaces(lang: lang), places: places.table)
             let query = try NearbyQuery(origin: location.origin, radiusMetres: radius ?? 1000, domain: domain, item: item,
                                         pointType: type, subdistrict: subdistrict, limit: openNow ? nil : limit, in: catalogue)
             result = NearbyIndex(catalogue: catalogue).query(query)

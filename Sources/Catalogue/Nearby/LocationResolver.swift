@@ -240,6 +240,7 @@ public struct LocationResolver: Sendable {
         // so costs a scan of the bytes, far less than `lowercased()` (the resolver keys every place
         // name of the catalogue on each start).
         if isOwnKey(text) { return text }
+        if let lowered = lowercasedOwnKey(text) { return lowered }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.properties.isWhitespace { continue }
@@ -250,6 +251,23 @@ public struct LocationResolver: Sendable {
             }
         }
         return String(scalars).lowercased().precomposedStringWithCanonicalMapping
+    }
+
+    /// The key of text that `isOwnKey` would accept but for upper-case ASCII letters (ids such as
+    /// `P0505`, codes such as `DB4403`): those letters lowered byte by byte, which is what
+    /// `lowercased()` does to them, and ASCII needs no composing. Nil for any other text.
+    static func lowercasedOwnKey(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: bytes.append(UInt8(scalar.value) + 0x20)
+            case 0x21...0x40, 0x5B...0x7E: bytes.append(UInt8(scalar.value))
+            case 0x3001...0x303F, 0x3400...0x9FFF: bytes.append(contentsOf: String(scalar).utf8)
+            default: return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// True when `text` has only lower-case printable ASCII other than the space, CJK symbols and
