@@ -6,11 +6,22 @@
 # the targets. Needs hyperfine, fzf and python3 (apt-get install hyperfine fzf).
 # Not part of `swift test`: figures, not assertions. See docs/performance.md.
 #
-# Usage: Tests/Performance/measure-start.sh [--runs N]    # SCRATCH=.build-xxx to reuse a build folder
+# With --instructions it first counts each command's instructions under callgrind (valgrind
+# from Debian), which do not depend on the other processes sharing the machine, beside
+# `fuwu --help`'s; the ratios to compare with the targets when the wall times are noisy.
+#
+# Usage: Tests/Performance/measure-start.sh [--runs N] [--instructions]   # SCRATCH=.build-xxx to reuse a build folder
 set -eu
 cd "$(dirname "$0")/../.."
 runs=30
-if [ "${1:-}" = "--runs" ]; then runs=$2; fi
+instructions=no
+while [ $# -gt 0 ]; do
+    case $1 in
+        --runs) runs=$2; shift 2 ;;
+        --instructions) instructions=yes; shift ;;
+        *) echo "measure-start: unknown argument $1" >&2; exit 64 ;;
+    esac
+done
 for tool in hyperfine fzf python3; do
     command -v "$tool" >/dev/null || { echo "measure-start: needs $tool (apt-get install hyperfine fzf)" >&2; exit 69; }
 done
@@ -20,10 +31,46 @@ fuwu="$PWD/$scratch/release/fuwu"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export FUWU_CACHE_DIR="$work/cache"
+export FUWU_STATE_DIR="$work/state"   # a new user: no saved places, favourites or history
 "$fuwu" build >/dev/null   # every start below is a cached start
 # The names search covers: every item, point and standard text (3106 in Futian).
 "$fuwu" names | awk -F '\t' '$1 != "domain" { print $3 }' > "$work/names.txt"
 echo "machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg); $(wc -l < "$work/names.txt") names; binary $(du -h "$fuwu" | cut -f1)"
+
+if [ "$instructions" = yes ]; then
+    command -v valgrind >/dev/null || { echo "measure-start: --instructions needs valgrind (apt-get install valgrind)" >&2; exit 69; }
+    # Valgrind 3.19 cannot read the DWARF 5 of a Swift release build: count a copy without it.
+    cp "$fuwu" "$work/fuwu-stripped" && strip -g "$work/fuwu-stripped"
+    count() {
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$work/fuwu-stripped" "$@" 2>&1 >/dev/null \
+            | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+    }
+    floor=$(count --help)
+    echo "| command | instructions (M) | ÷ \`fuwu --help\` | target |"
+    echo "|---|---:|---:|---|"
+    awk -v n="$floor" 'BEGIN { printf "| `fuwu --help` | %.1f | 1 | |\n", n / 1e6 }'
+    while IFS='|' read -r target command; do
+        # shellcheck disable=SC2086
+        n=$(count $command)
+        awk -v c="$command" -v n="$n" -v f="$floor" -v t="$target" \
+            'BEGIN { printf "| `fuwu %s` | %.1f | %.2f | %s |\n", c, n / 1e6, n / f, t }'
+    done <<'LIST'
+≤ 3|domains
+≤ 3|items
+≤ 3|item D4-01
+≤ 3|points
+≤ 3|point P0505
+≤ 3|standards
+≤ 3|standard S0001
+≤ 3|stats
+≤ 3|nearby --at 市民中心 --radius 1500
+≤ 3|nearby --at shiminzhongxin
+vs fzf|search 社康 --no-body --limit 20
+vs fzf|search shekang --no-body --limit 20
+vs fzf|search 社康 --limit 20
+LIST
+    echo
+fi
 
 hyperfine --shell sh --warmup 3 --runs "$runs" --style basic --export-json "$work/cli.json" \
     -n "fuwu --help" "'$fuwu' --help" \

@@ -49,15 +49,20 @@ struct ByteWriter {
     mutating func array<T: FixedWidthInteger>(_ values: [T]) {
         int(values.count)
         align()
+        #if _endian(little)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }   // one copy, not one append a value
+        #else
         for value in values {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
+        #endif
     }
 
     mutating func array(_ values: [Bool]) { array(values.map { $0 ? UInt8(1) : 0 }) }
 
     private mutating func align() {
-        while bytes.count % 8 != 0 { bytes.append(0) }
+        let padding = (8 - bytes.count % 8) % 8
+        if padding > 0 { bytes.append(contentsOf: repeatElement(0, count: padding)) }
     }
 
     /// The strings table followed by everything written: what `ByteReader` expects.

@@ -61,28 +61,31 @@ public struct LocationResolver: Sendable {
         self.region = region
         self.alternativeMatch = alternativeMatch
         var places: [Place] = []
+        places.reserveCapacity(catalogue.landmarks.count + catalogue.subdistricts.count * 12 + catalogue.points.count)
         for landmark in catalogue.landmarks {
+            let name = Self.key(landmark.name)
             places.append(Place(candidate: LocationCandidate(kind: .landmark, id: landmark.id, name: landmark.name,
                                                              location: landmark.location),
-                                keys: [Self.key(landmark.id), Self.key(landmark.name)],
-                                stems: [Self.stem(Self.key(landmark.name))], names: [landmark.name]))
+                                keys: [Self.key(landmark.id), name], stems: [Self.stem(name)], names: [landmark.name]))
         }
         for subdistrict in catalogue.subdistricts {
+            let name = Self.key(subdistrict.name)
             places.append(Place(candidate: LocationCandidate(kind: .subdistrict, id: subdistrict.code, name: subdistrict.name,
                                                              location: subdistrict.centre),
-                                keys: [Self.key(subdistrict.code), Self.key(subdistrict.name), Self.key(subdistrict.pinyin)],
-                                stems: [Self.stem(Self.key(subdistrict.name))], names: [subdistrict.name]))
+                                keys: [Self.key(subdistrict.code), name, Self.key(subdistrict.pinyin)],
+                                stems: [Self.stem(name)], names: [subdistrict.name]))
             for community in subdistrict.communities {
+                let name = Self.key(community)
                 places.append(Place(candidate: LocationCandidate(kind: .community, id: subdistrict.code, name: community,
                                                                  location: nil, subdistrictName: subdistrict.name),
-                                    keys: [Self.key(community)], stems: [Self.stem(Self.key(community))], names: [community]))
+                                    keys: [name], stems: [Self.stem(name)], names: [community]))
             }
         }
         for point in catalogue.points {
+            let name = Self.key(point.name)
             places.append(Place(candidate: LocationCandidate(kind: .servicePoint, id: point.id, name: point.name,
                                                              location: point.location),
-                                keys: [Self.key(point.id), Self.key(point.name)],
-                                stems: [Self.stem(Self.key(point.name))], names: [point.name]))
+                                keys: [Self.key(point.id), name], stems: [Self.stem(name)], names: [point.name]))
         }
         self.places = places
         longestKeyLength = places.lazy.flatMap(\.keys).map(\.count).max() ?? 0
@@ -286,8 +289,31 @@ public struct LocationResolver: Sendable {
 
     /// A key with one trailing 地铁站, 站, 街道 or 社区 removed (never down to nothing).
     static func stem(_ key: String) -> String {
+        if let stem = singleScalarStem(key) { return stem }
         for suffix in ["地铁站", "站", "街道", "社区"] where key.hasSuffix(suffix) && key.count > suffix.count {
             return String(key.dropLast(suffix.count))
+        }
+        return key
+    }
+
+    /// The suffixes `stem` sets aside, as UTF-8, with their length in characters.
+    private static let stemSuffixes: [(utf8: [UInt8], count: Int)] = ["地铁站", "站", "街道", "社区"].map { (Array($0.utf8), $0.count) }
+
+    /// `stem` for a key whose every scalar is a character of its own (printable ASCII, CJK
+    /// punctuation before the tone marks, CJK ideographs), compared as bytes: for such text a
+    /// suffix of bytes is a suffix of characters and characters are scalars. Nil for other text.
+    static func singleScalarStem(_ key: String) -> String? {
+        var count = 0
+        for scalar in key.unicodeScalars {
+            switch scalar.value {
+            case 0x21...0x7E, 0x3001...0x3029, 0x3400...0x9FFF: count += 1
+            default: return nil
+            }
+        }
+        let bytes = Array(key.utf8)
+        for suffix in stemSuffixes where count > suffix.count && bytes.count >= suffix.utf8.count
+            && bytes[(bytes.count - suffix.utf8.count)...].elementsEqual(suffix.utf8) {
+            return String(decoding: bytes.dropLast(suffix.utf8.count), as: UTF8.self)
         }
         return key
     }

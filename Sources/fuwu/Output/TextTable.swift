@@ -36,9 +36,13 @@ struct TextTable {
         for row in cleanRows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.width) }
         }
+        // Runs of spaces made once per length: appending one space at a time costs more than
+        // measuring the cell.
+        let blanks = (0...(widths.max() ?? 0)).map { String(repeating: " ", count: $0) }
         var text = ""
+        text.reserveCapacity((cleanRows.count + 2) * (widths.reduce(0, +) + 2 * widths.count + 1) * 2)
         func appendSpaces(_ count: Int) {
-            for _ in 0..<max(0, count) { text.append(" ") }
+            if count > 0 { text.append(blanks[count]) }
         }
         func appendLine(_ cells: [(text: String, width: Int)]) {
             for (i, width) in widths.enumerated() {
