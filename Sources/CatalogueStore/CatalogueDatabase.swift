@@ -146,13 +146,13 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
             }
             return v
         }
-        guard let counts = counts(try value("counts")) else { throw StoreError.unreadable(path: db.description, reason: "meta counts malformed") }
-        let published = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'published_counts'").flatMap(counts)
+        guard let declared = Self.counts(try value("counts")) else { throw StoreError.unreadable(path: db.description, reason: "meta counts malformed") }
+        let published = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'published_counts'").flatMap { Self.counts($0) }
         let metadata = CatalogueMetadata(
             name: try value("name"), nameEnglish: try value("name_en"), district: try value("district"),
             districtCode: try value("district_code"), version: try value("version"),
             coordinateDatum: try value("coordinate_datum"), notes: try value("notes"),
-            counts: counts, publishedCounts: published)
+            counts: declared, publishedCounts: published)
         let sources = try rows(db, "SELECT id, title, origin, licence, datum, snapshot, reliability, note FROM sources ORDER BY ord") { r in
             SourceInfo(id: r[0], title: r[1], origin: r[2], licence: r[3], datum: r[4], snapshot: r[5], reliability: r[6], note: r[7])
         }

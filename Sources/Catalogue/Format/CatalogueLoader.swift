@@ -678,6 +678,10 @@ private struct Reader {
                 if let location { checkInside(location, at: SourceLocation(file: file, line: geometry["coordinates"]?.line ?? geometry.line, column: geometry["coordinates"]?.column ?? geometry.column, path: "\(geometry.path).coordinates"), subject: subject) }
             } else if feature["geometry"] == nil {
                 log.error(at.with(path: "\(feature.path).geometry"), "malformed GeoJSON: \(subject) has no \"geometry\" member; use null when the location is unknown")
+            } else if let withheld = properties["source_datum"], !withheld.isNull {
+                // A source coordinate withheld as implausible keeps its datum and values for checking.
+                datum = self.datum(r, "source_datum")
+                sourceCoordinate = coordinate(properties["source_coordinates"], file: file, subject: subject, field: "source_coordinates")
             }
             let provenance = provenance(r)
             guard let name, let type, let provenance else { continue }

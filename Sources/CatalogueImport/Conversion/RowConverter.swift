@@ -240,7 +240,7 @@ public struct RowConverter {
                 throw Rejection(reason: "the subdistrict \"\(cellText)\" is not one of the district's: \(c.subdistricts.map(\.name).joined(separator: ", "))")
             }
             subdistrict = code
-        } else if let location {
+        } else if columns[.subdistrict] == nil, let location {
             subdistrict = c.subdistrictBoundary(containing: location)?.code
         }
         var community = optional(.community, row)

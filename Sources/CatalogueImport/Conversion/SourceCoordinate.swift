@@ -55,7 +55,9 @@ public enum SourceCoordinate {
     }
 
     /// The WGS-84 location of a source coordinate, rounded to 7 decimals (about 1 cm) as the catalogue stores them.
+    /// WGS-84 values are kept as the source wrote them.
     public static func wgs84(_ c: GeoCoordinate, from datum: Datum) -> GeoCoordinate {
+        if datum == .wgs84 { return c }
         let w = DatumTransform.convert(c, from: datum, to: .wgs84)
         return GeoCoordinate(latitude: rounded(w.latitude), longitude: rounded(w.longitude))
     }

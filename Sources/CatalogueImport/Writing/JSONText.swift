@@ -48,6 +48,11 @@ public indirect enum JSONText: Sendable, Equatable {
         case .string(let s): Self.string(s, into: &out)
         case .array(let elements):
             if elements.isEmpty { out += "[]"; return }
+            // A list of numbers (a bbox, a coordinate) stays on one line.
+            if indent != nil, elements.allSatisfy({ if case .number = $0 { return true }; if case .int = $0 { return true }; return false }) {
+                write(into: &out, indent: nil, level: level)
+                return
+            }
             out += "["
             for (i, e) in elements.enumerated() {
                 if i > 0 { out += indent == nil ? ", " : "," }

@@ -1,0 +1,18 @@
+import CatalogueImport
+import Foundation
+
+/// The readers `fuwu import` opens files with, by extension.
+enum ImportReaders {
+    /// A workbook or CSV file as a table.
+    static func openTable(_ path: String) throws(ImportProblem) -> any TableSource {
+        switch (path as NSString).pathExtension.lowercased() {
+        default:
+            throw ImportProblem(file: path, reason: "this fuwu cannot read .\((path as NSString).pathExtension) tables yet")
+        }
+    }
+
+    /// A Word document, Markdown or plain text as a standard's text.
+    static func convertText(_ path: String) throws(ImportProblem) -> ConvertedText {
+        throw ImportProblem(file: path, reason: "this fuwu cannot read .\((path as NSString).pathExtension) texts yet")
+    }
+}
