@@ -284,7 +284,7 @@ public struct RowConverter {
                            recipients: try required(.recipients, row), content: try required(.content, row),
                            standard: try required(.standard, row), funding: try required(.funding, row), lead: try required(.lead, row),
                            isFutianSpecific: futian, pointTypeIDs: types, standardIDs: CellText.list(cell(.standards, row)),
-                           provenance: provenance, origin: origin)
+                           provenance: provenance, note: optional(.note, row), origin: origin)
     }
 
     // MARK: - Standards

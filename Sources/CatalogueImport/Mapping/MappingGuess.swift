@@ -137,9 +137,16 @@ public enum MappingGuess {
             }
         } else {
             let titles = sample.rows.prefix(while: { $0.row < header.row }).flatMap(\.cells).joined(separator: " ") + " " + (sample.name ?? "") + " " + fileName
+            let names = column(.name)
+            // The type most names contain (社康中心 in 福中社康中心), when it is most of them.
+            let byNames = catalogue.pointTypes.map { t in (t, names.filter { $0.contains(t.name) || $0.contains(String(t.name.prefix(2)) + "站") }.count) }
+                .max { $0.1 < $1.1 }
             if let t = catalogue.pointTypes.sorted(by: { $0.name.count > $1.name.count }).first(where: { titles.contains($0.name) }) {
                 table.pointType = t.id
                 notes.append("every row is a \(t.name) (\(t.id)), from the title or file name; set complete = true if the file lists all of them")
+            } else if let (t, count) = byNames, count * 2 > names.count {
+                table.pointType = t.id
+                notes.append("CHECK point_type: \(count) of \(names.count) names contain \(t.name), so every row is taken as \(t.id); set complete = true if the file lists all of them")
             } else {
                 notes.append("CHECK point_type: no type column and no type named in the title; add point_type = one of \(catalogue.pointTypes.map(\.id).joined(separator: ", "))")
             }

@@ -100,7 +100,8 @@ public struct CatalogueMerge {
 
     mutating func match(point p: ServicePoint) -> Int? {
         if !p.id.isEmpty, let i = pointIndex[p.id] { return i }
-        let candidates = pointsByName[Self.key(p.name)] ?? []
+        // A row with an id of its own is a record of its own: it never takes over one this import already set.
+        let candidates = (pointsByName[Self.key(p.name)] ?? []).filter { p.id.isEmpty || claimed["point:\(points[$0].id)"] == nil }
         if let here = p.location {
             for i in candidates where !removedPoints.contains(points[i].id) {
                 if let there = points[i].location,
@@ -127,7 +128,7 @@ public struct CatalogueMerge {
 
     static func provenanceText(_ p: Provenance) -> String { p.sourceID.map { "\(p.kind) (\($0))" } ?? p.kind }
 
-    static func changes<T>(_ old: T, _ new: T, _ fields: [(String, (T) -> String)]) -> [ImportPlan.FieldChange] {
+    static func changes<T>(_ old: T, _ new: T, _ fields: [(String, @Sendable (T) -> String)]) -> [ImportPlan.FieldChange] {
         fields.compactMap { name, text in
             let a = text(old), b = text(new)
             return a == b ? nil : ImportPlan.FieldChange(field: name, old: a, new: b)
@@ -158,7 +159,9 @@ public struct CatalogueMerge {
         if provided.contains(.name) { new.name = imported.name }
         if provided.contains(.type) { new.typeID = imported.typeID }
         if provided.contains(.items) || (provided.contains(.type) && new.typeID != old.typeID) { new.itemIDs = imported.itemIDs }
-        let located = provided.contains(.coordinates) || provided.contains(.longitude) || provided.contains(.sourceDatum)
+        // A row without coordinates does not take away a location the catalogue has.
+        let located = (provided.contains(.coordinates) || provided.contains(.longitude) || provided.contains(.sourceDatum))
+            && (imported.sourceCoordinate != nil || imported.location != nil || old.location == nil)
         if located {
             new.location = imported.location
             new.sourceDatum = imported.sourceDatum

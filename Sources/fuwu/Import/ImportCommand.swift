@@ -24,6 +24,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The datum of the coordinates, overriding the mapping: wgs84, gcj02 or bd09.") var datum: String?
     @Option(help: "official (the district's own files, default) or reference (public sources).") var provenance: String = "official"
     @Flag(help: "Print the plan and write nothing.") var dryRun = false
+    @Flag(help: "Import the rows that can be read and list the others, instead of refusing the whole import.") var skipRejected = false
     @Option(help: "Decide conflicts with records of other provenance: new or old.") var prefer: String?
     @Option(help: "Output format of the plan: table or json.") var format: OutputFormat = .table
     @Flag(help: "Print a mapping proposal for one table file and import nothing.") var guess = false
@@ -70,7 +71,7 @@ struct ImportCommand: ParsableCommand {
         let writer = CatalogueFolderWriter(target: target, base: baseFolder, baseDescription: description)
         var diagnostics: [Diagnostic] = []
         var staged: URL?
-        let refused = !plan.rejected.isEmpty || !plan.undecided.isEmpty
+        let refused = (!plan.rejected.isEmpty && !skipRejected) || !plan.undecided.isEmpty
         if !refused && (plan.changesCatalogue || isNew) {
             do {
                 let folder = try writer.stage(plan, newCatalogue: isNew)
@@ -82,7 +83,7 @@ struct ImportCommand: ParsableCommand {
             }
         }
         ImportPlanOutput(plan: plan, target: target, dryRun: dryRun, lang: lang, diagnostics: diagnostics).print(format: format)
-        if !plan.rejected.isEmpty {
+        if !plan.rejected.isEmpty && !skipRejected {
             throw CLIError.data(lang.pick("\(plan.rejected.count) 行无法导入（见上）；目录未改动。请修正文件或映射后重试",
                                           "\(plan.rejected.count) row(s) cannot be imported (listed above); the catalogue is unchanged. Fix the files or the mapping and try again"))
         }

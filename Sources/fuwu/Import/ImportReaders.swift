@@ -6,6 +6,8 @@ enum ImportReaders {
     /// A workbook or CSV file as a table.
     static func openTable(_ path: String) throws(ImportProblem) -> any TableSource {
         switch (path as NSString).pathExtension.lowercased() {
+        case "csv", "tsv": return try DelimitedTextSource(path: path)
+        case "xlsx": return try WorkbookSource(path: path)
         default:
             throw ImportProblem(file: path, reason: "this fuwu cannot read .\((path as NSString).pathExtension) tables yet")
         }
