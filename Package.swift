@@ -56,8 +56,8 @@ let package = Package(
             "Catalogue", "CatalogueStore", "CatalogueImport", "UserState", "BrowserUI", "CursesTerminal", "ServiceMap",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "Geodesy", "ChineseText", "BrowserUI",
-                                                           "ServiceMap", "UserState"]),
+        .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "CatalogueImport", "Geodesy", "ChineseText",
+                                                           "BrowserUI", "ServiceMap", "UserState"]),
 
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
