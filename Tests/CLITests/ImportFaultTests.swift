@@ -121,7 +121,12 @@ import Testing
             #expect(result.status == 65, "seed \(seed) (\(kind)): status \(result.status)\n\(said)")
             #expect(said.contains(row.map { "\(file.path):\($0):" } ?? "\(file.path)"), "seed \(seed) (\(kind)) names no file and row:\n\(said)")
             #expect(!said.contains("Fatal error") && !said.contains("crashed"), "seed \(seed) (\(kind))")
-            #expect(Self.contents(target) == before, "seed \(seed) (\(kind)) changed the catalogue")
+            if Self.contents(target) != before {
+                Issue.record("seed \(seed) (\(kind)) changed the catalogue")
+                // Put it back, so that one slip does not fail every later case.
+                try FileManager.default.removeItem(at: target)
+                try FileManager.default.copyItem(at: FuwuProcess.validFixture, to: target)
+            }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["catalogue", "clean", "health.csv", "mapping.toml"])
     }
@@ -160,7 +165,11 @@ import Testing
             let said = result.stdout + result.stderr
             #expect(result.status == 65, "case \(index): status \(result.status)\n\(said)")
             #expect(said.contains(file.path), "case \(index) names no file:\n\(said)")
-            #expect(Self.contents(target) == before, "case \(index) changed the catalogue")
+            if Self.contents(target) != before {
+                Issue.record("case \(index) changed the catalogue")
+                try FileManager.default.removeItem(at: target)
+                try FileManager.default.copyItem(at: FuwuProcess.validFixture, to: target)
+            }
         }
     }
 }

@@ -35,6 +35,19 @@ public enum CellText {
         halfWidth(text).split(whereSeparator: { ",;/|\n\r\t ".contains($0) }).map { trimmed(String($0)) }.filter { !$0.isEmpty }
     }
 
+    /// Characters a coordinate cell may hold besides digits: signs, separators, degree marks and
+    /// the compass words (`E114.05° N22.54°`, `东经114.05，北纬22.54`).
+    static let coordinateMarks: Set<Character> = [".", "-", "+", ",", ";", "/", " ", "\t", "°", "′", "″", "'", "\"", ":",
+                                                  "E", "N", "e", "n", "东", "经", "北", "纬", "(", ")"]
+
+    /// The decimal numbers in a coordinate cell, in order; empty when the cell holds anything
+    /// else (`114.05x` is a typo, not 114.05).
+    public static func coordinateNumbers(_ text: String) -> [Double] {
+        let half = halfWidth(text).replacingOccurrences(of: "\u{3000}", with: " ")
+        guard half.allSatisfy({ ($0.isASCII && $0.isNumber) || coordinateMarks.contains($0) }) else { return [] }
+        return numbers(half)
+    }
+
     /// The decimal numbers in a cell, in order (`114.05,22.54`, `E114.05° N22.54°`).
     public static func numbers(_ text: String) -> [Double] {
         var result: [Double] = []

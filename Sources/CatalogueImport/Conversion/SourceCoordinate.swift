@@ -14,7 +14,7 @@ public enum SourceCoordinate {
         if lonText.isEmpty && latText.isEmpty { return nil }
         if lonText.isEmpty { throw .incomplete("the latitude \"\(latText)\" has no longitude beside it") }
         if latText.isEmpty { throw .incomplete("the longitude \"\(lonText)\" has no latitude beside it") }
-        let lons = CellText.numbers(lonText), lats = CellText.numbers(latText)
+        let lons = CellText.coordinateNumbers(lonText), lats = CellText.coordinateNumbers(latText)
         guard lons.count == 1 else { throw .unreadable("the longitude \"\(lonText)\" is not a decimal number") }
         guard lats.count == 1 else { throw .unreadable("the latitude \"\(latText)\" is not a decimal number") }
         return try checked(longitude: lons[0], latitude: lats[0])
@@ -24,7 +24,7 @@ public enum SourceCoordinate {
     public static func read(combined text: String, order: CombinedOrder) throws(CoordinateReason) -> GeoCoordinate? {
         let cell = CellText.trimmed(text)
         if cell.isEmpty { return nil }
-        let numbers = CellText.numbers(cell)
+        let numbers = CellText.coordinateNumbers(cell)
         guard numbers.count == 2 else { throw .unreadable("the coordinates \"\(cell)\" are not two decimal numbers") }
         let (lon, lat) = order == .longitudeFirst ? (numbers[0], numbers[1]) : (numbers[1], numbers[0])
         return try checked(longitude: lon, latitude: lat)

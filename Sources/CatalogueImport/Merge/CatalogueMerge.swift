@@ -189,6 +189,11 @@ public struct CatalogueMerge {
     /// Files a change as changed or as a conflict; true when the new values are to be written.
     mutating func decide(old: Provenance, new: Provenance, _ change: ImportPlan.Change) -> Bool {
         var change = change
+        // The same facts from a second source leave the record as it is: nothing to decide.
+        if !old.isSample, change.fields.allSatisfy({ $0.field == "provenance" }) {
+            plan.unchanged.append(change.entry)
+            return false
+        }
         if old == new {
             plan.changed.append(change)
             return true
