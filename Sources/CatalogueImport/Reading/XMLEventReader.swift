@@ -31,6 +31,13 @@ final class XMLEventReader: NSObject, XMLParserDelegate {
                      onStart: @escaping Start,
                      onEnd: @escaping End = { _ throws(ImportProblem) in },
                      onText: @escaping (String) -> Void = { _ in }) throws(ImportProblem) {
+        // FoundationXML runs libxml2 in recovery mode and force-unwraps element and attribute
+        // names as UTF-8, so a damaged name would crash it: refuse bytes that are not UTF-8 first.
+        let bytes = [UInt8](data)
+        if String(validating: bytes, as: UTF8.self) == nil {
+            let offset = DelimitedRecordParser.firstInvalidUTF8Offset(bytes) ?? 0
+            throw malformed("bytes that are not UTF-8", 1 + bytes[..<offset].lazy.filter { $0 == 0x0A }.count)
+        }
         let reader = XMLEventReader(onStart: onStart, onEnd: onEnd, onText: onText)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false
