@@ -7,6 +7,7 @@ case "frame": FrameBenchmark.run(Array(arguments.dropFirst()))
 case "startup": StartupBenchmark.run(Array(arguments.dropFirst()))
 case "coverage": CoverageBenchmark.run(Array(arguments.dropFirst()))
 case "map": MapBenchmark.run(Array(arguments.dropFirst()))
+case "import-read": ImportReadBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: fuwu-bench nearby|search|frame|startup|coverage|map [options]   (build with -c release)")
+    print("usage: fuwu-bench nearby|search|frame|startup|coverage|map|import-read [options]   (build with -c release)")
 }
