@@ -5,7 +5,7 @@ import ZIPFoundation
 
 /// A fuzzer for the readers with a fixed seed: every case damages one fixture (truncated zips,
 /// broken XML parts, wrong encodings, ragged rows, huge cells …) and reads it. Each case must
-/// end, and either give rows (or a text) or an ImportProblem that names the file, with the line
+/// end (a read that takes over 60 s fails as a hang), and either give rows (or a text) or an ImportProblem that names the file, with the line
 /// it mentions as its row. `FUWU_FUZZ_CASES=10000 swift test --filter ReaderFuzzTests` runs a
 /// long campaign; `FUWU_FUZZ_SEED` picks another seed.
 @Suite struct ReaderFuzzTests {
@@ -58,6 +58,18 @@ import ZIPFoundation
         } catch {
             return .problem(error)
         }
+    }
+
+    /// Reads on another thread; nil when the read did not finish within the limit (a hang).
+    static func readWithin(_ seconds: Double, _ path: String, as reader: String) -> Outcome? {
+        final class Box: @unchecked Sendable { var outcome: Outcome? }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            box.outcome = read(path, as: reader)
+            done.signal()
+        }
+        return done.wait(timeout: .now() + seconds) == .success ? box.outcome : nil
     }
 
     static func isZip(_ name: String) -> Bool { name.hasSuffix(".xlsx") || name.hasSuffix(".docx") }
@@ -178,7 +190,11 @@ import ZIPFoundation
             var reader = String(name.split(separator: ".").last ?? "")
             if mutation == .wrongReader { reader = ["csv", "xlsx", "docx", "md"][random.below(4)] }
             let started = ContinuousClock.now
-            switch Self.read(path, as: reader) {
+            guard let outcome = Self.readWithin(60, path, as: reader) else {
+                Issue.record("\(description): the reader did not finish")
+                return
+            }
+            switch outcome {
             case .read:
                 break
             case .problem(let problem):
