@@ -35,10 +35,8 @@ final class XMLEventReader: NSObject, XMLParserDelegate {
                      onText: @escaping (String) -> Void = { _ in }) throws(ImportProblem) {
         // FoundationXML runs libxml2 in recovery mode and force-unwraps element and attribute
         // names as UTF-8, so a damaged name would crash it: refuse bytes that are not UTF-8 first.
-        let bytes = [UInt8](data)
-        if String(validating: bytes, as: UTF8.self) == nil {
-            let offset = DelimitedRecordParser.firstInvalidUTF8Offset(bytes) ?? 0
-            throw malformed("bytes that are not UTF-8", 1 + bytes[..<offset].lazy.filter { $0 == 0x0A }.count)
+        if let offset = firstInvalidUTF8Offset(data) {
+            throw malformed("bytes that are not UTF-8", 1 + data.prefix(offset).lazy.filter { $0 == 0x0A }.count)
         }
         let reader = XMLEventReader(onStart: onStart, onEnd: onEnd, onText: onText)
         let parser = XMLParser(data: data)
@@ -54,6 +52,22 @@ final class XMLEventReader: NSObject, XMLParserDelegate {
             let message = parser.parserError.map(describe) ?? "malformed XML"
             throw malformed(message, parser.lineNumber)
         }
+    }
+
+    /// Where the first byte that is not UTF-8 lies, or nil; checked a megabyte at a time (each
+    /// piece ending at a character's start), so a large part is not copied whole.
+    static func firstInvalidUTF8Offset(_ data: Data) -> Int? {
+        var start = data.startIndex
+        while start < data.endIndex {
+            var end = min(start + (1 << 20), data.endIndex)
+            while end < data.endIndex, data[end] & 0xC0 == 0x80, end > start + 1 { end -= 1 }
+            let piece = [UInt8](data[start..<end])
+            if String(validating: piece, as: UTF8.self) == nil {
+                return (start - data.startIndex) + (DelimitedRecordParser.firstInvalidUTF8Offset(piece) ?? 0)
+            }
+            start = end
+        }
+        return nil
     }
 
     /// libxml2's error as words: `NSXMLParserErrorDomain error 76` becomes "an end tag does not
