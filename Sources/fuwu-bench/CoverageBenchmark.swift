@@ -23,10 +23,10 @@ enum CoverageBenchmark {
         print("warning: debug build; run with -c release for meaningful figures")
         #endif
         print("coverage benchmark: median of \(runs) runs; grid = cells inside the boundary and their subdistricts;")
-        print("nearest = nearest point of each of 9 domains from every cell; shares = 3 radii × 9 domains by subdistrict;")
+        print("nearest = nearest point of each of 9 domains from every cell (layers in parallel; CPU = both cores' time); shares = 3 radii × 9 domains by subdistrict;")
         print("brute = every cell measured against every point of its domain (the baseline); MB = distance and cell arrays")
         print("")
-        var table = Table(headers: ["district", "cells", "points", "method", "grid ms", "nearest ms", "shares ms", "total ms", "MB"])
+        var table = Table(headers: ["district", "cells", "points", "method", "grid ms", "nearest ms", "nearest CPU ms", "shares ms", "total ms", "MB"])
         futian(folder: folder, runs: runs, table: &table)
         var rng = NearbyBenchmark.SplitMix64(state: 9)
         for (cells, points) in sizes { synthetic(cells: cells, points: points, runs: runs, rng: &rng, table: &table) }
@@ -43,7 +43,7 @@ enum CoverageBenchmark {
     /// Times grid, nearest and shares over `runs` runs and adds a row (plus the brute-force row when asked).
     static func measure(_ name: String, catalogue: ServiceCatalogue, runs: Int, brute: Bool, table: inout Table) {
         let layers = catalogue.domains.map { CoverageLayer.domain($0.id) }
-        var gridTimes: [Double] = [], nearestTimes: [Double] = [], shareTimes: [Double] = []
+        var gridTimes: [Double] = [], nearestTimes: [Double] = [], nearestCPUTimes: [Double] = [], shareTimes: [Double] = []
         var last: CoverageAnalysis?
         for _ in 0..<runs {
             var grid: CoverageGrid?
@@ -52,7 +52,9 @@ enum CoverageBenchmark {
             })
             guard let grid else { return }
             var analysis: CoverageAnalysis?
+            let cpuBefore = processCPUSeconds()
             nearestTimes.append(NearbyBenchmark.seconds { analysis = CoverageAnalysis(catalogue: catalogue, grid: grid, layers: layers) })
+            nearestCPUTimes.append(processCPUSeconds() - cpuBefore)
             guard let analysis else { return }
             shareTimes.append(NearbyBenchmark.seconds {
                 for radius in CoverageAnalysis.standardRadiiMetres {
@@ -65,10 +67,17 @@ enum CoverageBenchmark {
         let located = catalogue.points.filter { $0.location != nil }.count
         let total = median(gridTimes) + median(nearestTimes) + median(shareTimes)
         table.add([name, String(analysis.grid.cellCount), String(located), "grid + index", ms(median(gridTimes)), ms(median(nearestTimes)),
-                   ms(median(shareTimes)), ms(total), NearbyBenchmark.format(Double(analysis.storageBytes) / 1_048_576, 1)])
+                   ms(median(nearestCPUTimes)), ms(median(shareTimes)), ms(total), NearbyBenchmark.format(Double(analysis.storageBytes) / 1_048_576, 1)])
         guard brute else { return }
         let time = NearbyBenchmark.seconds { checksum += bruteForce(analysis) }
-        table.add([name, String(analysis.grid.cellCount), String(located), "brute force", "", ms(time), "", "", ""])
+        table.add([name, String(analysis.grid.cellCount), String(located), "brute force", "", ms(time), ms(time), "", "", ""])
+    }
+
+    /// User and system CPU time of the whole process so far, in seconds.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// The baseline: every cell against every located point of each layer.

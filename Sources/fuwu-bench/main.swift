@@ -8,6 +8,7 @@ case "startup": StartupBenchmark.run(Array(arguments.dropFirst()))
 case "coverage": CoverageBenchmark.run(Array(arguments.dropFirst()))
 case "map": MapBenchmark.run(Array(arguments.dropFirst()))
 case "import": ImportBenchmark.run(Array(arguments.dropFirst()))
+case "import-read": ImportReadBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: fuwu-bench nearby|search|frame|startup|coverage|map|import [options]   (build with -c release)")
+    print("usage: fuwu-bench nearby|search|frame|startup|coverage|map|import|import-read [options]   (build with -c release)")
 }

@@ -30,7 +30,7 @@ struct MapCommand: ParsableCommand {
     var datum: String = "wgs84"
     @Flag(name: .customLong("lng-lat"), help: "Coordinates are longitude first (114.0579,22.5431).")
     var longitudeFirst = false
-    @Option(help: ArgumentHelp("The emphasised circle in metres: 500, 1000 (default), 1500 or any value from 1 to 50000.", valueName: "metres"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The emphasised circle in metres: 500, 1000 (default), 1500 or any value from 1 to 50000.", valueName: "metres"))
     var radius: Double?
     @Option(help: "Only points of this domain (id such as D4, or name such as 病有良医).") var domain: String?
     @Option(help: "Only points that provide this item (id or exact name).") var item: String?

@@ -35,6 +35,32 @@ import Testing
         #expect(state.dashboard.column == 3 && state.dashboard.radiusMetres == 1500)
     }
 
+    @Test func mOnAGapsPageMapsTheDomainAroundItsLargestUncoveredPatchWithThePatchesOutlined() throws {
+        var state = Fixture.state()
+        _ = state.apply(.dashboard)
+        _ = state.apply(.radius(metres: 500))
+        _ = state.apply(.open)
+        let gaps = state.page
+        let analysis = try #require(state.dashboard.analysis)
+        let patches = analysis.patches(layer: 0, radiusMetres: 500, subdistrict: 0, limit: 5)
+        let largest = try #require(patches.first)
+        _ = state.apply(.toggleMap)
+        #expect(state.page == .map)
+        #expect(state.nearby.origin == .coordinate(largest.centre, .wgs84))
+        #expect(state.nearby.radiusMetres == 500)
+        #expect(state.nearby.filter == .domain(id: analysis.layers[0].id))
+        #expect(state.map.overlays.map(\.rings) == patches.map { analysis.outline(of: $0) })
+        #expect(state.map.overlays.first?.name == "未覆盖片区 1")
+        // Back walks the way it came: the list of that domain's points, then the gaps page.
+        _ = state.apply(.back)
+        #expect(state.page == .nearby)
+        _ = state.apply(.back)
+        #expect(state.page == gaps)
+        // Choosing another place drops the patches from the map.
+        state.setOrigin(.subdistrict(code: analysis.grid.subdistricts[0].code))
+        #expect(state.map.overlays.isEmpty)
+    }
+
     @Test func movingStopsAtBothEnds() {
         var state = Fixture.state()
         _ = state.apply(.up)

@@ -1,3 +1,5 @@
+import Catalogue
+import Foundation
 import Testing
 @testable import BrowserUI
 
@@ -102,5 +104,25 @@ import Testing
     @Test(arguments: sizes) func coverageGapsOfACell(width: Int, height: Int) {
         Snapshot.assert(Self.frame(width, height, [.dashboard, .down, .columnRight, .columnRight, .columnRight, .open]),
                         named: "coverage-gaps-\(width)x\(height)")
+    }
+
+    /// The embedded Futian catalogue: 9 domain columns do not fit 40 columns, so they scroll
+    /// to keep the selected one in view.
+    @Test func futianDashboardScrollsItsDomainColumnsAt40x12() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("data/futian")
+        let catalogue = try #require(CatalogueLoader.load(folder: folder).loaded?.catalogue)
+        let context = BrowserContext(catalogue: catalogue, bodies: Fixture.Bodies(texts: [:]), userState: nil, now: { Fixture.tuesdayTen })
+        var state = BrowserState(context: context, options: BrowserOptions(language: .chinese), width: 40, height: 12)
+        _ = state.apply(.dashboard)
+        Snapshot.assert(BrowserView.frame(state), named: "dashboard-futian-40x12")
+        for _ in 0..<6 { _ = state.apply(.columnRight) }
+        _ = state.apply(.down)
+        Snapshot.assert(BrowserView.frame(state), named: "dashboard-futian-scrolled-40x12")
+    }
+
+    @Test(arguments: sizes) func uncoveredPatchesOnTheMap(width: Int, height: Int) {
+        Snapshot.assert(Self.frame(width, height, [.dashboard, .radius(metres: 500), .open, .toggleMap]),
+                        named: "coverage-gaps-map-\(width)x\(height)")
     }
 }

@@ -135,6 +135,7 @@ import Testing
         (["--at", String(repeating: "A", count: 8000)], 64, "The location is 8000 characters long; a place name or coordinates take at most 100. Pass coordinates (22.5431,114.0579), a metro station, a service point or a subdistrict."),
         (["--at", " "], 64, "No location given. Pass coordinates (22.5431,114.0579), a metro station (市民中心), a service point (id or name) or a subdistrict (福田街道)."),
         (["--at", "测试站", "--radius", "60000"], 64, "Radius 60000 m is out of range; use 1 to 50000 metres (500, 1000 and 1500 are the district's circles)."),
+        (["--at", "测试站", "--radius", "-5"], 64, "Radius -5 m is out of range; use 1 to 50000 metres (500, 1000 and 1500 are the district's circles)."),
         (["--at", "测试站", "--datum", "itrf"], 64, "unknown datum \"itrf\"; use wgs84, gcj02 or bd09"),
         (["--at", "测试站", "--type", "学校"], 66, "No point type “学校”. Known: shekang 社康中心, library 图书馆."),
     ])

@@ -51,6 +51,13 @@ import Testing
         }
     }
 
+    @Test func aWordDocumentGivenAsAWorkbookIsRefused() throws {
+        let path = FixturePaths.path("standard-gbt.docx")
+        #expect(throws: ImportProblem(file: path, reason: "the archive's main part word/document.xml is not an Excel workbook (a .docx or .pptx?)")) {
+            try WorkbookSource(path: path)
+        }
+    }
+
     @Test func aTruncatedWorkbookIsReportedAsCutOff() throws {
         let folder = try FixturePaths.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -98,6 +98,24 @@ enum SquareDistrict {
         #expect(offset.east > 100 && offset.north > 100 && abs(offset.east - offset.north) < 1)
     }
 
+    @Test func aPatchOutlineRunsAlongTheCellEdgesWithNoPatchCellBeyondThem() throws {
+        // 4 × 4 cells; a point at the south-west corner covers that corner cell and its east and
+        // north neighbours at 80 m (35 m and 79 m away; the diagonal cell is 106 m away).
+        let catalogue = SquareDistrict.catalogue(side: 200, points: [(-100, -100, .reference(source: "t"))])
+        let grid = CoverageGrid(boundary: catalogue.boundary, subdistricts: [], cellMetres: 50)
+        let analysis = CoverageAnalysis(catalogue: catalogue, grid: grid, layers: [.domain("D4")])
+        let patch = try #require(analysis.patches(layer: 0, radiusMetres: 80).first)
+        #expect(patch.cellCount == 13)
+        func line(_ r0: Double, _ c0: Double, _ r1: Double, _ c1: Double) -> [GeoCoordinate] {
+            [grid.coordinate(row: r0, column: c0), grid.coordinate(row: r1, column: c1)]
+        }
+        // Horizontal runs by grid line (south to north), then vertical runs (west to east).
+        #expect(analysis.outline(of: patch) == [
+            line(0, 2, 0, 4), line(1, 1, 1, 2), line(2, 0, 2, 1), line(4, 0, 4, 4),
+            line(2, 0, 4, 0), line(1, 1, 2, 1), line(0, 2, 1, 2), line(0, 4, 4, 4),
+        ])
+    }
+
     @Test func aLayerWithoutLocatedPointsCoversNothingAndHasNoDistance() {
         let catalogue = SquareDistrict.catalogue(side: 1000, points: [])
         let grid = CoverageGrid(boundary: catalogue.boundary, subdistricts: [], cellMetres: 100)

@@ -120,7 +120,8 @@ public struct KeyMap: Sendable {
             ],
             .coverageGaps: motion + [back, KeyBinding([.character("1")], .radius(metres: 500)),
                                      KeyBinding([.character("2")], .radius(metres: 1000)),
-                                     KeyBinding([.character("3")], .radius(metres: 1500)), help, language, quit],
+                                     KeyBinding([.character("3")], .radius(metres: 1500)),
+                                     KeyBinding([.character("m")], .toggleMap, inBar: true), help, language, quit],
             // On the map h pans, so only Esc and Backspace (and m) go back.
             .map: [KeyBinding([.character("+"), .character("=")], .zoomIn, inBar: true),
                    KeyBinding([.character("-"), .character("_")], .zoomOut, inBar: true),

@@ -1,4 +1,5 @@
 import Catalogue
+import ServiceMap
 
 extension BrowserState {
     /// Opens the 各街道均等化 page; the coverage is computed once per catalogue, usually on
@@ -30,6 +31,27 @@ extension BrowserState {
         let figures = dashboard.current
         guard figures.indices.contains(dashboard.column), figures[dashboard.column].indices.contains(row) else { return }
         push(.coverageGaps(row: row, column: dashboard.column))
+    }
+
+    /// `m` on a gaps page: the map of the layer's points at the dashboard's radius, centred on
+    /// the largest uncovered patch, with every listed patch outlined.
+    mutating func showCoverageGapsOnMap(row: Int, column: Int) {
+        guard let analysis = dashboard.analysis, analysis.layers.indices.contains(column) else { return }
+        let subdistrictIndex = row < analysis.grid.subdistricts.count ? row : -1
+        let patches = analysis.patches(layer: column, radiusMetres: dashboard.radiusMetres, subdistrict: subdistrictIndex, limit: 5)
+        guard let largest = patches.first else {
+            message = language.pick("这里没有未覆盖片区，无需看地图", "Nothing is uncovered here; there is nothing to map")
+            return
+        }
+        nearby.radiusMetres = Int(dashboard.radiusMetres)
+        switch analysis.layers[column] {
+        case .domain(let id): nearby.filter = .domain(id: id)
+        case .type(let id): nearby.filter = .pointType(id: id)
+        }
+        setOrigin(.coordinate(largest.centre, .wgs84))
+        showMap(overlays: patches.enumerated().map { k, patch in
+            MapOutline(name: language.pick("未覆盖片区 \(k + 1)", "uncovered patch \(k + 1)"), rings: analysis.outline(of: patch))
+        })
     }
 
     /// The lines of the gaps page: the shares at every radius, the uncovered patches at the

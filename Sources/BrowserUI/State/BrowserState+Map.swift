@@ -6,13 +6,16 @@ extension BrowserState {
     /// Points beyond this distance are not placed on the map (nearby's largest radius).
     static let mapReachMetres = 50_000.0
 
-    /// `m`: from the list to the map, from the map back to the list.
+    /// `m`: from the list to the map, from the map back to the list; from a coverage gaps page
+    /// to the map of its uncovered patches.
     mutating func toggleMap() {
         switch page {
         case .nearby:
             push(.map)
         case .map:
             back()
+        case .coverageGaps(let row, let column):
+            showCoverageGapsOnMap(row: row, column: column)
         default:
             break
         }

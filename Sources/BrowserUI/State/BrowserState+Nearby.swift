@@ -30,6 +30,7 @@ extension BrowserState {
 
     mutating func setFilter(_ filter: NearbyFilter) {
         nearby.filter = filter
+        map.overlays = []
         refreshNearby()
         positions[Page.nearby.positionKey] = ListPosition()
     }
@@ -37,6 +38,7 @@ extension BrowserState {
     mutating func setOrigin(_ origin: NearbyOrigin) {
         nearby.origin = origin
         map.centre = MapPoint(eastMetres: 0, northMetres: 0)
+        map.overlays = []
         refreshNearby()
         positions[Page.nearby.positionKey] = ListPosition()
     }

@@ -9,12 +9,16 @@ public struct MapLegend: Sendable {
     public var radiusMetres: Int
     /// Whether subdistrict boundaries are drawn (they are hand-drawn, which the legend says).
     public var hasSubdistricts: Bool
+    /// What the extra outlines are (uncovered patches, say), when there are any.
+    public var overlayName: String?
 
-    public init(heading: String, domainNames: [String], language: InterfaceLanguage, radiusMetres: Int, hasSubdistricts: Bool) {
+    public init(heading: String, domainNames: [String], language: InterfaceLanguage, radiusMetres: Int, hasSubdistricts: Bool,
+                overlayName: String? = nil) {
         self.heading = heading
         self.domainNames = domainNames
         self.language = language
         self.radiusMetres = radiusMetres
         self.hasSubdistricts = hasSubdistricts
+        self.overlayName = overlayName
     }
 }

@@ -100,6 +100,9 @@ public enum MapPicture {
         lines.append([(glyphs.ascii ? ". " : "⠤ ", .mapBoundary),
                       (legend.hasSubdistricts ? language.pick("边界（街道为手绘）", "bounds (subdistricts hand-drawn)")
                                               : language.pick("区界", "district boundary"), .dim)])
+        if let overlay = legend.overlayName {
+            lines.append([(glyphs.ascii ? "x " : "⣿ ", .mapOverlay), (overlay, .normal)])
+        }
         let ambiguous = screen.ambiguousWide
         let contentWidth = lines.map { $0.reduce(0) { $0 + DisplayWidth.of($1.0, ambiguousWide: ambiguous) } }.max() ?? 0
         let boxWidth = min(contentWidth + 2, viewport.columns - 4, 34)

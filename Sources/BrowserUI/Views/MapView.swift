@@ -33,6 +33,8 @@ enum MapView {
         let inside = state.nearby.result.map { language.pick(" · \($0.totalWithinRadius) 个", " · \($0.totalWithinRadius) in") } ?? ""
         return MapLegend(heading: language.pick("图例", "Legend") + inside + filter,
                          domainNames: state.catalogue.domains.map(\.name), language: language,
-                         radiusMetres: state.nearby.radiusMetres, hasSubdistricts: !state.catalogue.subdistrictBoundaries.isEmpty)
+                         radiusMetres: state.nearby.radiusMetres, hasSubdistricts: !state.catalogue.subdistrictBoundaries.isEmpty,
+                         overlayName: state.map.overlays.isEmpty ? nil
+                             : language.pick("未覆盖片区（\(state.map.overlays.count) 个）", "uncovered patches (\(state.map.overlays.count))"))
     }
 }

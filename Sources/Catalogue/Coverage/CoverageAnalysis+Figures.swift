@@ -10,12 +10,19 @@ extension CoverageAnalysis {
         var coveringPoints = [Set<Int32>](repeating: [], count: count + 1)
         let offset = l * grid.cellCount
         let limit = Float(radiusMetres)
+        // Neighbouring cells mostly share their subdistrict and nearest point: hash a pair only
+        // when it differs from the previous covered cell's (a set insert per cell dominated).
+        var last: (subdistrict: Int, point: Int32) = (-1, -1)
         for c in 0..<grid.cellCount {
             let s = grid.cellSubdistrict[c] < 0 ? count : Int(grid.cellSubdistrict[c])
             cells[s] += 1
             if distances[offset + c] <= limit {
                 covered[s] += 1
-                coveringPoints[s].insert(nearest[offset + c])
+                let point = nearest[offset + c]
+                if last.subdistrict != s || last.point != point {
+                    coveringPoints[s].insert(point)
+                    last = (s, point)
+                }
             }
         }
         let area = grid.cellAreaSquareMetres
@@ -95,8 +102,49 @@ extension CoverageAnalysis {
             return CoveragePatch(layer: layers[l], radiusMetres: radiusMetres,
                                  centre: grid.coordinate(row: rowSum / n, column: columnSum / n),
                                  areaSquareMetres: n * grid.cellAreaSquareMetres, cellCount: patch.cells.count,
-                                 subdistrictCode: owner >= 0 ? grid.subdistricts[owner].code : nil)
+                                 subdistrictCode: owner >= 0 ? grid.subdistricts[owner].code : nil,
+                                 cells: patch.cells.sorted())
         }
+    }
+
+    /// The outline of a patch as WGS-84 line runs: every cell edge with no patch cell beyond it,
+    /// joined along each grid line into one segment per straight run (for drawing on a map).
+    public func outline(of patch: CoveragePatch) -> [[GeoCoordinate]] {
+        var member = Set<Int32>()
+        for c in patch.cells { member.insert(grid.cellPositions[Int(c)]) }
+        func inPatch(_ row: Int, _ column: Int) -> Bool {
+            row >= 0 && row < grid.rows && column >= 0 && column < grid.columns && member.contains(Int32(row * grid.columns + column))
+        }
+        // Edges keyed by their grid line: horizontal edges on line `row` (south side of that row)
+        // from column to column + 1; vertical edges on line `column` from row to row + 1.
+        var horizontal: [Int: [Int]] = [:], vertical: [Int: [Int]] = [:]
+        for c in patch.cells {
+            let (row, column) = grid.rowColumn(of: Int(c))
+            if !inPatch(row - 1, column) { horizontal[row, default: []].append(column) }
+            if !inPatch(row + 1, column) { horizontal[row + 1, default: []].append(column) }
+            if !inPatch(row, column - 1) { vertical[column, default: []].append(row) }
+            if !inPatch(row, column + 1) { vertical[column + 1, default: []].append(row) }
+        }
+        /// Consecutive unit steps joined into runs (start, end) along one line.
+        func runs(_ steps: [Int]) -> [(Int, Int)] {
+            var result: [(Int, Int)] = []
+            for step in steps.sorted() {
+                if let last = result.last, last.1 == step { result[result.count - 1].1 = step + 1 } else { result.append((step, step + 1)) }
+            }
+            return result
+        }
+        var lines: [[GeoCoordinate]] = []
+        for (row, columns) in horizontal.sorted(by: { $0.key < $1.key }) {
+            for (from, to) in runs(columns) {
+                lines.append([grid.coordinate(row: Double(row), column: Double(from)), grid.coordinate(row: Double(row), column: Double(to))])
+            }
+        }
+        for (column, rows) in vertical.sorted(by: { $0.key < $1.key }) {
+            for (from, to) in runs(rows) {
+                lines.append([grid.coordinate(row: Double(from), column: Double(column)), grid.coordinate(row: Double(to), column: Double(column))])
+            }
+        }
+        return lines
     }
 
     /// Located points of a layer by provenance.

@@ -1,3 +1,4 @@
+import Dispatch
 import Geodesy
 
 /// The nearest located point of every layer from the centre of every district cell, and the
@@ -7,7 +8,7 @@ import Geodesy
 /// Distances are those of `nearby` (`LocalTangentPlane`, WGS-84; the exact geodesic beyond
 /// 10 km). Each search is bounded by the triangle inequality: the previous cell's nearest point
 /// lies within its distance plus the step between the two centres, so a circle of that radius
-/// holds the nearest point and few others.
+/// holds the nearest point and few others. Layers are computed in parallel, one per core.
 public struct CoverageAnalysis: Sendable {
     /// The radii every answer reports, in metres.
     public static let standardRadiiMetres: [Double] = NearbyQuery.standardRadiiMetres
@@ -43,12 +44,16 @@ public struct CoverageAnalysis: Sendable {
         let cells = grid.cellCount
         var distances = [Float](repeating: .infinity, count: cells * layers.count)
         var nearest = [Int32](repeating: -1, count: cells * layers.count)
-        let indexes = located.map { points in SpatialGrid(coordinates: points.compactMap { catalogue.points[$0].location }) }
+        let layerPoints = located
+        let indexes = layerPoints.map { points in SpatialGrid(coordinates: points.compactMap { catalogue.points[$0].location }) }
         distances.withUnsafeMutableBufferPointer { distances in
             nearest.withUnsafeMutableBufferPointer { nearest in
-                for (l, index) in indexes.enumerated() where index.count > 0 {
-                    Self.fill(grid: grid, index: index, points: located[l], offset: l * cells,
-                              distances: distances, nearest: nearest)
+                // Layers are independent and write disjoint ranges: one per core at a time.
+                let output = LayerOutput(distances: distances, nearest: nearest)
+                DispatchQueue.concurrentPerform(iterations: indexes.count) { l in
+                    guard indexes[l].count > 0 else { return }
+                    Self.fill(grid: grid, index: indexes[l], points: layerPoints[l], offset: l * cells,
+                              distances: output.distances, nearest: output.nearest)
                 }
             }
         }
@@ -74,11 +79,13 @@ public struct CoverageAnalysis: Sendable {
             }
             // Bound the search by a cell already measured: its distance plus the step between.
             var bound = Double.infinity
-            for reference in [previous, rowStart] {
-                guard let reference else { continue }
+            func tighten(by reference: (row: Int, column: Int, distance: Double)?) {
+                guard let reference else { return }
                 let dr = Double(row - reference.row), dc = Double(column - reference.column)
                 bound = min(bound, reference.distance + (dr * dr + dc * dc).squareRoot() * cell * 1.01 + 1)
             }
+            tighten(by: previous)
+            tighten(by: rowStart)
             var radius = bound.isFinite ? bound : max(index.cellSizeMetres, cell)
             var hit: SpatialGrid.Hit?
             while true {
@@ -95,6 +102,12 @@ public struct CoverageAnalysis: Sendable {
             previous = (row, column, hit.distanceMetres)
             if rowStart == nil || rowStart?.row != row { rowStart = (row, column, hit.distanceMetres) }
         }
+    }
+
+    /// The result arrays as the layer workers share them: each writes only its own layer's range.
+    private struct LayerOutput: @unchecked Sendable {
+        let distances: UnsafeMutableBufferPointer<Float>
+        let nearest: UnsafeMutableBufferPointer<Int32>
     }
 
     /// The nearest distance of a cell in a layer (by layer position), nil when there is none.

@@ -10,4 +10,6 @@ public struct CoveragePatch: Sendable, Equatable {
     public var cellCount: Int
     /// The subdistrict holding most of the patch's cells; nil when most are unassigned.
     public var subdistrictCode: String?
+    /// The district cells (indices into the grid) that make up the patch.
+    public var cells: [Int32]
 }

@@ -30,24 +30,33 @@ struct DelimitedRecordParser {
     private static let lineFeed = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    /// Reads `bytes`, calling `emit` with each record completed in them.
+    /// Reads `bytes`, calling `emit` with each record completed in them. Runs of ordinary bytes
+    /// are copied at once; only quotes, delimiters and line ends are looked at one by one.
     mutating func feed(_ bytes: [UInt8], emit: (SourceRow) throws(ImportProblem) -> Void) throws(ImportProblem) {
-        for byte in bytes {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
             if afterCarriageReturn {
                 afterCarriageReturn = false
-                if byte == Self.lineFeed { continue }
+                if byte == Self.lineFeed { index += 1; continue }
             }
             if inQuotes {
                 switch byte {
                 case Self.quote:
                     inQuotes = false
                     afterClosingQuote = true
+                    index += 1
                 case Self.lineFeed, Self.carriageReturn:
                     line += 1
                     afterCarriageReturn = byte == Self.carriageReturn
                     try append(Self.lineFeed)
+                    index += 1
                 default:
-                    try append(byte)
+                    var end = index + 1
+                    while end < count, bytes[end] != Self.quote, bytes[end] != Self.lineFeed, bytes[end] != Self.carriageReturn { end += 1 }
+                    try append(bytes[index..<end])
+                    index = end
                 }
                 continue
             }
@@ -57,25 +66,33 @@ struct DelimitedRecordParser {
                     // A doubled quote inside a quoted field stands for one quote.
                     inQuotes = true
                     try append(byte)
+                    index += 1
                     continue
                 }
             }
             switch byte {
             case delimiter:
                 try endField()
+                index += 1
             case Self.lineFeed, Self.carriageReturn:
                 try endRecord(emit)
                 line += 1
                 recordStartLine = line
                 afterCarriageReturn = byte == Self.carriageReturn
+                index += 1
             case Self.quote where field.isEmpty && !fieldWasQuoted:
                 inQuotes = true
                 fieldWasQuoted = true
                 quotedFieldStartLine = line
+                index += 1
             default:
                 // Text after a closing quote, or a quote inside an unquoted field, is kept as
                 // it is, as Excel does.
-                try append(byte)
+                var end = index + 1
+                while end < count, bytes[end] != delimiter, bytes[end] != Self.quote,
+                      bytes[end] != Self.lineFeed, bytes[end] != Self.carriageReturn { end += 1 }
+                try append(bytes[index..<end])
+                index = end
             }
         }
     }
@@ -90,12 +107,16 @@ struct DelimitedRecordParser {
     }
 
     private mutating func append(_ byte: UInt8) throws(ImportProblem) {
-        if field.count >= Self.maximumCellByteCount {
+        try append(CollectionOfOne(byte))
+    }
+
+    private mutating func append(_ bytes: some Collection<UInt8>) throws(ImportProblem) {
+        if field.count + bytes.count > Self.maximumCellByteCount {
             let start = fieldWasQuoted ? quotedFieldStartLine : line
             throw ImportProblem(file: path, row: start,
                                 reason: "the cell that starts on line \(start) is longer than 1 MiB; check for a quote left open")
         }
-        field.append(byte)
+        field.append(contentsOf: bytes)
     }
 
     private mutating func endField() throws(ImportProblem) {

@@ -32,7 +32,14 @@ public struct WorkbookSource: TableSource {
         let relationships = try package.relationships(of: workbookPath)
         var sheets: [Sheet] = []
         var date1904 = false
+        var sawRoot = false
         try XMLEventReader.read(try package.part(workbookPath), malformed: package.malformed(workbookPath)) { element, attributes throws(ImportProblem) in
+            if !sawRoot {
+                sawRoot = true
+                guard element == "workbook" else {
+                    throw ImportProblem(file: path, reason: "the archive's main part \(workbookPath) is not an Excel workbook (a .docx or .pptx?)")
+                }
+            }
             switch element {
             case "workbookPr":
                 date1904 = ["1", "true"].contains(attributes["date1904"]?.lowercased() ?? "")

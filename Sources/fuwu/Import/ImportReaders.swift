@@ -9,12 +9,15 @@ enum ImportReaders {
         case "csv", "tsv": return try DelimitedTextSource(path: path)
         case "xlsx": return try WorkbookSource(path: path)
         default:
-            throw ImportProblem(file: path, reason: "this fuwu cannot read .\((path as NSString).pathExtension) tables yet")
+            throw ImportProblem(file: path, reason: "fuwu reads tables from .xlsx, .csv and .tsv files, not .\((path as NSString).pathExtension)")
         }
     }
 
     /// A Word document, Markdown or plain text as a standard's text.
     static func convertText(_ path: String) throws(ImportProblem) -> ConvertedText {
-        throw ImportProblem(file: path, reason: "this fuwu cannot read .\((path as NSString).pathExtension) texts yet")
+        switch (path as NSString).pathExtension.lowercased() {
+        case "docx": return try WordDocument.convert(path: path)
+        default: return try PlainText.convert(path: path)
+        }
     }
 }
