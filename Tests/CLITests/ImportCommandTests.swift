@@ -221,4 +221,38 @@ import Testing
         #expect(Set(rebuilt.keys) == Set(original.keys))
         #expect(original.keys.sorted().filter { rebuilt[$0] != original[$0] } == [])
     }
+
+    @Test func aWordStandardNeedsNoMappingAndBecomesAStandardWithItsCoverPageAndClauses() throws {
+        defer { fuwu.cleanUp(); try? FileManager.default.removeItem(at: scratch) }
+        let target = try futianCopy()
+        let docx = Self.fixture("standard-gbt.docx")
+        let result = try import_([docx, "--into", target.path, "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Added\n  standard S0882  社区健康服务中心基本公共服务规范  (standard-gbt.docx)\n"))
+        let text = try String(contentsOf: target.appendingPathComponent("standards/S0882.md"), encoding: .utf8)
+        #expect(text.hasPrefix("""
+        ---
+        id: S0882
+        code: DB4403/T 999—2024
+        title: 社区健康服务中心基本公共服务规范
+        kind: standard
+        level: shenzhen
+        issued: 2024-06-01
+        effective: 2024-07-01
+        items: []
+        provenance: official
+        source: official-import-2026-12-01
+        imported_file: standard-gbt.docx
+        imported_date: 2026-12-01
+        ---
+        ## 前言
+
+        """))
+        #expect(text.contains("\n## 1 范围\n"))
+        let shown = try fuwu.run(["standard", "DB4403/T 999-2024", "--catalogue", target.path, "--lang", "en"], environment: environment)
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("社区健康服务中心基本公共服务规范"))
+        let again = try import_([docx, "--into", target.path, "--lang", "en"])
+        #expect(again.stdout.contains("added 0 · changed 0 · replaced samples 0 · unchanged 1"))
+    }
 }

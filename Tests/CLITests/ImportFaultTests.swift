@@ -73,13 +73,9 @@ import Testing
             rows[target][2] = "\(parts[1]),\(parts[0])"
             return ("latitude first in a longitude-first column", line, Data(csv(rows).utf8))
         case 5:
-            // An opening quote that is never closed: the reader names the line it started on.
-            var text = csv(rows)
-            let lines = text.components(separatedBy: "\r\n")
-            var broken = lines
-            broken[target] = "\"" + lines[target]
-            text = broken.joined(separator: "\r\n")
-            return ("an unterminated quoted field", line, Data(text.utf8))
+            // A quote opened on a new last line and never closed: the reader names that line.
+            let text = csv(rows) + "\"" + rows[target].joined(separator: ",")
+            return ("an unterminated quoted field", rows.count + 1, Data(text.utf8))
         case 6:
             rows[target][2] = "\(random.below(2) == 0 ? "-" : "")\(200 + random.below(100)).1,22.5"
             return ("a longitude off the earth", line, Data(csv(rows).utf8))
