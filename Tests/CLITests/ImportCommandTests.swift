@@ -81,15 +81,15 @@ import Testing
         added 4 · changed 0 · replaced samples 0 · unchanged 0 · conflicts 0 · unlocated 1 · rejected 0
 
         Added
-          point P2083  福田区图书馆社康站  (community-health-gbk.csv:3)
-          point P2084  少儿馆旁社康中心  (community-health-gbk.csv:4)
-          point P2085  福中社康中心  (community-health-gbk.csv:6)
-          point P2086  "暂停服务"的站点  (community-health-gbk.csv:7)
+          point P2086  福田区图书馆社康站  (community-health-gbk.csv:3)
+          point P2087  少儿馆旁社康中心  (community-health-gbk.csv:4)
+          point P2088  福中社康中心  (community-health-gbk.csv:6)
+          point P2089  "暂停服务"的站点  (community-health-gbk.csv:7)
 
         Unlocated (no location guessed)
-          point P2086  "暂停服务"的站点  (community-health-gbk.csv:7)
+          point P2089  "暂停服务"的站点  (community-health-gbk.csv:7)
 
-        after the import: 143 items, 2086 points, 881 texts
+        after the import: 143 items, 2089 points, 892 texts
         published: 143 items, 2082 points, 881 texts (kept apart)
 
         """)
@@ -104,15 +104,15 @@ import Testing
         #expect(first.status == 0)
         let lines = try String(contentsOf: target.appendingPathComponent("points.geojson"), encoding: .utf8).split(separator: "\n").suffix(5)
         #expect(Array(lines) == [
-            #"{"type": "Feature", "id": "P2083", "geometry": {"type": "Point", "coordinates": [114.0403849, 22.5535609]}, "properties": {"name": "福田区图书馆社康站", "type": "shekang", "items": ["D1-01", "D1-02", "D1-03", "D1-05", "D1-06", "D1-07", "D1-12", "D1-16", "D4-01", "D4-02", "D4-03", "D4-04", "D4-05", "D4-06", "D4-07", "D4-08", "D4-09", "D4-10", "D4-11", "D4-13", "D4-14", "D4-17", "D4-18", "D4-20", "D4-21", "D5-01", "D7-08", "D7-18"], "subdistrict": "440304008", "address": "福田区景田路70号", "phone": "0755-83300001", "hours": "08:00-12:00，14:00-17:30", "source_datum": "GCJ-02", "source_coordinates": [114.045473, 22.550808], "provenance": "official", "source": "ft-health-2024", "imported": {"file": "community-health-gbk.csv", "row": 3, "date": "2026-12-01"}}},"#,
-            #"{"type": "Feature", "id": "P2084", "geometry": {"type": "Point", "coordinates": [114.0942584, 22.5512759]}, "properties": {"name": "少儿馆旁社康中心", "type": "shekang", "items": ["D1-01", "D1-02", "D1-03", "D1-05", "D1-06", "D1-07", "D1-12", "D1-16", "D4-01", "D4-02", "D4-03", "D4-04", "D4-05", "D4-06", "D4-07", "D4-08", "D4-09", "D4-10", "D4-11", "D4-13", "D4-14", "D4-17", "D4-18", "D4-20", "D4-21", "D5-01", "D7-08", "D7-18"], "subdistrict": "440304011", "address": "福田区红荔路1011号 （少儿图书馆东侧）", "phone": "0755-83300002", "hours": "全天", "source_datum": "GCJ-02", "source_coordinates": [114.099385, 22.548595], "provenance": "official", "source": "ft-health-2024", "imported": {"file": "community-health-gbk.csv", "row": 4, "date": "2026-12-01"}}},"#,
-            #"{"type": "Feature", "id": "P2085", "geometry": {"type": "Point", "coordinates": [114.0521401, 22.5487096]}, "properties": {"name": "福中社康中心", "type": "shekang", "items": ["D1-01", "D1-02", "D1-03", "D1-05", "D1-06", "D1-07", "D1-12", "D1-16", "D4-01", "D4-02", "D4-03", "D4-04", "D4-05", "D4-06", "D4-07", "D4-08", "D4-09", "D4-10", "D4-11", "D4-13", "D4-14", "D4-17", "D4-18", "D4-20", "D4-21", "D5-01", "D7-08", "D7-18"], "subdistrict": "440304008", "address": "福田区福中一路2001号", "phone": "0755-83300003", "hours": "周一至周五 08:00-17:30", "source_datum": "GCJ-02", "source_coordinates": [114.057247, 22.545982], "provenance": "official", "source": "ft-health-2024", "imported": {"file": "community-health-gbk.csv", "row": 6, "date": "2026-12-01"}}},"#,
-            #"{"type": "Feature", "id": "P2086", "geometry": null, "properties": {"name": "\"暂停服务\"的站点", "type": "shekang", "items": ["D1-01", "D1-02", "D1-03", "D1-05", "D1-06", "D1-07", "D1-12", "D1-16", "D4-01", "D4-02", "D4-03", "D4-04", "D4-05", "D4-06", "D4-07", "D4-08", "D4-09", "D4-10", "D4-11", "D4-13", "D4-14", "D4-17", "D4-18", "D4-20", "D4-21", "D5-01", "D7-08", "D7-18"], "subdistrict": null, "address": "福田区福华路", "provenance": "official", "source": "ft-health-2024", "imported": {"file": "community-health-gbk.csv", "row": 7, "date": "2026-12-01"}}}"#,
+            #"{"type": "Feature", "id": "P2086", "geometry": {"type": "Point", "coordinates": [114.0403849, 22.5535609]}, "properties": {"name": "福田区图书馆社康站", "type": "shekang", "items": ["D1-01", "D1-02", "D1-03", "D1-05", "D1-06", "D1-07", "D1-12", "D1-16", "D4-01", "D4-02", "D4-03", "D4-04", "D4-05", "D4-06", "D4-07", "D4-08", "D4-09", "D4-10", "D4-11", "D4-13", "D4-14", "D4-17", "D4-18", "D4-20", "D4-21", "D5-01", "D7-08", "D7-18"], "subdistrict": "440304008", "address": "福田区景田路70号", "phone": "0755-83300001", "hours": "08:00-12:00，14:00-17:30", "source_datum": "GCJ-02", "source_coordinates": [114.045473, 22.550808], "provenance": "official", "source": "ft-health-2024", "imported": {"file": "community-health-gbk.csv", "row": 3, "date": "2026-12-01"}}},"#,
+            #"{"type": "Feature", "id": "P2087", "geometry": {"type": "Point", "coordinates": [114.0942584, 22.5512759]}, "properties": {"name": "少儿馆旁社康中心", "type": "shekang", "items": ["D1-01", "D1-02", "D1-03", "D1-05", "D1-06", "D1-07", "D1-12", "D1-16", "D4-01", "D4-02", "D4-03", "D4-04", "D4-05", "D4-06", "D4-07", "D4-08", "D4-09", "D4-10", "D4-11", "D4-13", "D4-14", "D4-17", "D4-18", "D4-20", "D4-21", "D5-01", "D7-08", "D7-18"], "subdistrict": "440304011", "address": "福田区红荔路1011号 （少儿图书馆东侧）", "phone": "0755-83300002", "hours": "全天", "source_datum": "GCJ-02", "source_coordinates": [114.099385, 22.548595], "provenance": "official", "source": "ft-health-2024", "imported": {"file": "community-health-gbk.csv", "row": 4, "date": "2026-12-01"}}},"#,
+            #"{"type": "Feature", "id": "P2088", "geometry": {"type": "Point", "coordinates": [114.0521401, 22.5487096]}, "properties": {"name": "福中社康中心", "type": "shekang", "items": ["D1-01", "D1-02", "D1-03", "D1-05", "D1-06", "D1-07", "D1-12", "D1-16", "D4-01", "D4-02", "D4-03", "D4-04", "D4-05", "D4-06", "D4-07", "D4-08", "D4-09", "D4-10", "D4-11", "D4-13", "D4-14", "D4-17", "D4-18", "D4-20", "D4-21", "D5-01", "D7-08", "D7-18"], "subdistrict": "440304008", "address": "福田区福中一路2001号", "phone": "0755-83300003", "hours": "周一至周五 08:00-17:30", "source_datum": "GCJ-02", "source_coordinates": [114.057247, 22.545982], "provenance": "official", "source": "ft-health-2024", "imported": {"file": "community-health-gbk.csv", "row": 6, "date": "2026-12-01"}}},"#,
+            #"{"type": "Feature", "id": "P2089", "geometry": null, "properties": {"name": "\"暂停服务\"的站点", "type": "shekang", "items": ["D1-01", "D1-02", "D1-03", "D1-05", "D1-06", "D1-07", "D1-12", "D1-16", "D4-01", "D4-02", "D4-03", "D4-04", "D4-05", "D4-06", "D4-07", "D4-08", "D4-09", "D4-10", "D4-11", "D4-13", "D4-14", "D4-17", "D4-18", "D4-20", "D4-21", "D5-01", "D7-08", "D7-18"], "subdistrict": null, "address": "福田区福华路", "provenance": "official", "source": "ft-health-2024", "imported": {"file": "community-health-gbk.csv", "row": 7, "date": "2026-12-01"}}}"#,
             "]}",
         ])
         let validate = try fuwu.run(["validate", target.path, "--lang", "en"], environment: environment)
         #expect(validate.status == 0)
-        #expect(validate.stdout == "catalogue valid: 9 domains, 143 items (41 Futian items), 2086 points, 881 standard texts and guides\n")
+        #expect(validate.stdout == "catalogue valid: 9 domains, 143 items (41 Futian items), 2089 points, 892 standard texts and guides\n")
         let after = Self.contents(target)
         let second = try import_([Self.fixture("community-health-gbk.csv"), "--mapping", mapping, "--into", target.path, "--lang", "en"])
         #expect(second.status == 0)
@@ -211,7 +211,7 @@ import Testing
         let export = scratch.appendingPathComponent("export", isDirectory: true)
         let exported = try fuwu.run(["export", "--into", export.path, "--catalogue", Self.futian.path, "--lang", "en"], environment: environment)
         #expect(exported.status == 0)
-        #expect(exported.stdout == "exported 143 items, 2082 points and 881 texts to \(export.path)\n")
+        #expect(exported.stdout == "exported 143 items, 2085 points and 892 texts to \(export.path)\n")
         let empty = scratch.appendingPathComponent("rebuilt", isDirectory: true)
         let files = ["items.csv", "standards.csv", "points.csv"].map { export.appendingPathComponent($0).path }
         let imported = try import_(files + ["--mapping", export.appendingPathComponent("mapping.toml").path, "--into", empty.path, "--lang", "en"])
@@ -228,11 +228,11 @@ import Testing
         let docx = Self.fixture("standard-gbt.docx")
         let result = try import_([docx, "--into", target.path, "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Added\n  standard S0882  社区健康服务中心基本公共服务规范  (standard-gbt.docx)\n"))
-        let text = try String(contentsOf: target.appendingPathComponent("standards/S0882.md"), encoding: .utf8)
+        #expect(result.stdout.contains("Added\n  standard S0893  社区健康服务中心基本公共服务规范  (standard-gbt.docx)\n"))
+        let text = try String(contentsOf: target.appendingPathComponent("standards/S0893.md"), encoding: .utf8)
         #expect(text.hasPrefix("""
         ---
-        id: S0882
+        id: S0893
         code: DB4403/T 999—2024
         title: 社区健康服务中心基本公共服务规范
         kind: standard
