@@ -23,6 +23,8 @@ public struct RowConverter {
     let typeIDs: [String: String]
     let itemIDs: [String: String]
     let subdistrictCodes: [String: String]
+    /// The items each point type provides, in catalogue order (a row without an items column gets them all).
+    let itemsByType: [String: [String]]
 
     /// The columns of `table` in `row` when it is the header row (every mapped header present), else nil.
     public static func columns(in row: SourceRow, of table: TableMapping) -> [RecordField: Int]? {
@@ -69,6 +71,9 @@ public struct RowConverter {
             if s.name.hasSuffix("街道") { codes[CellText.headerKey(String(s.name.dropLast(2)))] = s.code }
         }
         subdistrictCodes = codes
+        var byType: [String: [String]] = [:]
+        for item in c.items { for type in item.pointTypeIDs { byType[type, default: []].append(item.id) } }
+        itemsByType = byType
         if let type = table.pointType, c.pointType(type) == nil {
             throw ImportProblem(file: path, sheet: sheet, reason: "point_type \"\(type)\" is not a point type of the catalogue; use one of \(c.pointTypes.map(\.id).joined(separator: ", "))")
         }
@@ -187,7 +192,7 @@ public struct RowConverter {
                 if !items.contains(id) { items.append(id) }
             }
         } else {
-            items = c.items.filter { $0.pointTypeIDs.contains(typeID) }.map(\.id)
+            items = itemsByType[typeID] ?? []
         }
         if items.isEmpty {
             throw Rejection(reason: "no item of the catalogue is provided by points of type \(typeID), so the point would serve nothing; list its items in a column")

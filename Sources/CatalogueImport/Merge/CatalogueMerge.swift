@@ -59,12 +59,11 @@ public struct CatalogueMerge {
 
     /// The catalogue as merged so far, for converting the next tables against it.
     public var current: ServiceCatalogue {
-        var c = base
-        c = ServiceCatalogue(metadata: c.metadata, sources: sources, pointTypes: c.pointTypes, domains: c.domains, items: items,
+        let c = base
+        return ServiceCatalogue(metadata: c.metadata, sources: sources, pointTypes: c.pointTypes, domains: c.domains, items: items,
                              points: points.filter { !removedPoints.contains($0.id) }, standards: standards,
                              subdistricts: c.subdistricts, landmarks: c.landmarks, boundary: c.boundary,
                              subdistrictBoundaries: c.subdistrictBoundaries)
-        return c
     }
 
     /// Adds a source entry unless the catalogue has one with its id already.
@@ -140,7 +139,7 @@ public struct CatalogueMerge {
         let entry = { (id: String) in ImportPlan.Entry(kind: .points, id: id, name: imported.name, origin: row.origin) }
         guard let index = match(point: imported) else {
             var p = imported
-            if p.id.isEmpty || pointIndex[p.id] != nil { p.id = nextID(points.map(\.id), prefix: "P", width: 4) }
+            while p.id.isEmpty || pointIndex[p.id] != nil { p.id = nextID(points.map(\.id), prefix: "P", width: 4) }
             if rejectDuplicate(row, "point:\(p.id)", "place") { return }
             claimed["point:\(p.id)"] = row.origin
             points.append(p)
@@ -223,7 +222,7 @@ public struct CatalogueMerge {
         let index = (!imported.id.isEmpty ? itemIndex[imported.id] : nil) ?? itemsByName[Self.key(imported.name)]
         guard let index else {
             var i = imported
-            if i.id.isEmpty || itemIndex[i.id] != nil {
+            while i.id.isEmpty || itemIndex[i.id] != nil {
                 i.id = nextID(items.map(\.id), prefix: "\(i.domainID)-", width: 2)
             }
             if rejectDuplicate(row, "item:\(i.id)", "item") { return }
@@ -268,7 +267,7 @@ public struct CatalogueMerge {
         if index == nil { index = standardsByTitle[Self.key(imported.title)] }
         guard let index else {
             var s = imported
-            if s.id.isEmpty || standardIndex[s.id] != nil { s.id = nextID(standards.map(\.id), prefix: "S", width: 4) }
+            while s.id.isEmpty || standardIndex[s.id] != nil { s.id = nextID(standards.map(\.id), prefix: "S", width: 4) }
             if rejectDuplicate(row, "standard:\(s.id)", "text") { return }
             claimed["standard:\(s.id)"] = row.origin
             standards.append(s)
@@ -306,19 +305,28 @@ public struct CatalogueMerge {
 
     // MARK: - Ids
 
+    /// The highest number and the width in use per id prefix, found once and then counted on.
+    var idCounters: [String: (highest: Int, width: Int)] = [:]
+
     /// The next id of a scheme `prefix` + zero-padded number, after the highest in use.
-    func nextID(_ ids: [String], prefix: String, width: Int) -> String {
-        var highest = 0
-        var padding = width
-        for id in ids where id.hasPrefix(prefix) {
-            let digits = id.dropFirst(prefix.count)
-            if !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits) {
-                highest = max(highest, n)
-                padding = max(padding, digits.count)
+    mutating func nextID(_ ids: @autoclosure () -> [String], prefix: String, width: Int) -> String {
+        var counter: (highest: Int, width: Int)
+        if let known = idCounters[prefix] {
+            counter = known
+        } else {
+            counter = (0, width)
+            for id in ids() where id.hasPrefix(prefix) {
+                let digits = id.dropFirst(prefix.count)
+                if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) {
+                    counter.highest = max(counter.highest, n)
+                    counter.width = max(counter.width, digits.count)
+                }
             }
         }
-        let number = String(highest + 1)
-        return prefix + String(repeating: "0", count: max(0, padding - number.count)) + number
+        counter.highest += 1
+        idCounters[prefix] = counter
+        let number = String(counter.highest)
+        return prefix + String(repeating: "0", count: max(0, counter.width - number.count)) + number
     }
 
     // MARK: - Finish
@@ -326,19 +334,17 @@ public struct CatalogueMerge {
     /// The plan, with the samples complete lists replace removed, items and standards made to list
     /// each other, and the declared counts set to the real ones (the published figures kept apart).
     public mutating func finish() -> ImportPlan {
-        for (i, p) in points.enumerated() where completeTypes.contains(p.typeID) && p.provenance.isSample && !matchedPoints.contains(p.id) {
+        for p in points where completeTypes.contains(p.typeID) && p.provenance.isSample && !matchedPoints.contains(p.id) {
             removedPoints.insert(p.id)
             plan.replacedSamples.append(ImportPlan.Entry(kind: .points, id: p.id, name: p.name, origin: nil))
-            _ = i
         }
         if !removedPoints.isEmpty { plan.touchesPoints = true }
         // Items and standards must name each other.
-        for (si, s) in standards.enumerated() {
+        for s in standards {
             for itemID in s.itemIDs {
                 guard let ii = itemIndex[itemID], !items[ii].standardIDs.contains(s.id) else { continue }
                 items[ii].standardIDs.append(s.id)
                 plan.touchesItems = true
-                _ = si
             }
         }
         for item in items {

@@ -53,12 +53,11 @@ public struct FeatureListSource: TableSource {
                 if let id = element["id"], !id.isNull { column("id"); cells["id"] = Self.text(id) }
                 if let geometry = element["geometry"], !geometry.isNull {
                     guard geometry["type"]?.string == "Point", let pair = geometry["coordinates"]?.array, pair.count >= 2,
-                          let lon = pair[0].number, let lat = pair[1].number else {
+                          pair[0].number != nil, pair[1].number != nil else {
                         throw ImportProblem(file: path, row: geometry.line, reason: "the geometry must be a Point with [longitude, latitude], or null")
                     }
                     column("longitude"); column("latitude")
                     cells["longitude"] = Self.text(pair[0]); cells["latitude"] = Self.text(pair[1])
-                    _ = (lon, lat)
                 }
                 guard let p = element["properties"], p.isObject || p.isNull else {
                     throw ImportProblem(file: path, row: element.line, reason: "a feature needs a \"properties\" object")
