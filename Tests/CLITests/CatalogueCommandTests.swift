@@ -111,10 +111,10 @@ import Testing
             "totals,domains,domains,0,9,0,9",
             "totals,items,service items,0,12,131,143",
             "totals,futian_items,of which Futian items,0,3,38,41",
-            "totals,points,service points,0,504,1578,2082",
-            "totals,points_located,of which located,0,157,1578,1735",
+            "totals,points,service points,0,507,1578,2085",
+            "totals,points_located,of which located,0,160,1578,1738",
             "totals,points_unlocated,of which location unknown,0,347,0,347",
-            "totals,standards,standard texts and guides,0,1,880,881",
+            "totals,standards,standard texts and guides,0,12,880,892",
         ])
     }
 

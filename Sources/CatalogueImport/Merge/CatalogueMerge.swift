@@ -139,7 +139,7 @@ public struct CatalogueMerge {
         let entry = { (id: String) in ImportPlan.Entry(kind: .points, id: id, name: imported.name, origin: row.origin) }
         guard let index = match(point: imported) else {
             var p = imported
-            while p.id.isEmpty || pointIndex[p.id] != nil { p.id = nextID(points.map(\.id), prefix: "P", width: 4) }
+            while p.id.isEmpty || pointIndex[p.id] != nil { let ids = idCounters["P"] == nil ? points.map(\.id) : []; p.id = nextID(ids, prefix: "P", width: 4) }
             if rejectDuplicate(row, "point:\(p.id)", "place") { return }
             claimed["point:\(p.id)"] = row.origin
             points.append(p)
@@ -223,7 +223,8 @@ public struct CatalogueMerge {
         guard let index else {
             var i = imported
             while i.id.isEmpty || itemIndex[i.id] != nil {
-                i.id = nextID(items.map(\.id), prefix: "\(i.domainID)-", width: 2)
+                let ids = idCounters["\(i.domainID)-"] == nil ? items.map(\.id) : []
+                i.id = nextID(ids, prefix: "\(i.domainID)-", width: 2)
             }
             if rejectDuplicate(row, "item:\(i.id)", "item") { return }
             claimed["item:\(i.id)"] = row.origin
@@ -267,7 +268,7 @@ public struct CatalogueMerge {
         if index == nil { index = standardsByTitle[Self.key(imported.title)] }
         guard let index else {
             var s = imported
-            while s.id.isEmpty || standardIndex[s.id] != nil { s.id = nextID(standards.map(\.id), prefix: "S", width: 4) }
+            while s.id.isEmpty || standardIndex[s.id] != nil { let ids = idCounters["S"] == nil ? standards.map(\.id) : []; s.id = nextID(ids, prefix: "S", width: 4) }
             if rejectDuplicate(row, "standard:\(s.id)", "text") { return }
             claimed["standard:\(s.id)"] = row.origin
             standards.append(s)
@@ -308,14 +309,15 @@ public struct CatalogueMerge {
     /// The highest number and the width in use per id prefix, found once and then counted on.
     var idCounters: [String: (highest: Int, width: Int)] = [:]
 
-    /// The next id of a scheme `prefix` + zero-padded number, after the highest in use.
-    mutating func nextID(_ ids: @autoclosure () -> [String], prefix: String, width: Int) -> String {
+    /// The next id of a scheme `prefix` + zero-padded number, after the highest in use (`ids`
+    /// are read the first time a prefix is seen only).
+    mutating func nextID(_ ids: [String], prefix: String, width: Int) -> String {
         var counter: (highest: Int, width: Int)
         if let known = idCounters[prefix] {
             counter = known
         } else {
             counter = (0, width)
-            for id in ids() where id.hasPrefix(prefix) {
+            for id in ids where id.hasPrefix(prefix) {
                 let digits = id.dropFirst(prefix.count)
                 if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) {
                     counter.highest = max(counter.highest, n)
