@@ -16,11 +16,38 @@ public struct OpenedCatalogue: Sendable {
 
     public let folder: URL
     public let catalogue: ServiceCatalogue
+    /// The SQLite database, opened on first use (standard bodies and their full-text search).
     public let database: CatalogueDatabase
     public let status: Status
-    /// Why the compiled database had to be rebuilt although the sources had not changed (it was
+    /// The start-up file the catalogue came from; its other sections are read on demand.
+    let image: CatalogueImageFile
+    /// Why the compiled catalogue had to be rebuilt although the sources had not changed (it was
     /// damaged); nil when it was not.
     public internal(set) var repairedDamage: String?
+
+    /// The ranked search index compiled with the catalogue, read from the start-up file. A damaged
+    /// section is damage found after start-up: the compiled catalogue is removed and `damaged`
+    /// thrown, so the CLI rebuilds it and runs the command again (the browser computes the index).
+    public func searchIndex() throws(StoreError) -> SearchIndex {
+        try section(.search) { bytes throws(CatalogueImageError) in try SearchIndex(image: bytes) }
+    }
+
+    /// The keys of every place name, for pinyin locations (`LocationResolver.pinyinMatch(places:)`);
+    /// a damaged section is handled as in `searchIndex()`.
+    public func placeNames() throws(StoreError) -> PlaceNameTable {
+        try section(.places) { bytes throws(CatalogueImageError) in try PlaceNameTable(image: bytes) }
+    }
+
+    private func section<T>(_ section: CatalogueImageFile.Section,
+                            _ read: (UnsafeRawBufferPointer) throws(CatalogueImageError) -> T) throws(StoreError) -> T {
+        do {
+            return try image.withSection(section, read)
+        } catch {
+            CatalogueCache.discard(databasePath: database.path)
+            guard case .damaged(_, let reason) = error else { throw error }
+            throw StoreError.damaged(path: database.path, reason: reason)
+        }
+    }
 }
 
 /// The outcome of an explicit build.
@@ -59,50 +86,62 @@ public struct CatalogueCache: Sendable {
         return directory.appendingPathComponent("\(name.isEmpty ? "catalogue" : name)-\(hash.hex).sqlite")
     }
 
-    /// Opens the catalogue in `folder`, compiling it first when the sources changed. A compiled
-    /// file that is damaged (a page checksum fails, the file is not a database, a FIFO sits in
-    /// its place) is never read on: it is rebuilt from the sources and the reason is returned in
-    /// `repairedDamage`.
+    /// Where the start-up file of a compiled database lives: beside it.
+    static func imagePath(for database: URL) -> String {
+        database.deletingPathExtension().path + ".image"
+    }
+
+    /// Opens the catalogue in `folder`, compiling it first when the sources changed.
+    ///
+    /// A cached start stats the source files, compares their stamp with the start-up file's and
+    /// reads the catalogue from it; SQLite is opened only when a standard body is needed (its
+    /// pages are checked then). A start-up file that is damaged (its header or catalogue section
+    /// fails its checksum), or a database that is not a regular file, is never read on: the
+    /// catalogue is rebuilt from the sources and the reason is returned in `repairedDamage`.
     public func open(folder: URL) throws(StoreError) -> OpenedCatalogue {
         try checkFolder(folder)
         StaleBuildFiles.removeStale(in: directory)
         let target = databaseURL(for: folder)
+        let imagePath = Self.imagePath(for: target)
         let files = CatalogueLoader.sourceFiles(in: folder)
         let stamp = SourceFingerprint.stamp(folder: folder, files: files)
-        var (existing, damage) = openExisting(target)
-        if let database = existing {
+        var (image, damage) = openExisting(target, imagePath)
+        if let current = image {
             do {
-                if try database.meta("source_stamp") == stamp {
+                if current.stamp == stamp {
                     markUsed(target)
-                    return try opened(folder, database, .cached)
+                    return try opened(folder, target, current, .cached)
                 }
                 let hash = SourceFingerprint.contentHash(folder: folder, files: files)
-                if try database.meta("source_hash") == hash {
-                    updateStamp(target, stamp)
+                if current.sourceHash == hash, let restamped = restamp(current, stamp: stamp) {
                     markUsed(target)
-                    return try opened(folder, database, .cached)
+                    return try opened(folder, target, restamped, .cached)
                 }
             } catch {
-                (existing, damage) = (nil, Self.reason(error))
+                (image, damage) = (nil, Self.reason(error))
             }
         }
         let report = CatalogueLoader.load(folder: folder)
         guard let loaded = report.loaded else {
-            if let existing, let compiledAt = try? existing.meta("compiled_at"),
-               let stale = try? opened(folder, existing, .stale(diagnostics: report.diagnostics, compiledAt: compiledAt)) {
+            if let previous = image, let compiledAt = try? CatalogueDatabase(path: target.path).meta("compiled_at"),
+               let stale = try? opened(folder, target, previous, .stale(diagnostics: report.diagnostics, compiledAt: compiledAt)) {
                 return stale
             }
             throw StoreError.invalidSources(path: folder.path, diagnostics: report.diagnostics)
         }
+        image = nil
         try write(loaded, files: files, stamp: stamp, folder: folder, to: target)
-        var result = try opened(folder, try CatalogueDatabase(path: target.path), .compiled(warnings: report.warnings))
+        guard let written = CatalogueImageFile(path: imagePath) else {
+            throw StoreError.unreadable(path: imagePath, reason: "the start-up file just written cannot be read")
+        }
+        var result = try opened(folder, target, written, .compiled(warnings: report.warnings))
         result.repairedDamage = damage
         return result
     }
 
-    /// The compiled database at `target` when it can be used, or why it cannot when it is
-    /// damaged (nil reason: it is missing or from an older fuwu, which is no damage).
-    private func openExisting(_ target: URL) -> (CatalogueDatabase?, damage: String?) {
+    /// The start-up file of the compiled catalogue at `target` when it can be used, or why it
+    /// cannot when it is damaged (nil reason: it is missing or from an older fuwu, which is no damage).
+    private func openExisting(_ target: URL, _ imagePath: String) -> (CatalogueImageFile?, damage: String?) {
         var info = stat()
         guard stat(target.path, &info) == 0 else { return (nil, nil) }
         guard info.st_mode & S_IFMT == S_IFREG else {
@@ -115,13 +154,15 @@ public struct CatalogueCache: Sendable {
         case .damaged: return (nil, "its header is not a database header")
         case .protected: break
         }
-        do {
-            let database = try CatalogueDatabase(path: target.path)
-            guard try database.meta("schema_version") == String(CatalogueDatabase.schemaVersion) else { return (nil, nil) }
-            return (database, nil)
-        } catch {
-            return (nil, Self.reason(error))
+        guard stat(imagePath, &info) == 0 else { return (nil, nil) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            try? FileManager.default.removeItem(atPath: imagePath)
+            return (nil, "its start-up file is not a regular file")
         }
+        guard let image = CatalogueImageFile(path: imagePath) else {
+            return (nil, "its start-up file's header is damaged or from another version")
+        }
+        return (image, nil)
     }
 
     /// The reason a compiled database could not be read, in a few words.
@@ -135,6 +176,7 @@ public struct CatalogueCache: Sendable {
     /// Removes a compiled database that a read found damaged, so the next open rebuilds it.
     public static func discard(databasePath: String) {
         unlink(databasePath)
+        unlink(imagePath(for: URL(fileURLWithPath: databasePath)))
     }
 
     /// Validates and compiles `folder` unconditionally (`fuwu build`); on errors nothing is written.
@@ -160,14 +202,20 @@ public struct CatalogueCache: Sendable {
         }
     }
 
-    private func opened(_ folder: URL, _ database: CatalogueDatabase, _ status: OpenedCatalogue.Status) throws(StoreError) -> OpenedCatalogue {
-        OpenedCatalogue(folder: folder, catalogue: try database.catalogue(), database: database, status: status, repairedDamage: nil)
+    private func opened(_ folder: URL, _ target: URL, _ image: CatalogueImageFile, _ status: OpenedCatalogue.Status)
+        throws(StoreError) -> OpenedCatalogue {
+        let catalogue = try image.withSection(.catalogue) { bytes throws(CatalogueImageError) in
+            try ServiceCatalogue(image: bytes)
+        }
+        return OpenedCatalogue(folder: folder, catalogue: catalogue, database: CatalogueDatabase(openingLater: target.path),
+                               status: status, image: image, repairedDamage: nil)
     }
 
-    /// Writes into a temporary file beside the target and renames it over, so a reader never sees
-    /// a half-written database and a failure leaves the previous one intact. The temporary file
-    /// is locked while the build runs, so a later start can tell a killed build's leftovers from
-    /// a running one's.
+    /// Writes the database and its start-up file into temporary files beside the targets and
+    /// renames them over, the database first: a reader never sees a half-written file, a failure
+    /// leaves the previous pair intact, and a start-up file is never newer than its database. The
+    /// temporary database is locked while the build runs, so a later start can tell a killed
+    /// build's leftovers from a running one's.
     private func write(_ loaded: LoadedCatalogue, files: [String], stamp: String, folder: URL, to target: URL) throws(StoreError) {
         try createDirectory(target)
         let temporary = target.deletingLastPathComponent()
@@ -175,23 +223,33 @@ public struct CatalogueCache: Sendable {
         guard let lock = StaleBuildFiles.createLocked(temporary.path) else {
             throw StoreError.unwritable(path: target.path, reason: Self.systemReason(errno, folder: directory))
         }
+        let imagePath = Self.imagePath(for: target)
+        let temporaryImage = String(temporary.path.dropLast(".tmp".count)) + ".image.tmp"
         defer {
             unlink(temporary.path)
+            unlink(temporaryImage)
             close(lock)
         }
         do {
+            let hash = SourceFingerprint.contentHash(folder: folder, files: files)
             let meta = [
-                "source_hash": SourceFingerprint.contentHash(folder: folder, files: files),
+                "source_hash": hash,
                 "source_stamp": stamp,
                 "source_folder": folder.standardizedFileURL.path,
                 "compiled_at": ISO8601DateFormatter().string(from: Date()),
             ]
-            try CatalogueDatabase.write(loaded, meta: meta, to: temporary.path)
+            let keys = try CatalogueDatabase.write(loaded, meta: meta, to: temporary.path)
+            let catalogue = loaded.catalogue
+            try CatalogueImageFile.write(to: temporaryImage, stamp: stamp, sourceHash: hash, sections: [
+                .catalogue: catalogue.image,
+                .search: SearchIndex(catalogue: catalogue, keys: keys).image,
+                .places: PlaceNameTable(catalogue: catalogue, keys: keys).image,
+            ])
             var info = stat()
             if lstat(target.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
                 try? FileManager.default.removeItem(at: target)   // a rename cannot replace a folder
             }
-            if rename(temporary.path, target.path) != 0 {
+            if rename(temporary.path, target.path) != 0 || rename(temporaryImage, imagePath) != 0 {
                 throw StoreError.unwritable(path: target.path, reason: Self.systemReason(errno, folder: directory))
             }
             prune(keeping: target)
@@ -247,15 +305,24 @@ public struct CatalogueCache: Sendable {
             let path = directory.appendingPathComponent(name).path
             guard path != kept?.path, let modified = Self.modificationTime(path) else { continue }
             var expired = now.timeIntervalSince1970 - modified >= Self.unusedLifetimeSeconds
-            if !expired, case (let database?, _) = openExisting(URL(fileURLWithPath: path)),
-               let folder = try? database.meta("source_folder") {
+            if !expired, let folder = Self.sourceFolder(ofDatabase: path) {
                 expired = !FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent("catalogue.json").path)
             }
             guard expired, unlink(path) == 0 else { continue }
             removed.append(path)
             for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
+            unlink(Self.imagePath(for: URL(fileURLWithPath: path)))
         }
         return removed
+    }
+
+    /// The source folder recorded in a compiled database; nil when it is not a regular file with a
+    /// protected header (never opened then: a FIFO would block) or cannot be read.
+    private static func sourceFolder(ofDatabase path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              case .protected = PageChecksums.header(of: path) else { return nil }
+        return try? CatalogueDatabase(path: path).meta("source_folder")
     }
 
     /// Moves the database's modification time to now when it is a day or more old, so that
@@ -273,11 +340,32 @@ public struct CatalogueCache: Sendable {
         return TimeInterval(info.st_mtim.tv_sec)
     }
 
-    private func updateStamp(_ target: URL, _ stamp: String) {
-        guard let queue = try? DatabaseQueue(path: target.path) else { return }
-        try? queue.write { db in
-            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'source_stamp'", arguments: [stamp])
+    /// A copy of `image` under the new stamp (the sources were touched but not changed), renamed
+    /// over it; nil when it cannot be written, and then the sources are compiled again.
+    private func restamp(_ image: CatalogueImageFile, stamp: String) -> CatalogueImageFile? {
+        var sections: [CatalogueImageFile.Section: [UInt8]] = [:]
+        for section in CatalogueImageFile.Section.allCases {
+            guard let bytes = try? image.withSection(section, { bytes throws(CatalogueImageError) in [UInt8](bytes) }) else {
+                return nil
+            }
+            sections[section] = bytes
         }
-        try? queue.close()
+        // Locked like a build's temporary files, so a later start never removes it while it is
+        // written, and removes it once old when this process was killed.
+        let imageURL = URL(fileURLWithPath: image.path)
+        let temporary = imageURL.deletingLastPathComponent().appendingPathComponent(
+            ".\(imageURL.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        guard let lock = StaleBuildFiles.createLocked(temporary) else { return nil }
+        defer {
+            unlink(temporary)
+            close(lock)
+        }
+        do {
+            try CatalogueImageFile.write(to: temporary, stamp: stamp, sourceHash: image.sourceHash, sections: sections)
+        } catch {
+            return nil
+        }
+        guard rename(temporary, image.path) == 0 else { return nil }
+        return CatalogueImageFile(path: image.path)
     }
 }

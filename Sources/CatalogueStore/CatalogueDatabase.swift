@@ -1,4 +1,5 @@
 import Catalogue
+import ChineseText
 import Foundation
 import Geodesy
 import GRDB
@@ -8,28 +9,47 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
     /// Bumped whenever the schema or the compiled content changes meaning; an older file is rebuilt.
     public static let schemaVersion = 6
 
-    /// The open connection; GRDB serialises access, so sharing it across threads is safe.
-    let reader: DatabaseQueue
     public let path: String
+    /// The connection, opened on first use; GRDB serialises access, so sharing it across threads is safe.
+    private var connection: DatabaseQueue?
+    private let lock = NSLock()
 
     /// Opens an existing compiled catalogue read-only.
     public init(path: String) throws(StoreError) {
+        self.path = path
+        _ = try reader()
+    }
+
+    /// A compiled catalogue opened on first use: a start that needs no standard body never opens
+    /// SQLite.
+    init(openingLater path: String) {
+        self.path = path
+    }
+
+    /// The read-only connection, opened now if it is not yet.
+    private func reader() throws(StoreError) -> DatabaseQueue {
+        lock.lock()
+        defer { lock.unlock() }
+        if let connection { return connection }
         _ = PageChecksums.isRegistered
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "fuwu.catalogue"
         do {
-            reader = try DatabaseQueue(path: path, configuration: configuration)
+            let opened = try DatabaseQueue(path: path, configuration: configuration)
+            connection = opened
+            return opened
         } catch {
-            throw StoreError.unreadable(path: path, reason: "\(error)")
+            // Opened lazily, the file may be found damaged only now, after start-up: that is
+            // damage like any other read's (the file is removed and the command runs again).
+            throw storeError(error)
         }
-        self.path = path
     }
 
     /// A value of the meta table, such as `source_hash`.
     public func meta(_ key: String) throws(StoreError) -> String? {
         do {
-            return try reader.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+            return try reader().read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
         } catch {
             throw storeError(error)
         }
@@ -39,7 +59,7 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
     public func body(ofStandard id: String) throws -> String {
         let found: String?
         do {
-            found = try reader.read { db in try String.fetchOne(db, sql: "SELECT body FROM standards WHERE id = ?", arguments: [id]) }
+            found = try reader().read { db in try String.fetchOne(db, sql: "SELECT body FROM standards WHERE id = ?", arguments: [id]) }
         } catch {
             throw storeError(error)
         }
@@ -57,7 +77,7 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
     /// Runs a read-only block against the database (for other parts of this module).
     func read<T>(_ block: (Database) throws -> T) throws -> T {
         do {
-            return try reader.read(block)
+            return try reader().read(block)
         } catch {
             throw storeError(error)
         }
@@ -68,7 +88,7 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
     /// Reads every record back into catalogue values.
     public func catalogue() throws(StoreError) -> ServiceCatalogue {
         do {
-            return try reader.read { db in try Self.readCatalogue(db) }
+            return try reader().read { db in try Self.readCatalogue(db) }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -214,12 +234,13 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
 
     // MARK: - Writing
 
-    /// Writes a validated catalogue to a new database file at `path` (which must not exist).
-    static func write(_ loaded: LoadedCatalogue, meta: [String: String], to path: String) throws {
+    /// Writes a validated catalogue to a new database file at `path` (which must not exist), and
+    /// returns the search keys compiled on the way, by text.
+    static func write(_ loaded: LoadedCatalogue, meta: [String: String], to path: String) throws -> [String: SearchKey] {
         _ = PageChecksums.isRegistered
         let queue = try DatabaseQueue(path: path)
         try queue.inDatabase { db in try PageChecksums.reserve(db) }
-        try queue.write { db in
+        let keys = try queue.write { db in
             try db.execute(sql: schema)
             let c = loaded.catalogue
             var allMeta = meta
@@ -287,9 +308,10 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
                 try s9.execute(arguments: [i + 1, "subdistrict", b.code, b.name, b.note, source(b.provenance),
                                            PolygonText.encode(b.area.polygons)])
             }
-            try SearchKeyStore.write(c, bodies: loaded.bodies, to: db)
+            return try SearchKeyStore.write(c, bodies: loaded.bodies, to: db)
         }
         try queue.close()
+        return keys
     }
 
     static let schema = """

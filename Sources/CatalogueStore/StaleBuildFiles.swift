@@ -19,8 +19,9 @@ enum StaleBuildFiles {
         return fd
     }
 
-    /// True for names a build leaves: `.NAME.sqlite.PID.RANDOM.tmp`, its `-journal`, and the
-    /// journal of a compiled catalogue.
+    /// True for names a build leaves: `.NAME.sqlite.PID.RANDOM.tmp`, its `-journal` and its
+    /// start-up file `.NAME.sqlite.PID.RANDOM.image.tmp`, a restamped start-up file
+    /// `.NAME.image.PID.RANDOM.tmp`, and the journal of a compiled catalogue.
     static func isBuildLeftover(_ name: String) -> Bool {
         name.hasSuffix(".tmp") || name.hasSuffix(".tmp-journal") || name.hasSuffix(".sqlite-journal")
     }
@@ -33,11 +34,19 @@ enum StaleBuildFiles {
             var info = stat()
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
                   now - info.st_mtim.tv_sec > ageLimitSeconds else { continue }
-            // A temporary file's journal belongs to the build that holds the temporary file.
-            let owner = name.hasSuffix(".tmp-journal") ? String(path.dropLast("-journal".count)) : path
+            let owner = owner(of: path)
             if isHeldByABuild(owner) { continue }
             unlink(path)
         }
+    }
+
+    /// The file whose lock says whether `path` is in use: a temporary database's journal and its
+    /// start-up file (`.NAME.sqlite.PID.RANDOM.image.tmp`) belong to the build that holds the
+    /// temporary database; any other temporary file is locked itself.
+    static func owner(of path: String) -> String {
+        if path.hasSuffix(".tmp-journal") { return String(path.dropLast("-journal".count)) }
+        if path.hasSuffix(".image.tmp") { return String(path.dropLast(".image.tmp".count)) + ".tmp" }
+        return path
     }
 
     /// True when a running build holds the lock on `path`.

@@ -28,7 +28,9 @@ public enum Sanitiser {
 
     /// Multi-line text (a standard's body): like `line`, but newlines are kept.
     public static func text(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Most text has nothing to escape: one scan instead of splitting it into lines.
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && isUnsafe($0) }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { line(String($0)) }.joined(separator: "\n")
     }
 

@@ -50,20 +50,31 @@ public enum TextFolding {
         }
     }
 
-    /// The simplified form of one Han character through ICU's Hant-Hans transform; the
-    /// character itself when ICU has no single-character answer. Each answer is kept: a
-    /// transform costs tens of microseconds, and as-you-type search folds the whole query on
-    /// every keystroke.
+    /// The simplified form of one Han character, as ICU's Hant-Hans transform gives it (from the
+    /// table generated from it, `SimplifiedHan`: building ICU's transliterator costs a quarter of a
+    /// second a process); the character itself when it has no single-character simplified form.
     public static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        guard isHan(scalar) else { return scalar }
-        return simplifiedForms.value(for: scalar) {
-            guard let result = String(scalar).applyingTransform(StringTransform("Hant-Hans"), reverse: false),
-                  result.unicodeScalars.count == 1, let first = result.unicodeScalars.first
-            else { return scalar }
-            return first
+        let value = scalar.value
+        let keys = SimplifiedHan.traditional
+        guard value >= 0x3400, value <= keys[keys.count - 1] else { return scalar }
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < value { low = middle + 1 } else { high = middle }
         }
+        guard low < keys.count, keys[low] == value, let result = Unicode.Scalar(SimplifiedHan.simplified[low]) else {
+            return scalar
+        }
+        return result
     }
 
-    /// ICU's answers so far, shared by every thread.
-    static let simplifiedForms = ScalarMemo()
+    /// The simplified form through ICU's Hant-Hans transform itself (tests compare it with
+    /// `simplified(_:)`; scripts/generate-simplified-table.swift builds the table from it).
+    public static func simplifiedByICU(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        guard isHan(scalar),
+              let result = String(scalar).applyingTransform(StringTransform("Hant-Hans"), reverse: false),
+              result.unicodeScalars.count == 1, let first = result.unicodeScalars.first
+        else { return scalar }
+        return first
+    }
 }

@@ -37,7 +37,7 @@ enum StartupBenchmark {
         }
 
         measure("open cached catalogue (CatalogueCache.open)") { _ = try? cache.open(folder: folderURL) }
-        measure("  of which: read the database (catalogue())") {
+        measure("for comparison: read every record from SQLite (catalogue())") {
             _ = try? CatalogueDatabase(path: databasePath).catalogue()
         }
         measure("build the browser (BrowserApp.init)") {

@@ -9,15 +9,13 @@ import UserState
 enum BrowseSession {
     static func run(_ opened: OpenedCatalogue, options: BrowserOptions, terminal: any Terminal,
                     state: UserStateOpening, now: (@Sendable () -> Int64)?) {
-        let database = opened.database
         let catalogue = opened.catalogue
-        // The keys compiled with the catalogue; if unreadable the index computes keys itself,
-        // slower but correct.
-        let keys = Deferred { (try? SearchKeyStore.keys(of: database)) ?? [:] }
-        let search = DeferredNameSearch {
-            RankedNameSearch(index: SearchIndex(catalogue: catalogue, keys: keys.value))
+        // The index and keys compiled with the catalogue; if damaged, computed (slower but correct),
+        // and the compiled catalogue is removed so that the next start rebuilds it.
+        let search = DeferredNameSearch { RankedNameSearch(index: (try? opened.searchIndex()) ?? SearchIndex(catalogue: catalogue)) }
+        let places = Deferred {
+            LocationResolver.pinyinMatch(places: (try? opened.placeNames()) ?? PlaceNameTable(catalogue: catalogue))
         }
-        let places = Deferred { LocationResolver.pinyinMatch(for: catalogue, keys: keys.value) }
         let warning = state.warnings.last.map { options.language == .chinese ? $0.chinese : $0.english }
         var app = BrowserApp(catalogue: catalogue, bodies: opened.database, search: search,
                              placeMatch: { text in places.value(text) }, userState: state.store, now: now,

@@ -19,6 +19,7 @@ struct Fuwu: ParsableCommand {
             NearbyCommand.self, MapCommand.self,
             CoverageCommand.self,
             SearchCommand.self,
+            NamesCommand.self,
             PlacesCommand.self, FavouritesCommand.self, HistoryCommand.self,
             BrowseCommand.self,
             VersionCommand.self, ManualCommand.self,

@@ -75,16 +75,19 @@ struct MapCommand: ParsableCommand {
         let filters: TypedFilters
         let result: NearbyResult
         let index = NearbyIndex(catalogue: catalogue)
+        let places = StoredPlaceNames(opened)
         do {
             location = try NearbyCommand.resolve(at, datum: readDatum, longitudeFirst: longitudeFirst, in: catalogue,
-                                                 savedPlaces: StateAccess.open(lang: lang).savedPlaces(), keys: { (try? SearchKeyStore.keys(of: opened.database)) ?? [:] })
+                                                 savedPlaces: StateAccess.savedPlaces(lang: lang), places: places.table)
             filters = try TypedFilters(domain: domain, item: item, pointType: type, in: catalogue)
             let query = try NearbyQuery(origin: location.origin, radiusMetres: radiusMetres, domainID: filters.domainID,
                                         itemID: filters.itemID, pointTypeID: filters.pointTypeID)
             result = index.query(query)
         } catch {
+            try places.throwDamage()
             throw CLIError(error, lang: lang)
         }
+        try places.throwDamage()
         let language: InterfaceLanguage = lang == .en ? .english : .chinese
         let reach = format == .svg ? max(radiusMetres, 1500) * 1.15 * 2.squareRoot() : NearbyQuery.radiusRangeMetres.upperBound
         let scene = NearbyMapScene.scene(catalogue: catalogue, index: index, origin: location.origin, radiusMetres: radiusMetres,

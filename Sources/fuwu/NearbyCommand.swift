@@ -48,18 +48,18 @@ struct NearbyCommand: ParsableCommand {
     static let unlocatedListed = 5
 
     /// Resolves a location: saved places by their exact name first, then the catalogue by its
-    /// text; only when nothing matches does it try pinyin, with the keys compiled into the
-    /// catalogue (`keys`, read on demand). Coordinates are read latitude first unless
+    /// text; only when nothing matches does it try pinyin, with the place-name keys compiled into
+    /// the catalogue (`places`, read on demand). Coordinates are read latitude first unless
     /// `longitudeFirst`; without it, coordinates that only fit Shenzhen the other way round are
     /// read that way (and the answer says so).
     static func resolve(_ text: String, datum: Datum, longitudeFirst: Bool, in catalogue: ServiceCatalogue,
-                        savedPlaces: [SavedPlace], keys: () -> [String: SearchKey]) throws(NearbyError) -> ResolvedLocation {
+                        savedPlaces: [SavedPlace], places: () -> PlaceNameTable) throws(NearbyError) -> ResolvedLocation {
         let order: CoordinateOrder = longitudeFirst ? .longitudeFirst : .latitudeFirst
         do {
             return try LocationResolver(catalogue: catalogue, savedPlaces: savedPlaces)
                 .resolve(text, datum: datum, order: order, detectOrder: !longitudeFirst)
         } catch .noPlaceMatches(let name) where name.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) {
-            return try LocationResolver(catalogue: catalogue, alternativeMatch: LocationResolver.pinyinMatch(for: catalogue, keys: keys()),
+            return try LocationResolver(catalogue: catalogue, alternativeMatch: LocationResolver.pinyinMatch(places: places()),
                                         savedPlaces: savedPlaces)
                 .resolve(text, datum: datum, order: order, detectOrder: !longitudeFirst)
         }
@@ -76,27 +76,18 @@ struct NearbyCommand: ParsableCommand {
         let catalogue = opened.catalogue
         let result: NearbyResult
         let location: ResolvedLocation
-        // Unreadable keys only cost the pinyin fallback; damaged ones must not pass for "no match".
-        var keyDamage: StoreError?
-        func keys() -> [String: SearchKey] {
-            do {
-                return try SearchKeyStore.keys(of: opened.database)
-            } catch {
-                if case .damaged = error { keyDamage = error }
-                return [:]
-            }
-        }
+        let places = StoredPlaceNames(opened)
         do {
             location = try Self.resolve(at, datum: readDatum, longitudeFirst: longitudeFirst, in: catalogue,
-                                        savedPlaces: StateAccess.open(lang: lang).savedPlaces(), keys: keys)
+                                        savedPlaces: StateAccess.savedPlaces(lang: lang), places: places.table)
             let query = try NearbyQuery(origin: location.origin, radiusMetres: radius ?? 1000, domain: domain, item: item,
                                         pointType: type, subdistrict: subdistrict, limit: openNow ? nil : limit, in: catalogue)
             result = NearbyIndex(catalogue: catalogue).query(query)
         } catch {
-            if let keyDamage { throw keyDamage }   // FuwuMain rebuilds and runs the command again
+            try places.throwDamage()   // not "no place matches": FuwuMain rebuilds and runs the command again
             throw CLIError(error, lang: lang)
         }
-        if let keyDamage { throw keyDamage }
+        try places.throwDamage()
         let output = Output(catalogue: catalogue, lang: lang, location: location, result: result, input: at,
                             timeSeconds: seconds, openNowOnly: openNow, limit: limit)
         switch format {

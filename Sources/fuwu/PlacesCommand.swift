@@ -40,13 +40,15 @@ struct PlacesCommand: ParsableCommand {
             let opened = try options.open()
             let state = StateAccess.open(lang: lang)
             let location: ResolvedLocation
+            let places = StoredPlaceNames(opened)
             do {
                 location = try NearbyCommand.resolve(at, datum: readDatum, longitudeFirst: longitudeFirst, in: opened.catalogue,
-                                                     savedPlaces: state.savedPlaces(),
-                                                     keys: { (try? SearchKeyStore.keys(of: opened.database)) ?? [:] })
+                                                     savedPlaces: state.savedPlaces(), places: places.table)
             } catch {
+                try places.throwDamage()
                 throw CLIError(error, lang: lang)
             }
+            try places.throwDamage()
             let replaced = state.savedPlaces().contains { $0.name == trimmed }
             do {
                 try state.save(SavedPlace(name: trimmed, location: location.origin, datumRead: location.datumRead,

@@ -56,13 +56,7 @@ struct SearchCommand: ParsableCommand {
         let opened = try options.open()
         let c = opened.catalogue
         let lang = options.lang
-        let index: SearchIndex
-        do {
-            index = try SearchKeyStore.index(of: opened.database, catalogue: c)
-        } catch {
-            if case .damaged = error { throw error }   // FuwuMain rebuilds and runs the command again
-            throw CLIError.data(error.description)
-        }
+        let index = try opened.searchIndex()
         var rows: [Row] = index.search(query, kinds: kind.map { [$0] }, limit: limit).map { hit in
             Row(kind: hit.kind, id: hit.id, title: hit.title, field: hit.field.rawValue, text: hit.matchedText,
                 ranges: hit.ranges, tier: hit.tier.name, provenance: provenance(of: hit.kind, hit.id, in: c))

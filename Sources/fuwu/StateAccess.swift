@@ -10,6 +10,15 @@ enum StateAccess {
         for warning in opening.warnings { printError(lang.pick(warning.chinese, warning.english)) }
         return opening.store
     }
+
+    /// The saved places, for a command that only reads them (`nearby`, `map`): none, without
+    /// opening or creating the state database, when there is no state file yet — a script's or
+    /// a first run's case, which then pays no SQLite at all.
+    static func savedPlaces(lang: Language) -> [SavedPlace] {
+        let path = UserStateOpening.defaultDirectory().appendingPathComponent(UserStateDatabase.fileName).path
+        guard access(path, F_OK) == 0 else { return [] }
+        return open(lang: lang).savedPlaces()
+    }
 }
 
 extension CLIError {

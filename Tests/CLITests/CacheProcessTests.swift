@@ -6,8 +6,10 @@ import Testing
     let fuwu = FuwuProcess()
     let fixture = FuwuProcess.validFixture.path
 
+    /// Files in the cache folder other than compiled catalogues (a database and its start-up file).
     func leftovers() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: fuwu.cache.path).filter { !$0.hasSuffix(".sqlite") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: fuwu.cache.path)
+            .filter { !$0.hasSuffix(".sqlite") && !$0.hasSuffix(".image") }.sorted()
     }
 
     @Test func concurrentColdStartsAllAnswerTheSameAndLeaveNothingBehind() async throws {

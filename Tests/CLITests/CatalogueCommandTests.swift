@@ -27,6 +27,26 @@ import Testing
         """, stderr: ""))
     }
 
+    @Test func namesListsEveryRecordOneALineAndFiltersByKind() throws {
+        defer { fuwu.cleanUp() }
+        let all = try fuwu.run(["names", "--catalogue", fixture])
+        #expect(all == .init(status: 0, stdout: """
+        domain\tD4\t病有良医
+        domain\tD9\t文化体育保障
+        item\tD4-01\t家庭医生签约服务
+        item\tD9-01\t公共图书馆免费开放
+        point\tP0001\t福田区样例社康中心001
+        point\tP0002\t福田区图书馆
+        point\tP0003\t水围社区图书馆
+        standard\tS0001\t家庭医生签约服务指南
+        standard\tS0002\t图书馆服务规范
+
+        """, stderr: ""))
+        let points = try fuwu.run(["names", "--kind", "point", "--catalogue", fixture])
+        #expect(points.stdout.split(separator: "\n").map { $0.split(separator: "\t")[1] } == ["P0001", "P0002", "P0003"])
+        #expect(try fuwu.run(["names", "--kind", "street", "--catalogue", fixture]).status == 64)
+    }
+
     @Test func standardPrintsItsHeaderAndTextFoundByALooselyTypedCode() throws {
         defer { fuwu.cleanUp() }
         let result = try fuwu.run(["standard", "db4403t999-2022", "--catalogue", fixture, "--lang", "en"])

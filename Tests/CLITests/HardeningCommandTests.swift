@@ -108,7 +108,8 @@ import Testing
     @Test func aFlippedBitInTheCompiledCatalogueIsRebuiltWithANoteAndTheSameAnswer() throws {
         defer { fuwu.cleanUp() }
         let good = try fuwu.run(["items", "--catalogue", fixture, "--lang", "en"])
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: fuwu.cache.path).first { $0.hasSuffix(".sqlite") })
+        // Commands read the records from the start-up file beside the database.
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: fuwu.cache.path).first { $0.hasSuffix(".image") })
         let url = fuwu.cache.appendingPathComponent(name)
         var bytes = [UInt8](try Data(contentsOf: url))
         // 咨询 → 璨询 was the reported damage: flip a bit inside an item's name.
@@ -118,7 +119,26 @@ import Testing
         try Data(bytes).write(to: url)
         let result = try fuwu.run(["items", "--catalogue", fixture, "--lang", "en"])
         #expect(result == .init(status: 0, stdout: good.stdout,
-                                stderr: "fuwu: note: the compiled catalogue was damaged (a page checksum does not match); rebuilt it from the sources\n"))
+                                stderr: "fuwu: note: the compiled catalogue was damaged (its start-up file's catalogue section fails its checksum); rebuilt it from the sources\n"))
+    }
+
+    @Test func aFlippedBitInAStandardBodyIsRebuiltWithANoteAndTheSameAnswer() throws {
+        defer { fuwu.cleanUp() }
+        let good = try fuwu.run(["standard", "S0001", "--catalogue", fixture, "--lang", "en"])
+        #expect(good.status == 0)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: fuwu.cache.path).first { $0.hasSuffix(".sqlite") })
+        let url = fuwu.cache.appendingPathComponent(name)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        // The bodies stay in SQLite and are read page by page, each page checked, when one is
+        // shown. Damage every copy of a sentence (the body and the full-text table's).
+        let needle = Array("居民通过电话预约".utf8)
+        let places = bytes.indices.filter { bytes[$0..<min(bytes.count, $0 + needle.count)].elementsEqual(needle) }
+        #expect(!places.isEmpty)
+        for at in places { bytes[at + 1] ^= 0x04 }
+        try Data(bytes).write(to: url)
+        let result = try fuwu.run(["standard", "S0001", "--catalogue", fixture, "--lang", "en"])
+        #expect(result == .init(status: 0, stdout: good.stdout,
+                                stderr: "fuwu: note: the compiled catalogue was damaged (a page checksum does not match); rebuilding it from the sources\n"))
     }
 
     @Test(arguments: [["search", "家庭"], ["nearby", "--at", "ceshizhan"]])
@@ -126,17 +146,20 @@ import Testing
         defer { fuwu.cleanUp() }
         let good = try fuwu.run(command + ["--catalogue", fixture, "--lang", "en"])
         #expect(good.status == 0)
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: fuwu.cache.path).first { $0.hasSuffix(".sqlite") })
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: fuwu.cache.path).first { $0.hasSuffix(".image") })
         let url = fuwu.cache.appendingPathComponent(name)
         var bytes = [UInt8](try Data(contentsOf: url))
-        // The stored pinyin keys are read only when a search needs them, not at start-up.
-        let needle = Array("jia".utf8)
-        let at = try #require(bytes.indices.first { bytes[$0..<min(bytes.count, $0 + needle.count)].elementsEqual(needle) })
-        bytes[at] ^= 0x01
+        // The search index (section 1) and the place-name keys (section 2) are read only when a
+        // command needs them, not at start-up: flip a bit in the middle of the one this command reads.
+        let section = command[0] == "search" ? 1 : 2
+        func u64(_ at: Int) -> Int { (0..<8).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        let (offset, length) = (u64(48 + section * 24), u64(48 + section * 24 + 8))
+        bytes[offset + length / 2] ^= 0x01
         try Data(bytes).write(to: url)
         let result = try fuwu.run(command + ["--catalogue", fixture, "--lang", "en"])
+        let what = section == 1 ? "search" : "places"
         #expect(result == .init(status: 0, stdout: good.stdout,
-                                stderr: "fuwu: note: the compiled catalogue was damaged (a page checksum does not match); rebuilding it from the sources\n"))
+                                stderr: "fuwu: note: the compiled catalogue was damaged (its start-up file's \(what) section fails its checksum); rebuilding it from the sources\n"))
     }
 
     @Test func nearbySummaryLinesAndLongCellsAreSafeInTables() throws {

@@ -56,7 +56,7 @@ import Testing
             do {
                 var bodies: [String: String] = [:]
                 for standard in opened.catalogue.standards { bodies[standard.id] = try opened.database.body(ofStandard: standard.id) }
-                let keys = try SearchKeyStore.keys(of: opened.database).count
+                let keys = try opened.placeNames().keys.count
                 return (opened.catalogue, bodies, keys, repaired)
             } catch StoreError.damaged(let path, _) {
                 CatalogueCache.discard(databasePath: path)
@@ -85,6 +85,8 @@ import Testing
         let first = try box.cache.open(folder: box.folder)
         let path = first.database.path
         let good = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let image = CatalogueCache.imagePath(for: URL(fileURLWithPath: path))
+        let goodImage = try Data(contentsOf: URL(fileURLWithPath: image))
         let pageSize = Int(good[16]) << 8 | Int(good[17])
         let cases = Self.offsets(good, pageSize: pageSize)
         #expect(Set(cases.map(\.0)).isSuperset(of: [.header, .schemaPage, .tableLeaf, .indexPage, .reservedTail, .fileTail]))
@@ -106,8 +108,10 @@ import Testing
                 // every page must still find it.
                 #expect(throws: StoreError.self, "\(label)") { try CatalogueDatabase(path: path).checkEveryPage() }
             }
-            // Restore the intact file for the next case (a rebuild wrote an equal one).
+            // Restore the intact pair for the next case (a rebuild wrote an equal one; finding the
+            // damage removed both files).
             try Data(good).write(to: URL(fileURLWithPath: path))
+            try goodImage.write(to: URL(fileURLWithPath: image))
         }
         #expect(detected > cases.count / 2)
     }

@@ -12,8 +12,13 @@ import Testing
         return copy
     }
 
+    /// The databases in the cache; each must have its start-up file beside it and nothing else
+    /// may be there (a pruned catalogue's start-up file goes with it).
     private func cached(_ box: Sandbox) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: box.cache.directory.path).sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: box.cache.directory.path).sorted()
+        let databases = names.filter { $0.hasSuffix(".sqlite") }
+        #expect(names.filter { !$0.hasSuffix(".sqlite") } == databases.map { $0.dropLast(".sqlite".count) + ".image" })
+        return databases
     }
 
     private func age(_ url: URL, days: Double) throws {
@@ -82,6 +87,7 @@ import Testing
         try age(notes, days: 400)
         try age(hidden, days: 400)
         #expect(box.cache.prune() == [])
-        #expect(try cached(box) == [hidden.lastPathComponent, notes.lastPathComponent].sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.cache.directory.path).sorted()
+            == [hidden.lastPathComponent, notes.lastPathComponent].sorted())
     }
 }

@@ -88,6 +88,65 @@ extension OpenedCatalogue.Status {
         #expect(opened.catalogue.domain("D4")?.summary == "看病就医，方便快捷。")
     }
 
+    @Test func aFileEditedInPlaceIsRecompiled() throws {
+        let box = try Sandbox()
+        defer { box.cleanUp() }
+        _ = try box.cache.open(folder: box.folder)
+        // Same size, same inode, same folder: only the file's own modification time tells.
+        let path = box.folder.appendingPathComponent("domains.json").path
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        let text = try #require(String(data: handle.readDataToEndOfFile(), encoding: .utf8))
+        let edited = text.replacingOccurrences(of: "看病就医。", with: "看病求医。")
+        #expect(edited.utf8.count == text.utf8.count && edited != text)
+        try handle.seek(toOffset: 0)
+        handle.write(Data(edited.utf8))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: path)
+        let opened = try box.cache.open(folder: box.folder)
+        #expect(opened.status.word == "compiled")
+        #expect(opened.catalogue.domain("D4")?.summary == "看病求医。")
+    }
+
+    @Test func aDamagedStartUpFileIsRecompiledNotTrusted() throws {
+        let box = try Sandbox()
+        defer { box.cleanUp() }
+        let first = try box.cache.open(folder: box.folder)
+        let image = CatalogueCache.imagePath(for: box.cache.databaseURL(for: box.folder))
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: image))
+        // The header and the catalogue are read at every start: damage there means a recompile.
+        for offset in [20, 200] {
+            var damaged = bytes
+            damaged[offset] ^= 0x5A
+            try damaged.write(to: URL(fileURLWithPath: image))
+            let opened = try box.cache.open(folder: box.folder)
+            #expect(opened.status.word == "compiled", "byte \(offset)")
+            #expect(opened.catalogue.items == first.catalogue.items)
+        }
+        // The search sections are read on demand: damage there is found after start-up, so the
+        // compiled catalogue is removed and `damaged` thrown (the CLI then rebuilds and reruns).
+        bytes = try Data(contentsOf: URL(fileURLWithPath: image))
+        for offset in [bytes.count / 2, bytes.count - 20] {
+            var damaged = bytes
+            damaged[offset] ^= 0x5A
+            try damaged.write(to: URL(fileURLWithPath: image))
+            let opened = try box.cache.open(folder: box.folder)
+            #expect(opened.status.word == "cached", "byte \(offset)")
+            #expect(throws: StoreError.self, "byte \(offset)") {
+                _ = try opened.searchIndex()
+                _ = try opened.placeNames()
+            }
+            #expect(!FileManager.default.fileExists(atPath: image), "byte \(offset)")
+            let rebuilt = try box.cache.open(folder: box.folder)
+            #expect(rebuilt.status.word == "compiled", "byte \(offset)")
+            #expect(try rebuilt.searchIndex().search("d", limit: 5) == first.searchIndex().search("d", limit: 5))
+            #expect(try rebuilt.placeNames().keys == first.placeNames().keys)
+        }
+        bytes = try Data(contentsOf: URL(fileURLWithPath: image))
+        try bytes.prefix(1000).write(to: URL(fileURLWithPath: image))
+        #expect(try box.cache.open(folder: box.folder).status.word == "compiled")
+        #expect(try box.cache.open(folder: box.folder).status.word == "cached")
+    }
+
     @Test func brokenSourcesKeepThePreviousCompiledCatalogueWorking() throws {
         let box = try Sandbox()
         defer { box.cleanUp() }

@@ -12,7 +12,7 @@ import Testing
     /// Title and matched text of the first 20 hits for a query.
     private func results(_ query: String) throws -> [String] {
         let opened = try CompiledFutian.opened.get()
-        let index = try SearchKeyStore.index(of: opened.database, catalogue: opened.catalogue)
+        let index = try opened.searchIndex()
         return index.search(query, limit: 20).map { "\($0.title) \($0.matchedText)" }
     }
 

@@ -1,7 +1,6 @@
 import Catalogue
 import ChineseText
 import Foundation
-import GRDB
 import Testing
 @testable import CatalogueStore
 
@@ -20,15 +19,21 @@ enum CompiledFutian {
 }
 
 @Suite struct SearchStoreTests {
-    @Test func storedKeysReadBackAsCompiled() throws {
-        let queue = try DatabaseQueue()
-        let catalogue = try CompiledFutian.opened.get().catalogue
-        try queue.write { db in try SearchKeyStore.write(catalogue, bodies: ["S1": "正文"], to: db) }
-        let keys = try queue.read { db in try SearchKeyStore.read(from: db) }
-        let texts = Set(SearchIndex.texts(of: catalogue) + LocationResolver.placeNames(of: catalogue))
-        #expect(keys.count == texts.count)
+    @Test func theStoredIndexIsTheIndexCompiledNow() throws {
+        let opened = try CompiledFutian.opened.get()
+        let stored = try opened.searchIndex()
+        #expect(stored.image == SearchIndex(catalogue: opened.catalogue).image)
+        #expect(stored.textCount == SearchIndex.texts(of: opened.catalogue).count)
+    }
+
+    @Test func storedPlaceNameKeysReadBackAsCompiled() throws {
+        let opened = try CompiledFutian.opened.get()
+        let keys = try opened.placeNames().keys
+        let compiled = SearchKeyStore.keys(of: opened.catalogue)
+        let names = Set(LocationResolver.placeNames(of: opened.catalogue))
+        #expect(keys.count == names.count)
+        #expect(names.allSatisfy { keys[$0] == compiled[$0] })
         #expect(keys["市民中心"]?.serialised == "^市shi ^民min ^中zhong 心xin")
-        #expect(keys["社康中心"]?.serialised == "^社she 康kang ^中zhong 心xin")
         #expect(keys["福田区样例社康中心001"] == SearchKey("福田区样例社康中心001"))
     }
 
@@ -36,13 +41,13 @@ enum CompiledFutian {
                       ("ftskzx", "P0505"), ("db4403t236", "S0001"), ("gangxia", "P0231")])
     func theCompiledIndexPutsTheExpectedRecordFirst(_ query: String, _ id: String) throws {
         let opened = try CompiledFutian.opened.get()
-        let index = try SearchKeyStore.index(of: opened.database, catalogue: opened.catalogue)
+        let index = try opened.searchIndex()
         #expect(index.search(query, limit: 1).first?.id == id)
     }
 
     @Test func aSmallLimitGivesThePrefixOfTheFullRanking() throws {
         let opened = try CompiledFutian.opened.get()
-        let index = try SearchKeyStore.index(of: opened.database, catalogue: opened.catalogue)
+        let index = try opened.searchIndex()
         for query in ["s", "ft", "社", "sh", "y", "fts", "社区", "zx"] {
             let all = index.search(query, limit: 5000)
             for limit in [1, 7, 50] {

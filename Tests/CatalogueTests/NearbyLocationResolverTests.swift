@@ -1,3 +1,4 @@
+import Foundation
 import Geodesy
 import Testing
 @testable import Catalogue
@@ -185,5 +186,25 @@ import Testing
         #expect(try pinyin.resolve("shiminzhongxin").englishLabel == "市民中心 (metro station M-shiminzhongxin)")
         #expect(try pinyin.resolve("lianhuashan").englishLabel == "莲花山图书馆 (service point P0006)")
         #expect(throws: NearbyError.noPlaceMatches("xyzq")) { try pinyin.resolve("xyzq") }
+    }
+
+    @Test func keysAndStemsTakenByteWiseAreThoseOfTheGeneralRules() {
+        func generalKey(_ text: String) -> String {
+            String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map {
+                (0xFF01...0xFF5E).contains($0.value) ? Unicode.Scalar($0.value - 0xFEE0) ?? $0 : $0
+            })).lowercased().precomposedStringWithCanonicalMapping
+        }
+        func generalStem(_ key: String) -> String {
+            for suffix in ["地铁站", "站", "街道", "社区"] where key.hasSuffix(suffix) && key.count > suffix.count {
+                return String(key.dropLast(suffix.count))
+            }
+            return key
+        }
+        let texts = ["P0505", "DB4403/T 236", "Futian", "市民中心站", "站", "车公庙地铁站", "福田街道", "莲花社区", "社区",
+                     "A站", "福田区样例社康中心001", "é站", "ＡＢ站", "Ｐ0001", "x\u{302A}站", "岗厦北站", "地铁站"]
+        for text in texts {
+            #expect(LocationResolver.key(text) == generalKey(text), "\(text)")
+            #expect(LocationResolver.stem(LocationResolver.key(text)) == generalStem(generalKey(text)), "\(text)")
+        }
     }
 }

@@ -82,4 +82,28 @@ private func testWcwidth(_ character: Int32) -> Int32
         #expect(DisplayWidth.builtIn("a") == 1)
         #expect(DisplayWidth.builtIn("\u{301}") == 0)
     }
+
+    @Test func theScalarByScalarPathMeasuresAsTheCharacterLoopForEveryScalarItTakes() {
+        let taken = Array(0x20..<0x7F) + Array(0x3000...0x3029) + Array(0x3400...0x4DBF) + Array(0x4E00...0x9FFF)
+            + Array(0xFF01...0xFF60)
+        let scalars = taken.compactMap { Unicode.Scalar(UInt32($0)) }
+        // Each scalar between two others of the set: one character each, so the same width.
+        for (i, scalar) in scalars.enumerated() {
+            var text = String.UnicodeScalarView()
+            text.append(scalars[(i + 7) % scalars.count])
+            text.append(scalar)
+            text.append(scalars[(i * 31 + 5) % scalars.count])
+            let string = String(text)
+            let loop = string.reduce(0) { $0 + DisplayWidth.of($1) }
+            #expect(string.count == 3, "U+\(String(scalar.value, radix: 16))")
+            #expect(DisplayWidth.singleScalarWidth(string.unicodeScalars, ambiguousWide: false) == loop)
+            #expect(DisplayWidth.singleScalarWidth(string.unicodeScalars, ambiguousWide: true)
+                    == string.reduce(0) { $0 + DisplayWidth.of($1, ambiguousWide: true) })
+        }
+        // Anything else (a combining mark, a tone mark, a variation selector, Hangul) takes the loop.
+        for other in ["e\u{301}", "\u{302A}", "☺\u{FE0F}", "한", "\u{1100}\u{1161}", "\t"] {
+            #expect(DisplayWidth.singleScalarWidth(other.unicodeScalars, ambiguousWide: false) == nil, "\(other)")
+        }
+        #expect(DisplayWidth.of("社康中心 A-1（福田）") == 20)
+    }
 }

@@ -9,6 +9,22 @@ import Testing
         #expect(SearchQuery(" 、。 ").isEmpty)
     }
 
+    @Test func theSimplifiedTableAgreesWithICUForEveryIdeograph() {
+        var checked = 0
+        var differing: [String] = []
+        for range: ClosedRange<UInt32> in [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2A6DF,
+                                           0x2A700...0x2EBEF, 0x2F800...0x2FA1F, 0x30000...0x323AF] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value), TextFolding.isHan(scalar) else { continue }
+                checked += 1
+                let table = TextFolding.simplified(scalar), icu = TextFolding.simplifiedByICU(scalar)
+                if table != icu { differing.append("U+\(String(value, radix: 16)) table \(table) ICU \(icu)") }
+            }
+        }
+        #expect(checked > 90_000)
+        #expect(differing.isEmpty, "\(differing.prefix(20))")
+    }
+
     @Test func keysReadPolyphoneWordsFromTheLexicon() {
         #expect(SearchKey("中国银行").serialised == "^中zhong 国guo ^银yin 行hang")
         #expect(SearchKey("长岭社区").serialised == "^长chang 岭ling ^社she 区qu")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Published opening hours read into weekly periods: day ranges (`周一至周五`), several periods a
 /// day (`9:00-12:00，14:00-18:00`), `全天开放`. Text the parser does not fully read — a note such
 /// as `（每周一休息）` or `以所在场所开放时间为准` — makes the whole string unparsed, and unparsed
@@ -68,8 +70,26 @@ public struct OpeningHours: Sendable, Hashable {
 
     // MARK: Parsing
 
+    /// Hours already read, by text: a catalogue repeats a few dozen texts over thousands of points
+    /// (Futian: 40 over 2082), so a listing or a count reads each text once. Bounded, so that
+    /// arbitrary text (a fuzz test) cannot grow it without limit.
+    /// (Guarded by `parsedLock`; `Mutex` would need macOS 15.)
+    nonisolated(unsafe) private static var parsedByText: [String: OpeningHours?] = [:]
+    private static let parsedLock = NSLock()
+    private static let parsedByTextLimit = 4096
+
     /// Reads hours; nil when any part of the text is not understood.
     public static func parse(_ text: String) -> OpeningHours? {
+        if let known = parsedLock.withLock({ parsedByText[text] }) { return known }
+        let hours = read(text)
+        parsedLock.withLock {
+            if parsedByText.count >= parsedByTextLimit { parsedByText.removeAll() }
+            parsedByText[text] = hours
+        }
+        return hours
+    }
+
+    private static func read(_ text: String) -> OpeningHours? {
         var scanner = Scanner(normalising: text)
         scanner.skipSpaces()
         if scanner.atEnd { return nil }

@@ -78,6 +78,16 @@ public struct ServiceCatalogue: Sendable {
         points.filter { $0.itemIDs.contains(itemID) }
     }
 
+    /// How many points serve each item (items no point serves are absent), in one pass over the
+    /// points instead of one per item.
+    public func pointCountsByItem() -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for point in points {
+            for itemID in Set(point.itemIDs) { counts[itemID, default: 0] += 1 }
+        }
+        return counts
+    }
+
     /// Standard texts of an item, in the order the item lists them.
     public func standards(forItem itemID: String) -> [StandardText] {
         item(itemID)?.standardIDs.compactMap { standard($0) } ?? []

@@ -5,18 +5,14 @@ extension LocationResolver {
     /// `smzx`), using the search module's keys and ranking. Names missing from `keys` are transcribed here,
     /// which costs ICU time once per distinct character, so pass the compiled keys when there are any.
     public static func pinyinMatch(for catalogue: ServiceCatalogue, keys: [String: SearchKey] = [:]) -> AlternativeMatch {
-        var transcriber = PinyinTranscriber()
-        var entries: [String: Int] = [:]
-        var tableKeys: [SearchKey] = []
-        for name in placeNames(of: catalogue) where entries[name] == nil {
-            entries[name] = tableKeys.count
-            tableKeys.append(keys[name] ?? transcriber.key(for: name))
-        }
-        let table = SearchKeyTable(keys: tableKeys)
-        let lookup = entries
-        var lengths = [Int](repeating: 0, count: tableKeys.count)
-        for (name, entry) in entries { lengths[entry] = name.count }
-        let nameLengths = lengths
+        pinyinMatch(places: PlaceNameTable(catalogue: catalogue, keys: keys))
+    }
+
+    /// The pinyin scorer over place names packed in advance (as the compiled catalogue stores them).
+    public static func pinyinMatch(places: PlaceNameTable) -> AlternativeMatch {
+        let table = places.table
+        let lookup = places.entries
+        let nameLengths = places.names.map(\.count)
         return { text in
             // The query is folded once and the table scanned once for all names, so a keystroke
             // costs one scan however many places there are.

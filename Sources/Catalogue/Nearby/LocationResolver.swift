@@ -61,28 +61,31 @@ public struct LocationResolver: Sendable {
         self.region = region
         self.alternativeMatch = alternativeMatch
         var places: [Place] = []
+        places.reserveCapacity(catalogue.landmarks.count + catalogue.subdistricts.count * 12 + catalogue.points.count)
         for landmark in catalogue.landmarks {
+            let name = Self.key(landmark.name)
             places.append(Place(candidate: LocationCandidate(kind: .landmark, id: landmark.id, name: landmark.name,
                                                              location: landmark.location),
-                                keys: [Self.key(landmark.id), Self.key(landmark.name)],
-                                stems: [Self.stem(Self.key(landmark.name))], names: [landmark.name]))
+                                keys: [Self.key(landmark.id), name], stems: [Self.stem(name)], names: [landmark.name]))
         }
         for subdistrict in catalogue.subdistricts {
+            let name = Self.key(subdistrict.name)
             places.append(Place(candidate: LocationCandidate(kind: .subdistrict, id: subdistrict.code, name: subdistrict.name,
                                                              location: subdistrict.centre),
-                                keys: [Self.key(subdistrict.code), Self.key(subdistrict.name), Self.key(subdistrict.pinyin)],
-                                stems: [Self.stem(Self.key(subdistrict.name))], names: [subdistrict.name]))
+                                keys: [Self.key(subdistrict.code), name, Self.key(subdistrict.pinyin)],
+                                stems: [Self.stem(name)], names: [subdistrict.name]))
             for community in subdistrict.communities {
+                let name = Self.key(community)
                 places.append(Place(candidate: LocationCandidate(kind: .community, id: subdistrict.code, name: community,
                                                                  location: nil, subdistrictName: subdistrict.name),
-                                    keys: [Self.key(community)], stems: [Self.stem(Self.key(community))], names: [community]))
+                                    keys: [name], stems: [Self.stem(name)], names: [community]))
             }
         }
         for point in catalogue.points {
+            let name = Self.key(point.name)
             places.append(Place(candidate: LocationCandidate(kind: .servicePoint, id: point.id, name: point.name,
                                                              location: point.location),
-                                keys: [Self.key(point.id), Self.key(point.name)],
-                                stems: [Self.stem(Self.key(point.name))], names: [point.name]))
+                                keys: [Self.key(point.id), name], stems: [Self.stem(name)], names: [point.name]))
         }
         self.places = places
         longestKeyLength = places.lazy.flatMap(\.keys).map(\.count).max() ?? 0
@@ -236,6 +239,11 @@ public struct LocationResolver: Sendable {
 
     /// Lower-cased, full-width ASCII folded, white space removed, composed (NFC).
     static func key(_ text: String) -> String {
+        // Most names (Han characters, CJK punctuation, lower-case ASCII) are their own key; telling
+        // so costs a scan of the bytes, far less than `lowercased()` (the resolver keys every place
+        // name of the catalogue on each start).
+        if isOwnKey(text) { return text }
+        if let lowered = lowercasedOwnKey(text) { return lowered }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.properties.isWhitespace { continue }
@@ -248,10 +256,64 @@ public struct LocationResolver: Sendable {
         return String(scalars).lowercased().precomposedStringWithCanonicalMapping
     }
 
+    /// The key of text that `isOwnKey` would accept but for upper-case ASCII letters (ids such as
+    /// `P0505`, codes such as `DB4403`): those letters lowered byte by byte, which is what
+    /// `lowercased()` does to them, and ASCII needs no composing. Nil for any other text.
+    static func lowercasedOwnKey(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: bytes.append(UInt8(scalar.value) + 0x20)
+            case 0x21...0x40, 0x5B...0x7E: bytes.append(UInt8(scalar.value))
+            case 0x3001...0x303F, 0x3400...0x9FFF: bytes.append(contentsOf: String(scalar).utf8)
+            default: return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True when `text` has only lower-case printable ASCII other than the space, CJK symbols and
+    /// punctuation other than the ideographic space (U+3001–303F) and CJK unified ideographs
+    /// (U+3400–9FFF): characters that have no case, are not white space and have no other
+    /// composed form, so `key` leaves them as they are.
+    static func isOwnKey(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x21...0x40, 0x5B...0x7E, 0x3001...0x303F, 0x3400...0x9FFF: continue
+            default: return false
+            }
+        }
+        return true
+    }
+
     /// A key with one trailing 地铁站, 站, 街道 or 社区 removed (never down to nothing).
     static func stem(_ key: String) -> String {
+        if let stem = singleScalarStem(key) { return stem }
         for suffix in ["地铁站", "站", "街道", "社区"] where key.hasSuffix(suffix) && key.count > suffix.count {
             return String(key.dropLast(suffix.count))
+        }
+        return key
+    }
+
+    /// The suffixes `stem` sets aside, as UTF-8, with their length in characters.
+    private static let stemSuffixes: [(utf8: [UInt8], count: Int)] = ["地铁站", "站", "街道", "社区"].map { (Array($0.utf8), $0.count) }
+
+    /// `stem` for a key whose every scalar is a character of its own (printable ASCII, CJK
+    /// punctuation before the tone marks, CJK ideographs), compared as bytes: for such text a
+    /// suffix of bytes is a suffix of characters and characters are scalars. Nil for other text.
+    static func singleScalarStem(_ key: String) -> String? {
+        var count = 0
+        for scalar in key.unicodeScalars {
+            switch scalar.value {
+            case 0x21...0x7E, 0x3001...0x3029, 0x3400...0x9FFF: count += 1
+            default: return nil
+            }
+        }
+        let bytes = Array(key.utf8)
+        for suffix in stemSuffixes where count > suffix.count && bytes.count >= suffix.utf8.count
+            && bytes[(bytes.count - suffix.utf8.count)...].elementsEqual(suffix.utf8) {
+            return String(decoding: bytes.dropLast(suffix.utf8.count), as: UTF8.self)
         }
         return key
     }

@@ -107,6 +107,23 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// An index from its arrays as stored (`init(image:)`).
+    init(table: SearchKeyTable, texts: [String], referenceStarts: [Int32], referencePrimaryEnds: [Int32],
+         referenceRecords: [Int32], referenceFields: [UInt8], records: [Record], recordKinds: [UInt8],
+         recordTitleLengths: [Int], entryBestLengthParts: [Int], secondaryEntries: [Bool]) {
+        self.table = table
+        self.texts = texts
+        self.referenceStarts = referenceStarts
+        self.referencePrimaryEnds = referencePrimaryEnds
+        self.referenceRecords = referenceRecords
+        self.referenceFields = referenceFields
+        self.records = records
+        self.recordKinds = recordKinds
+        self.recordTitleLengths = recordTitleLengths
+        self.entryBestLengthParts = entryBestLengthParts
+        self.secondaryEntries = secondaryEntries
+    }
+
     /// Builds the index compiling every key here (tests and synthetic catalogues; the app reads
     /// stored keys instead).
     public init(catalogue: ServiceCatalogue) {

@@ -67,7 +67,7 @@ struct Wording {
 
     func location(_ c: GeoCoordinate?) -> String {
         guard let c else { return lang.pick("位置未知", "location unknown") }
-        return String(format: "%.6f,%.6f", c.latitude, c.longitude)
+        return DecimalText.fixed6(c.latitude) + "," + DecimalText.fixed6(c.longitude)
     }
 
     func kind(_ k: StandardText.Kind) -> String {

@@ -19,8 +19,9 @@ struct ItemsCommand: ParsableCommand {
                                         lang.pick("事项", "item"), lang.pick("福田特色", "Futian"), lang.pick("服务点", "points"),
                                         lang.pick("标准", "texts"), lang.pick("数据", "data")], rightAligned: [5, 6])
         var rows: [JSONOut] = []
+        let pointCounts = c.pointCountsByItem()
         for item in items {
-            let points = c.points(servingItem: item.id).count
+            let points = pointCounts[item.id] ?? 0
             table.add([item.id, w.domainName(item.domainID), item.category, item.name, item.isFutianSpecific ? "★" : "",
                        String(points), String(item.standardIDs.count), w.provenance(item.provenance)])
             rows.append(ItemCommand.json(item, points: points))

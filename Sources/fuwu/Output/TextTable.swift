@@ -20,28 +20,52 @@ struct TextTable {
     static let maxColumnWidth = 80
 
     /// The table as lines: a header, a rule of dashes, the rows; two spaces between columns and
-    /// no trailing spaces.
+    /// no trailing spaces. Each cell is measured once and padded by appending spaces, since a
+    /// listing of every point has some 17 000 cells.
     func rendered() -> String {
-        func clean(_ cell: String) -> String { DisplayWidth.truncate(Sanitiser.line(cell), to: Self.maxColumnWidth) }
+        func clean(_ cell: String) -> (text: String, width: Int) {
+            let line = Sanitiser.line(cell)
+            let width = DisplayWidth.of(line)
+            guard width > Self.maxColumnWidth else { return (line, width) }
+            let cut = DisplayWidth.truncate(line, to: Self.maxColumnWidth)
+            return (cut, DisplayWidth.of(cut))
+        }
         let cleanHeaders = headers.map(clean)
         let cleanRows = rows.map { $0.map(clean) }
-        var widths = cleanHeaders.map { DisplayWidth.of($0) }
+        var widths = cleanHeaders.map(\.width)
         for row in cleanRows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.width) }
         }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
+        // Runs of spaces made once per length: appending one space at a time costs more than
+        // measuring the cell.
+        let blanks = (0...(widths.max() ?? 0)).map { String(repeating: " ", count: $0) }
+        var text = ""
+        text.reserveCapacity((cleanRows.count + 2) * (widths.reduce(0, +) + 2 * widths.count + 1) * 2)
+        func appendSpaces(_ count: Int) {
+            if count > 0 { text.append(blanks[count]) }
+        }
+        func appendLine(_ cells: [(text: String, width: Int)]) {
             for (i, width) in widths.enumerated() {
-                let cell = i < cells.count ? cells[i] : ""
-                parts.append(DisplayWidth.pad(cell, to: width, alignRight: rightAligned.contains(i)))
+                if i > 0 { text.append("  ") }
+                let cell: (text: String, width: Int) = i < cells.count ? cells[i] : ("", 0)
+                if rightAligned.contains(i) {
+                    appendSpaces(width - cell.width)
+                    text.append(cell.text)
+                } else {
+                    text.append(cell.text)
+                    appendSpaces(width - cell.width)
+                }
             }
-            var text = parts.joined(separator: "  ")
             while text.last == " " { text.removeLast() }
-            return text
         }
-        var lines = [line(cleanHeaders), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-        lines += cleanRows.map(line)
-        return lines.joined(separator: "\n")
+        appendLine(cleanHeaders)
+        text.append("\n")
+        text.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        for row in cleanRows {
+            text.append("\n")
+            appendLine(row)
+        }
+        return text
     }
 
     /// RFC 4180 CSV with a header row; cells are sanitised.

@@ -1,0 +1,188 @@
+import Geodesy
+
+extension ServiceCatalogue {
+    /// This catalogue in the compiled binary form: every record, strings stored once each, read
+    /// back by `init(image:)` without parsing or validating sources.
+    public var image: [UInt8] {
+        var w = ByteWriter()
+        func provenance(_ p: Provenance) { w.optionalString(p.sourceID) }
+        func coordinate(_ c: GeoCoordinate?) {
+            w.bool(c != nil)
+            if let c { w.double(c.latitude); w.double(c.longitude) }
+        }
+        let m = metadata
+        for text in [m.name, m.nameEnglish, m.district, m.districtCode, m.version, m.coordinateDatum, m.notes] { w.string(text) }
+        for count in [m.counts.domains, m.counts.items, m.counts.futianItems, m.counts.points, m.counts.standards] { w.int(count) }
+        w.int(sources.count)
+        for s in sources {
+            w.string(s.id); w.string(s.title); w.string(s.origin); w.string(s.licence); w.optionalString(s.datum)
+            w.string(s.snapshot); w.optionalString(s.reliability); w.optionalString(s.note)
+        }
+        w.int(pointTypes.count)
+        for t in pointTypes { w.string(t.id); w.string(t.name); w.string(t.nameEnglish); w.string(t.domainID) }
+        w.int(domains.count)
+        for d in domains { w.string(d.id); w.string(d.name); w.string(d.nameEnglish); w.string(d.summary); provenance(d.provenance) }
+        w.int(items.count)
+        for i in items {
+            w.string(i.id); w.string(i.domainID); w.string(i.category); w.string(i.name); w.string(i.recipients)
+            w.string(i.content); w.string(i.standard); w.string(i.funding); w.string(i.lead); w.bool(i.isFutianSpecific)
+            w.strings(i.pointTypeIDs); w.strings(i.standardIDs); provenance(i.provenance)
+        }
+        w.int(points.count)
+        for p in points {
+            w.string(p.id); w.string(p.name); w.string(p.typeID); w.strings(p.itemIDs); w.optionalString(p.subdistrictCode)
+            w.optionalString(p.community); w.optionalString(p.address); w.optionalString(p.phone); w.optionalString(p.hours)
+            coordinate(p.location); w.optionalString(p.sourceDatum?.rawValue); coordinate(p.sourceCoordinate)
+            w.optionalString(p.note); provenance(p.provenance)
+        }
+        w.int(standards.count)
+        for s in standards {
+            w.string(s.id); w.string(s.code); w.string(s.title); w.string(s.kind.rawValue); w.string(s.level.rawValue)
+            w.optionalString(s.issued); w.optionalString(s.effective); w.strings(s.itemIDs); provenance(s.provenance)
+        }
+        w.int(subdistricts.count)
+        for s in subdistricts {
+            w.string(s.code); w.string(s.name); w.string(s.pinyin); w.strings(s.communities); coordinate(s.centre)
+            w.optionalString(s.centreNote); provenance(s.provenance)
+        }
+        w.int(landmarks.count)
+        for l in landmarks {
+            w.string(l.id); w.string(l.name); w.string(l.kind); w.strings(l.lines); coordinate(l.location)
+            w.string(l.sourceDatum.rawValue); coordinate(l.sourceCoordinate); provenance(l.provenance)
+        }
+        func polygons(_ boundary: Boundary) {
+            w.int(boundary.polygons.count)
+            for rings in boundary.polygons {
+                w.int(rings.count)
+                for ring in rings {
+                    w.int(ring.count)
+                    for c in ring { w.double(c.latitude); w.double(c.longitude) }
+                }
+            }
+        }
+        polygons(boundary)
+        w.int(subdistrictBoundaries.count)
+        for b in subdistrictBoundaries {
+            w.string(b.code); w.string(b.name); polygons(b.area); w.optionalString(b.note); provenance(b.provenance)
+        }
+        return w.finished()
+    }
+
+    /// Reads a catalogue written by `image`.
+    public init(image bytes: UnsafeRawBufferPointer) throws(CatalogueImageError) {
+        var r = try ByteReader(bytes)
+        func provenance() throws(CatalogueImageError) -> Provenance {
+            try r.optionalString().map { .reference(source: $0) } ?? .sample
+        }
+        func coordinate() throws(CatalogueImageError) -> GeoCoordinate? {
+            guard try r.bool() else { return nil }
+            return GeoCoordinate(latitude: try r.double(), longitude: try r.double())
+        }
+        func count() throws(CatalogueImageError) -> Int {
+            let n = try r.int()
+            guard n <= bytes.count else { throw .truncated }
+            return n
+        }
+        func datum(_ text: String) throws(CatalogueImageError) -> Datum {
+            guard let datum = Datum(rawValue: text) else { throw .malformed("datum \(text)") }
+            return datum
+        }
+        let metadata = CatalogueMetadata(
+            name: try r.string(), nameEnglish: try r.string(), district: try r.string(), districtCode: try r.string(),
+            version: try r.string(), coordinateDatum: try r.string(), notes: try r.string(),
+            counts: .init(domains: try r.int(), items: try r.int(), futianItems: try r.int(), points: try r.int(),
+                          standards: try r.int()))
+        var sources: [SourceInfo] = []
+        for _ in 0..<(try count()) {
+            sources.append(SourceInfo(id: try r.string(), title: try r.string(), origin: try r.string(), licence: try r.string(),
+                                      datum: try r.optionalString(), snapshot: try r.string(),
+                                      reliability: try r.optionalString(), note: try r.optionalString()))
+        }
+        var pointTypes: [PointType] = []
+        for _ in 0..<(try count()) {
+            pointTypes.append(PointType(id: try r.string(), name: try r.string(), nameEnglish: try r.string(),
+                                        domainID: try r.string()))
+        }
+        var domains: [Domain] = []
+        for _ in 0..<(try count()) {
+            domains.append(Domain(id: try r.string(), name: try r.string(), nameEnglish: try r.string(),
+                                  summary: try r.string(), provenance: try provenance()))
+        }
+        var items: [ServiceItem] = []
+        let itemCount = try count()
+        items.reserveCapacity(itemCount)
+        for _ in 0..<itemCount {
+            items.append(ServiceItem(
+                id: try r.string(), domainID: try r.string(), category: try r.string(), name: try r.string(),
+                recipients: try r.string(), content: try r.string(), standard: try r.string(), funding: try r.string(),
+                lead: try r.string(), isFutianSpecific: try r.bool(), pointTypeIDs: try r.strings(),
+                standardIDs: try r.strings(), provenance: try provenance()))
+        }
+        var points: [ServicePoint] = []
+        let pointCount = try count()
+        points.reserveCapacity(pointCount)
+        for _ in 0..<pointCount {
+            let id = try r.string(), name = try r.string(), typeID = try r.string(), itemIDs = try r.strings()
+            let subdistrictCode = try r.optionalString(), community = try r.optionalString(), address = try r.optionalString()
+            let phone = try r.optionalString(), hours = try r.optionalString(), location = try coordinate()
+            let sourceDatum = try r.optionalString().map { (text) throws(CatalogueImageError) in try datum(text) }
+            points.append(ServicePoint(
+                id: id, name: name, typeID: typeID, itemIDs: itemIDs, subdistrictCode: subdistrictCode,
+                community: community, address: address, phone: phone, hours: hours, location: location,
+                sourceDatum: sourceDatum, sourceCoordinate: try coordinate(), note: try r.optionalString(),
+                provenance: try provenance()))
+        }
+        var standards: [StandardText] = []
+        let standardCount = try count()
+        standards.reserveCapacity(standardCount)
+        for _ in 0..<standardCount {
+            let id = try r.string(), code = try r.string(), title = try r.string()
+            let kindText = try r.string(), levelText = try r.string()
+            guard let kind = StandardText.Kind(rawValue: kindText), let level = StandardText.Level(rawValue: levelText) else {
+                throw .malformed("standard kind \(kindText) or level \(levelText)")
+            }
+            standards.append(StandardText(id: id, code: code, title: title, kind: kind, level: level,
+                                          issued: try r.optionalString(), effective: try r.optionalString(),
+                                          itemIDs: try r.strings(), provenance: try provenance()))
+        }
+        var subdistricts: [Subdistrict] = []
+        for _ in 0..<(try count()) {
+            subdistricts.append(Subdistrict(code: try r.string(), name: try r.string(), pinyin: try r.string(),
+                                            communities: try r.strings(), centre: try coordinate(),
+                                            centreNote: try r.optionalString(), provenance: try provenance()))
+        }
+        var landmarks: [Landmark] = []
+        for _ in 0..<(try count()) {
+            let id = try r.string(), name = try r.string(), kind = try r.string(), lines = try r.strings()
+            guard let location = try coordinate() else { throw .malformed("landmark \(id) without location") }
+            landmarks.append(Landmark(id: id, name: name, kind: kind, lines: lines, location: location,
+                                      sourceDatum: try datum(try r.string()), sourceCoordinate: try coordinate(),
+                                      provenance: try provenance()))
+        }
+        func polygons() throws(CatalogueImageError) -> Boundary {
+            var polygons: [[[GeoCoordinate]]] = []
+            for _ in 0..<(try count()) {
+                var rings: [[GeoCoordinate]] = []
+                for _ in 0..<(try count()) {
+                    let pointCount = try count()
+                    var ring: [GeoCoordinate] = []
+                    ring.reserveCapacity(pointCount)
+                    for _ in 0..<pointCount { ring.append(GeoCoordinate(latitude: try r.double(), longitude: try r.double())) }
+                    rings.append(ring)
+                }
+                polygons.append(rings)
+            }
+            return Boundary(polygons: polygons)
+        }
+        let boundary = try polygons()
+        var subdistrictBoundaries: [SubdistrictBoundary] = []
+        for _ in 0..<(try count()) {
+            subdistrictBoundaries.append(SubdistrictBoundary(code: try r.string(), name: try r.string(), area: try polygons(),
+                                                             note: try r.optionalString(), provenance: try provenance()))
+        }
+        guard r.isAtEnd else { throw .malformed("trailing bytes") }
+        self.init(metadata: metadata, sources: sources, pointTypes: pointTypes, domains: domains, items: items,
+                  points: points, standards: standards, subdistricts: subdistricts, landmarks: landmarks,
+                  boundary: boundary, subdistrictBoundaries: subdistrictBoundaries)
+    }
+}

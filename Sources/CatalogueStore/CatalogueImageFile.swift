@@ -1,0 +1,160 @@
+import Catalogue
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The compiled catalogue's start-up file, beside its SQLite database: the source stamp and hash,
+/// then the catalogue, search index and place-name keys in their binary forms
+/// (`ServiceCatalogue.image`, `SearchIndex.image`, `PlaceNameTable.image`), each with a checksum.
+///
+/// A cached start reads the 136-byte header and the catalogue section with two `pread`s and no
+/// SQLite; the search sections are read only by the commands that search. The file stays open,
+/// so a later section comes from the same file even if a rebuild has renamed a new one over it.
+final class CatalogueImageFile: @unchecked Sendable {
+    /// Bumped whenever the layout or a section's encoding changes; an older file is rebuilt.
+    static let version: UInt32 = 2
+    static let magic: [UInt8] = Array("FUWUIMG\0".utf8)
+    static let headerSize = 8 + 4 + 4 + 16 + 16 + Section.allCases.count * 24 + 16
+
+    /// The sections, in file order.
+    enum Section: Int, CaseIterable {
+        case catalogue, search, places
+    }
+
+    let path: String
+    /// The sources' stamp and content hash when this was compiled (`SourceFingerprint`).
+    let stamp: String
+    let sourceHash: String
+    private let descriptor: Int32
+    private let sections: [(offset: Int, length: Int, checksum: UInt64)]
+
+    /// Opens the file and reads its header; nil when there is none, or it is another version or damaged.
+    init?(path: String) {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var header = [UInt8](repeating: 0, count: Self.headerSize)
+        let read = header.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Self.headerSize, 0) }
+        guard read == Self.headerSize, Array(header[0..<8]) == Self.magic,
+              Self.u32(header, 8) == Self.version, Int(Self.u32(header, 12)) == Section.allCases.count,
+              Self.u64(header, Self.headerSize - 16) == Self.checksum(header[0..<(Self.headerSize - 16)]) else {
+            close(fd)
+            return nil
+        }
+        self.path = path
+        descriptor = fd
+        stamp = String(decoding: header[16..<32], as: UTF8.self)
+        sourceHash = String(decoding: header[32..<48], as: UTF8.self)
+        sections = Section.allCases.map { section in
+            let base = 48 + section.rawValue * 24
+            return (Int(Self.u64(header, base)), Int(Self.u64(header, base + 8)), Self.u64(header, base + 16))
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// The bytes of one section, checked against its checksum, passed to `body`.
+    func withSection<T>(_ section: Section, _ body: (UnsafeRawBufferPointer) throws(CatalogueImageError) -> T)
+        throws(StoreError) -> T {
+        let (offset, length, checksum) = sections[section.rawValue]
+        guard length >= 0, length < 1 << 34 else { throw damaged("its start-up file's \(section) section has an impossible length") }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(length, 1), alignment: 8)
+        defer { buffer.deallocate() }
+        var done = 0
+        while done < length {
+            let n = pread(descriptor, buffer.baseAddress.map { $0 + done }, length - done, off_t(offset + done))
+            guard n > 0 else { throw damaged("its start-up file's \(section) section is cut short") }
+            done += n
+        }
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<length])
+        guard Self.checksum(bytes) == checksum else { throw damaged("its start-up file's \(section) section fails its checksum") }
+        do {
+            return try body(bytes)
+        } catch {
+            throw damaged("its start-up file's \(section) section: \(error.description)")
+        }
+    }
+
+    private func damaged(_ reason: String) -> StoreError { .damaged(path: path, reason: reason) }
+
+    // MARK: - Writing
+
+    /// Writes a new image file at `path` (replacing nothing: the caller renames it into place).
+    static func write(to path: String, stamp: String, sourceHash: String,
+                      sections contents: [Section: [UInt8]]) throws(StoreError) {
+        var header: [UInt8] = magic
+        append(&header, version)
+        append(&header, UInt32(Section.allCases.count))
+        header += fixed16(stamp) + fixed16(sourceHash)
+        var offset = headerSize
+        var body: [UInt8] = []
+        for section in Section.allCases {
+            let bytes = contents[section] ?? []
+            append(&header, UInt64(offset))
+            append(&header, UInt64(bytes.count))
+            append(&header, bytes.withUnsafeBytes { checksum($0) })
+            body += bytes
+            let padding = (8 - bytes.count % 8) % 8
+            body += [UInt8](repeating: 0, count: padding)
+            offset += bytes.count + padding
+        }
+        append(&header, header.withUnsafeBytes { checksum($0) })
+        append(&header, UInt64(0))
+        let file = header + body
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var done = 0
+        while done < file.count {
+            let n = file.withUnsafeBytes { Glibc.write(fd, $0.baseAddress.map { $0 + done }, file.count - done) }
+            guard n > 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+            done += n
+        }
+        guard fsync(fd) == 0 || errno == EINVAL else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    private static func fixed16(_ text: String) -> [UInt8] {
+        let utf8 = Array(text.utf8.prefix(16))
+        return utf8 + [UInt8](repeating: 0x20, count: 16 - utf8.count)
+    }
+
+    private static func append<T: FixedWidthInteger>(_ bytes: inout [UInt8], _ value: T) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    private static func u32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+        bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+    }
+
+    private static func u64(_ bytes: [UInt8], _ at: Int) -> UInt64 {
+        bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+    }
+
+    private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBytes { checksum($0) }
+    }
+
+    /// A 64-bit checksum over 8-byte words in four independent lanes (a few hundred microseconds a
+    /// megabyte): not cryptographic, but any damaged word changes it.
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (1, 2, 3, UInt64(bytes.count))
+        let words = bytes.count / 8
+        var i = 0
+        while i + 4 <= words {
+            let base = i * 8
+            lanes.0 = (lanes.0 ^ bytes.loadUnaligned(fromByteOffset: base, as: UInt64.self)) &* prime
+            lanes.1 = (lanes.1 ^ bytes.loadUnaligned(fromByteOffset: base + 8, as: UInt64.self)) &* prime
+            lanes.2 = (lanes.2 ^ bytes.loadUnaligned(fromByteOffset: base + 16, as: UInt64.self)) &* prime
+            lanes.3 = (lanes.3 ^ bytes.loadUnaligned(fromByteOffset: base + 24, as: UInt64.self)) &* prime
+            lanes.0 ^= lanes.0 >> 29; lanes.1 ^= lanes.1 >> 29; lanes.2 ^= lanes.2 >> 29; lanes.3 ^= lanes.3 >> 29
+            i += 4
+        }
+        var tail = lanes.0 &* 31 &+ lanes.1 &* 37 &+ lanes.2 &* 41 &+ lanes.3 &* 43
+        for offset in (i * 8)..<bytes.count {
+            tail = (tail ^ UInt64(bytes[offset])) &* prime
+        }
+        return tail ^ tail >> 32
+    }
+}
