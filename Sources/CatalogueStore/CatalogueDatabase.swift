@@ -7,7 +7,7 @@ import GRDB
 /// A compiled catalogue database: writes a validated catalogue into SQLite and reads it back.
 public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
     /// Bumped whenever the schema or the compiled content changes meaning; an older file is rebuilt.
-    public static let schemaVersion = 5
+    public static let schemaVersion = 6
 
     public let path: String
     /// The connection, opened on first use; GRDB serialises access, so sharing it across threads is safe.
@@ -116,6 +116,31 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
         return source.map { .reference(source: $0) } ?? .sample
     }
 
+    /// The provenance of a record whose source id and kind stand in two columns.
+    private static func provenance(_ row: Row, source: Int, kind: Int) -> Provenance {
+        let sourceID: String? = row[source]
+        let kindName: String? = row[kind]
+        return Provenance(kind: kindName ?? "", source: sourceID) ?? provenance(row, source)
+    }
+
+    /// Origins are stored as `file␟sheet␟row␟date`.
+    private static func origin(_ text: String?) -> ImportOrigin? {
+        guard let text, !text.isEmpty else { return nil }
+        let parts = text.components(separatedBy: "\u{1F}")
+        guard parts.count == 4 else { return nil }
+        return ImportOrigin(file: parts[0], sheet: parts[1].isEmpty ? nil : parts[1], row: Int(parts[2]), date: parts[3])
+    }
+
+    private static func originText(_ origin: ImportOrigin?) -> String? {
+        origin.map { [$0.file, $0.sheet ?? "", $0.row.map(String.init) ?? "", $0.date].joined(separator: "\u{1F}") }
+    }
+
+    private static func counts(_ text: String) -> CatalogueMetadata.Counts? {
+        let n = text.split(separator: ",").compactMap { Int($0) }
+        guard n.count == 5 else { return nil }
+        return .init(domains: n[0], items: n[1], futianItems: n[2], points: n[3], standards: n[4])
+    }
+
     private static func list(_ text: String?) -> [String] {
         guard let text, !text.isEmpty else { return [] }
         return text.components(separatedBy: "\u{1F}")
@@ -141,13 +166,13 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
             }
             return v
         }
-        let counts = try value("counts").split(separator: ",").compactMap { Int($0) }
-        guard counts.count == 5 else { throw StoreError.unreadable(path: db.description, reason: "meta counts malformed") }
+        guard let declared = Self.counts(try value("counts")) else { throw StoreError.unreadable(path: db.description, reason: "meta counts malformed") }
+        let published = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'published_counts'").flatMap { Self.counts($0) }
         let metadata = CatalogueMetadata(
             name: try value("name"), nameEnglish: try value("name_en"), district: try value("district"),
             districtCode: try value("district_code"), version: try value("version"),
             coordinateDatum: try value("coordinate_datum"), notes: try value("notes"),
-            counts: .init(domains: counts[0], items: counts[1], futianItems: counts[2], points: counts[3], standards: counts[4]))
+            counts: declared, publishedCounts: published)
         let sources = try rows(db, "SELECT id, title, origin, licence, datum, snapshot, reliability, note FROM sources ORDER BY ord") { r in
             SourceInfo(id: r[0], title: r[1], origin: r[2], licence: r[3], datum: r[4], snapshot: r[5], reliability: r[6], note: r[7])
         }
@@ -158,26 +183,27 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
             Domain(id: r[0], name: r[1], nameEnglish: r[2], summary: r[3], provenance: provenance(r, 4))
         }
         let items = try rows(db, """
-            SELECT id, domain, category, name, recipients, content, standard, funding, lead, futian, point_types, standards, source
+            SELECT id, domain, category, name, recipients, content, standard, funding, lead, futian, point_types, standards, source,
+                   provenance, origin
             FROM items ORDER BY ord
             """) { r in
             ServiceItem(id: r[0], domainID: r[1], category: r[2], name: r[3], recipients: r[4], content: r[5], standard: r[6],
                         funding: r[7], lead: r[8], isFutianSpecific: r[9], pointTypeIDs: list(r[10]), standardIDs: list(r[11]),
-                        provenance: provenance(r, 12))
+                        provenance: provenance(r, source: 12, kind: 13), origin: origin(r[14]))
         }
         let points = try rows(db, """
             SELECT id, name, type, items, subdistrict, community, address, phone, hours, lat, lon, source_datum,
-                   source_lat, source_lon, note, source FROM points ORDER BY ord
+                   source_lat, source_lon, note, source, provenance, origin FROM points ORDER BY ord
             """) { r in
             ServicePoint(id: r[0], name: r[1], typeID: r[2], itemIDs: list(r[3]), subdistrictCode: r[4], community: r[5],
                          address: r[6], phone: r[7], hours: r[8], location: coordinate(r, 9),
                          sourceDatum: (r[11] as String?).flatMap(Datum.init(rawValue:)), sourceCoordinate: coordinate(r, 12),
-                         note: r[14], provenance: provenance(r, 15))
+                         note: r[14], provenance: provenance(r, source: 15, kind: 16), origin: origin(r[17]))
         }
-        let standards = try rows(db, "SELECT id, code, title, kind, level, issued, effective, items, source FROM standards ORDER BY ord") { r in
+        let standards = try rows(db, "SELECT id, code, title, kind, level, issued, effective, items, source, provenance, origin FROM standards ORDER BY ord") { r in
             StandardText(id: r[0], code: r[1], title: r[2], kind: StandardText.Kind(rawValue: r[3]) ?? .standard,
                          level: StandardText.Level(rawValue: r[4]) ?? .district, issued: r[5], effective: r[6],
-                         itemIDs: list(r[7]), provenance: provenance(r, 8))
+                         itemIDs: list(r[7]), provenance: provenance(r, source: 8, kind: 9), origin: origin(r[10]))
         }
         let subdistricts = try rows(db, "SELECT code, name, pinyin, communities, lat, lon, centre_note, source FROM subdistricts ORDER BY ord") { r in
             Subdistrict(code: r[0], name: r[1], pinyin: r[2], communities: list(r[3]), centre: coordinate(r, 4),
@@ -234,6 +260,9 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
             let n = c.metadata.counts
             allMeta["counts"] = [n.domains, n.items, n.futianItems, n.points, n.standards].map(String.init).joined(separator: ",")
             allMeta["schema_version"] = String(schemaVersion)
+            if let p = c.metadata.publishedCounts {
+                allMeta["published_counts"] = [p.domains, p.items, p.futianItems, p.points, p.standards].map(String.init).joined(separator: ",")
+            }
             for (key, value) in allMeta.sorted(by: { $0.key < $1.key }) {
                 try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
             }
@@ -248,22 +277,24 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
             for (i, t) in c.pointTypes.enumerated() { try s2.execute(arguments: [i, t.id, t.name, t.nameEnglish, t.domainID]) }
             let s3 = try db.makeStatement(sql: "INSERT INTO domains VALUES (?,?,?,?,?,?)")
             for (i, d) in c.domains.enumerated() { try s3.execute(arguments: [i, d.id, d.name, d.nameEnglish, d.summary, source(d.provenance)]) }
-            let s4 = try db.makeStatement(sql: "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            let s4 = try db.makeStatement(sql: "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
             for (i, t) in c.items.enumerated() {
                 try s4.execute(arguments: [i, t.id, t.domainID, t.category, t.name, t.recipients, t.content, t.standard, t.funding,
-                                           t.lead, t.isFutianSpecific, joined(t.pointTypeIDs), joined(t.standardIDs), source(t.provenance)])
+                                           t.lead, t.isFutianSpecific, joined(t.pointTypeIDs), joined(t.standardIDs), source(t.provenance),
+                                           t.provenance.kind, originText(t.origin)])
             }
-            let s5 = try db.makeStatement(sql: "INSERT INTO points VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            let s5 = try db.makeStatement(sql: "INSERT INTO points VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
             for (i, p) in c.points.enumerated() {
                 try s5.execute(arguments: [i, p.id, p.name, p.typeID, joined(p.itemIDs), p.subdistrictCode, p.community, p.address,
                                            p.phone, p.hours, p.location?.latitude, p.location?.longitude, p.sourceDatum?.rawValue,
                                            p.sourceCoordinate?.latitude, p.sourceCoordinate?.longitude, p.note, source(p.provenance),
-                                           p.provenance.kind])
+                                           p.provenance.kind, originText(p.origin)])
             }
-            let s6 = try db.makeStatement(sql: "INSERT INTO standards VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+            let s6 = try db.makeStatement(sql: "INSERT INTO standards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
             for (i, t) in c.standards.enumerated() {
                 try s6.execute(arguments: [i, t.id, t.code, t.title, t.kind.rawValue, t.level.rawValue, t.issued, t.effective,
-                                           joined(t.itemIDs), source(t.provenance), loaded.bodies[t.id] ?? ""])
+                                           joined(t.itemIDs), source(t.provenance), loaded.bodies[t.id] ?? "",
+                                           t.provenance.kind, originText(t.origin)])
             }
             let s7 = try db.makeStatement(sql: "INSERT INTO subdistricts VALUES (?,?,?,?,?,?,?,?,?)")
             for (i, s) in c.subdistricts.enumerated() {
@@ -296,12 +327,13 @@ public final class CatalogueDatabase: StandardBodySource, @unchecked Sendable {
     CREATE TABLE point_types (ord INTEGER, id TEXT PRIMARY KEY, name TEXT, name_en TEXT, domain TEXT);
     CREATE TABLE domains (ord INTEGER, id TEXT PRIMARY KEY, name TEXT, name_en TEXT, summary TEXT, source TEXT);
     CREATE TABLE items (ord INTEGER, id TEXT PRIMARY KEY, domain TEXT, category TEXT, name TEXT, recipients TEXT,
-        content TEXT, standard TEXT, funding TEXT, lead TEXT, futian INTEGER, point_types TEXT, standards TEXT, source TEXT);
+        content TEXT, standard TEXT, funding TEXT, lead TEXT, futian INTEGER, point_types TEXT, standards TEXT, source TEXT,
+        provenance TEXT, origin TEXT);
     CREATE TABLE points (ord INTEGER, id TEXT PRIMARY KEY, name TEXT, type TEXT, items TEXT, subdistrict TEXT,
         community TEXT, address TEXT, phone TEXT, hours TEXT, lat REAL, lon REAL, source_datum TEXT, source_lat REAL,
-        source_lon REAL, note TEXT, source TEXT, provenance TEXT);
+        source_lon REAL, note TEXT, source TEXT, provenance TEXT, origin TEXT);
     CREATE TABLE standards (ord INTEGER, id TEXT PRIMARY KEY, code TEXT, title TEXT, kind TEXT, level TEXT,
-        issued TEXT, effective TEXT, items TEXT, source TEXT, body TEXT);
+        issued TEXT, effective TEXT, items TEXT, source TEXT, body TEXT, provenance TEXT, origin TEXT);
     CREATE TABLE subdistricts (ord INTEGER, code TEXT PRIMARY KEY, name TEXT, pinyin TEXT, communities TEXT,
         lat REAL, lon REAL, centre_note TEXT, source TEXT);
     CREATE TABLE landmarks (ord INTEGER, id TEXT PRIMARY KEY, name TEXT, kind TEXT, lines TEXT, lat REAL, lon REAL,

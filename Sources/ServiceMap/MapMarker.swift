@@ -8,17 +8,20 @@ public struct MapMarker: Sendable, Hashable {
     public var domainIndex: Int
     /// Sample (made-up) data rather than a reference source.
     public var isSample: Bool
+    /// From the district's own files (drawn like reference data, counted apart in legends).
+    public var isOfficial: Bool
     public var position: MapPoint
     /// Ellipsoidal distance from the origin.
     public var distanceMetres: Double
 
     public init(pointID: String, name: String, typeName: String, domainIndex: Int, isSample: Bool,
-                position: MapPoint, distanceMetres: Double) {
+                position: MapPoint, distanceMetres: Double, isOfficial: Bool = false) {
         self.pointID = pointID
         self.name = name
         self.typeName = typeName
         self.domainIndex = domainIndex
         self.isSample = isSample
+        self.isOfficial = isOfficial
         self.position = position
         self.distanceMetres = distanceMetres
     }

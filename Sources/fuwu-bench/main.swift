@@ -8,6 +8,8 @@ case "startup": StartupBenchmark.run(Array(arguments.dropFirst()))
 case "load": LoadBenchmark.run(Array(arguments.dropFirst()))
 case "coverage": CoverageBenchmark.run(Array(arguments.dropFirst()))
 case "map": MapBenchmark.run(Array(arguments.dropFirst()))
+case "import": ImportBenchmark.run(Array(arguments.dropFirst()))
+case "import-read": ImportReadBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: fuwu-bench nearby|search|frame|startup|load|coverage|map [options]   (build with -c release)")
+    print("usage: fuwu-bench nearby|search|frame|startup|load|coverage|map|import|import-read [options]   (build with -c release)")
 }

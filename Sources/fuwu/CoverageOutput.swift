@@ -51,8 +51,10 @@ struct CoverageOutput {
                                                        "\(Self.metres(grid.cellMetres)) m cells, \(grid.cellCount) inside the boundary (\(Self.squareKilometres(districtArea)) km²); by area — population weighting waits for population data"))
         header.add(lang.pick("边界", "boundaries"), lang.pick("街道边界为手绘近似；未归属（不在任何街道多边形内）\(Self.squareKilometres(unassignedArea)) 平方公里，单列一行",
                                                             "subdistrict boundaries are hand-drawn approximations; unassigned (in no polygon) \(Self.squareKilometres(unassignedArea)) km², shown as its own row"))
-        header.add(lang.pick("数据", "data"), lang.pick("参考点 \(totals.reference) 个，样例点 \(totals.sample) 个；带 * 的数字依赖样例数据：\(Self.sampleNote)",
-                                                     "points: \(totals.reference) reference, \(totals.sample) sample; figures marked * rest on sample data (\(Self.sampleNote): not a finding)"))
+        let official = Set(analysis.locatedPoints.joined()).filter { catalogue.points[$0].provenance.isOfficial }.count
+        let officialText = official > 0 ? lang.pick("官方点 \(official) 个，", "\(official) official, ") : ""
+        header.add(lang.pick("数据", "data"), lang.pick("\(officialText)参考点 \(totals.reference - official) 个，样例点 \(totals.sample) 个；带 * 的数字依赖样例数据：\(Self.sampleNote)",
+                                                     "points: \(officialText)\(totals.reference - official) reference, \(totals.sample) sample; figures marked * rest on sample data (\(Self.sampleNote): not a finding)"))
         var sections = [header.rendered()]
         for radius in radii {
             let figures = analysis.layers.indices.map { analysis.figures(layer: $0, radiusMetres: radius) }

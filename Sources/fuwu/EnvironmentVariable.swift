@@ -13,6 +13,8 @@ enum EnvironmentVariable {
         ("FUWU_STATE_DIR", "The folder of state.sqlite, where saved places, favourites, history and reading positions are kept (default $XDG_STATE_HOME/fuwu, else ~/.local/state/fuwu)."),
         ("XDG_STATE_HOME", "The state folder's parent when FUWU_STATE_DIR is not set."),
         ("FUWU_HYPERLINKS", "Set to 1 to make links on point pages and in point output OSC 8 hyperlinks, like --hyperlinks."),
+        ("FUWU_IMPORT_DATE", "The import date (YYYY-MM-DD) fuwu import records on every record, instead of today in Shenzhen; for reproducible imports and tests."),
+        ("FUWU_IMPORT_FAIL_AFTER_WRITE", "Test only: set to 1 to make fuwu import stop after writing and validating the new catalogue, before the swap, to show the old one is left unchanged."),
         ("FUWU_EVENT_TIMES", "Test only: a file where the browser logs each key's handling time (the monkey test reads it)."),
         ("FUWU_STATE_TEST_PAUSE", "Test only: a FIFO a state save waits on inside its transaction, so a test can kill the browser mid-save."),
         ("NO_COLOR", "Any value turns colour off in the browser, like --no-color."),

@@ -15,6 +15,7 @@ struct Fuwu: ParsableCommand {
         subcommands: [
             DomainsCommand.self, ItemsCommand.self, ItemCommand.self, PointsCommand.self, PointCommand.self,
             StandardsCommand.self, StandardCommand.self, StatsCommand.self, ValidateCommand.self, BuildCommand.self,
+            ImportCommand.self, ExportCommand.self,
             NearbyCommand.self, MapCommand.self,
             CoverageCommand.self,
             SearchCommand.self,

@@ -142,7 +142,8 @@ struct MapCommand: ParsableCommand {
         let metres = Int(radiusMetres.rounded())
         let sources = "\(catalogue.metadata.name) \(catalogue.metadata.version)"
         let samples = scene.markers.filter(\.isSample).count
-        let references = scene.markers.count - samples
+        let officials = scene.markers.filter(\.isOfficial).count
+        let references = scene.markers.count - samples - officials
         var subtitle = lang.pick("\(place) · \(metres) 米内 \(inside) 个服务点", "\(place) · \(inside) points within \(metres) m")
         if !filterText.isEmpty { subtitle += " · " + filterText }
         let labels = MapSVG.Labels(
@@ -158,7 +159,10 @@ struct MapCommand: ParsableCommand {
                 ? lang.pick("区界：DataV；街道边界为手绘近似，仅供参考", "District: DataV; subdistrict boundaries are hand-drawn approximations")
                 : lang.pick("区界：DataV 福田区边界（GCJ-02 转 WGS-84）", "District boundary: DataV (GCJ-02 converted to WGS-84)"),
             provenance: [lang.pick("数据：", "Data: ") + sources,
-                         lang.pick("图中参考点 \(references) 个，样例点 \(samples) 个", "\(references) reference and \(samples) sample points drawn"),
+                         officials > 0
+                            ? lang.pick("图中官方点 \(officials) 个，参考点 \(references) 个，样例点 \(samples) 个",
+                                        "\(officials) official, \(references) reference and \(samples) sample points drawn")
+                            : lang.pick("图中参考点 \(references) 个，样例点 \(samples) 个", "\(references) reference and \(samples) sample points drawn"),
                          lang.pick("样例点为生成的示例，不是真实信息。", "Sample points are generated examples, not real information."),
                          lang.pick("由 fuwu map 生成", "Made by fuwu map")],
             metreUnit: lang.pick(" 米", " m"),

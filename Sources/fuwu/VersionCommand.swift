@@ -33,13 +33,15 @@ struct VersionCommand: ParsableCommand {
         let provenances = catalogue.domains.map(\.provenance) + catalogue.items.map(\.provenance)
             + catalogue.points.map(\.provenance) + catalogue.standards.map(\.provenance)
         let sample = provenances.filter(\.isSample).count
+        let official = provenances.filter(\.isOfficial).count
+        let officialText = official > 0 ? lang.pick("官方 \(official) 条，", "\(official) official, ") : ""
         var fields = FieldList()
         fields.add(lang.pick("目录", "catalogue"), "\(location.folder.path)  (\(location.origin.label(lang)))")
         fields.add(lang.pick("名称", "name"), lang == .en ? "\(m.nameEnglish) (\(m.name))" : m.name)
         fields.add(lang.pick("版本日期", "version date"), m.version)
         fields.add(lang.pick("记录", "records"), lang.pick(
-            "参考 \(provenances.count - sample) 条，样例 \(sample) 条（\(catalogue.domains.count) 个领域、\(catalogue.items.count) 项事项、\(catalogue.points.count) 个服务点、\(catalogue.standards.count) 份标准文本）",
-            "\(provenances.count - sample) reference, \(sample) sample (\(catalogue.domains.count) domains, \(catalogue.items.count) items, \(catalogue.points.count) points, \(catalogue.standards.count) texts)"))
+            "\(officialText)参考 \(provenances.count - sample - official) 条，样例 \(sample) 条（\(catalogue.domains.count) 个领域、\(catalogue.items.count) 项事项、\(catalogue.points.count) 个服务点、\(catalogue.standards.count) 份标准文本）",
+            "\(officialText)\(provenances.count - sample - official) reference, \(sample) sample (\(catalogue.domains.count) domains, \(catalogue.items.count) items, \(catalogue.points.count) points, \(catalogue.standards.count) texts)"))
         print(fields.rendered())
     }
 }

@@ -127,14 +127,14 @@ import Testing
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(Array(lines.prefix(8)) == [
-            "section,key,name,reference,sample,total",
-            "totals,domains,domains,9,0,9",
-            "totals,items,service items,12,131,143",
-            "totals,futian_items,of which Futian items,3,38,41",
-            "totals,points,service points,504,1578,2082",
-            "totals,points_located,of which located,157,1578,1735",
-            "totals,points_unlocated,of which location unknown,347,0,347",
-            "totals,standards,standard texts and guides,1,880,881",
+            "section,key,name,official,reference,sample,total",
+            "totals,domains,domains,0,9,0,9",
+            "totals,items,service items,0,12,131,143",
+            "totals,futian_items,of which Futian items,0,3,38,41",
+            "totals,points,service points,0,507,1578,2085",
+            "totals,points_located,of which located,0,160,1578,1738",
+            "totals,points_unlocated,of which location unknown,0,347,0,347",
+            "totals,standards,standard texts and guides,0,12,880,892",
         ])
     }
 

@@ -110,7 +110,7 @@ import Testing
         目录      \(Self.root.path)/data/futian  (源代码目录)
         名称      福田区基本公共服务清单
         版本日期  2023-06-14
-        记录      参考 526 条，样例 2589 条（9 个领域、143 项事项、2082 个服务点、881 份标准文本）
+        记录      参考 540 条，样例 2589 条（9 个领域、143 项事项、2085 个服务点、892 份标准文本）
 
         """, stderr: ""))
         let english = try fuwu.run(["version", "--lang", "en", "--catalogue", FuwuProcess.validFixture.path])

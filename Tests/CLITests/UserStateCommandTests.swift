@@ -148,10 +148,10 @@ import UserState
         defer { fuwu.cleanUp() }
         let result = try fuwu.run(["stats", "--format", "csv", "--lang", "en"])
         #expect(result.stdout.contains("""
-        opening hours (points),with_hours,with hours,44,1578,1622
-        opening hours (points),parsed,of which parsed (open now can be told),21,1328,1349
-        opening hours (points),unparsed,"of which unparsed (shown as written, never open)",23,250,273
-        opening hours (points),no_hours,without hours,460,0,460
+        opening hours (points),with_hours,with hours,0,44,1578,1622
+        opening hours (points),parsed,of which parsed (open now can be told),0,21,1328,1349
+        opening hours (points),unparsed,"of which unparsed (shown as written, never open)",0,23,250,273
+        opening hours (points),no_hours,without hours,0,463,0,463
         """))
     }
 }

@@ -91,7 +91,7 @@ import Testing
     @Test func ambiguousWideDrawsAmbiguousCharactersAsTwoColumnsOfAscii() throws {
         let session = try start(["--ambiguous-wide"])
         let screen = try session.waitUntil("the whole frame") {
-            $0.contains("9 个领域 .  143 项服务 .  2082 个服务点") && $0.contains("q 退出")
+            $0.contains("9 个领域 .  143 项服务 .  2085 个服务点") && $0.contains("q 退出")
         }
         for ambiguous in ["·", "…", "│", "─", "▸", "—"] {
             #expect(!screen.contains(ambiguous), "\(ambiguous)")

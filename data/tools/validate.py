@@ -263,8 +263,9 @@ actual = {"domains": len(domains), "items": len(items), "futian_items": sum(1 fo
           "points": len(points), "standards": len(std)}
 if actual != cat["counts"]:
     err("counts %r != declared %r" % (actual, cat["counts"]))
-if cat["counts"] != {"domains": 9, "items": 143, "futian_items": 41, "points": 2082, "standards": 881}:
-    err("declared counts differ from the published counts")
+# After `fuwu import` the declared counts are the real ones and the published figures stand apart.
+if cat.get("published_counts", cat["counts"]) != {"domains": 9, "items": 143, "futian_items": 41, "points": 2082, "standards": 881}:
+    err("the published counts differ from 9/143/41/2082/881")
 
 for e in errors:
     print("ERROR", e)

@@ -37,7 +37,7 @@ public enum NearbyMapScene {
                                  typeName: (language == .chinese ? type?.name : type?.nameEnglish) ?? hit.point.typeID,
                                  domainIndex: hit.domainID.flatMap { domainIndex[$0] } ?? -1,
                                  isSample: hit.point.provenance.isSample, position: projection.project(position),
-                                 distanceMetres: hit.distanceMetres)
+                                 distanceMetres: hit.distanceMetres, isOfficial: hit.point.provenance.isOfficial)
             }
         }
         return MapScene(origin: origin, radiiMetres: radiiMetres, currentRadiusMetres: radiusMetres,

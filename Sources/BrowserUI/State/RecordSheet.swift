@@ -92,6 +92,10 @@ struct RecordSheet {
             guard let source = catalogue.source(sourceID) else { return (sourceID, .normal) }
             return (pick("\(source.title)（\(source.origin)，快照 \(source.snapshot)）",
                          "\(source.title) (\(source.origin), snapshot \(source.snapshot))"), .normal)
+        case .official(let sourceID):
+            guard let source = catalogue.source(sourceID) else { return (pick("官方数据：", "Official data: ") + sourceID, .normal) }
+            return (pick("官方数据：\(source.title)（\(source.origin)，快照 \(source.snapshot)）",
+                         "Official data: \(source.title) (\(source.origin), snapshot \(source.snapshot))"), .normal)
         }
     }
 

@@ -118,8 +118,7 @@ enum BrowseView {
         let catalogue = state.catalogue
         let context = state.context
         let language = state.language
-        // The sample badge never gives way; counts outlast the Futian mark.
-        let sample = SheetRow.Piece(text: language.pick("样例", "sample"), style: .warning, priority: 9)
+        // The sample badge never gives way (ProvenanceBadge); counts outlast the Futian mark.
         switch page {
         case .domains:
             let domain = catalogue.domains[index]
@@ -132,7 +131,7 @@ enum BrowseView {
             let itemCount = padded(items, to: itemDigits), pointCount = padded(points, to: pointDigits)
             var tags = [SheetRow.Piece(text: language.pick("\(itemCount)项", "\(itemCount) items"), style: .dim, priority: SheetRow.Piece.kept),
                         SheetRow.Piece(text: language.pick("\(pointCount)点", "\(pointCount) pts"), style: .dim, priority: SheetRow.Piece.kept)]
-            if domain.provenance.isSample { tags.insert(sample, at: 0) }
+            if let badge = ProvenanceBadge.piece(domain.provenance, language) { tags.insert(badge, at: 0) }
             return (language == .chinese || width < 40 ? domain.name : "\(domain.name) \(domain.nameEnglish)", tags)
         case .items(let d):
             let itemIndices = context.items(inDomain: d)
@@ -142,7 +141,7 @@ enum BrowseView {
             var tags: [SheetRow.Piece] = [SheetRow.Piece(text: language.pick("\(pointCount)点", "\(pointCount) pts"),
                                                          style: .dim, priority: 1)]
             if item.isFutianSpecific { tags.insert(SheetRow.Piece(text: language.pick("特色", "Futian"), style: .title), at: 0) }
-            if item.provenance.isSample { tags.insert(sample, at: 0) }
+            if let badge = ProvenanceBadge.piece(item.provenance, language) { tags.insert(badge, at: 0) }
             if state.starredRecords.contains(RecordReference(kind: .item, id: item.id)) { tags.append(state.starTag) }
             return (item.name, tags)
         case .points(let i):
@@ -150,7 +149,7 @@ enum BrowseView {
             var tags: [SheetRow.Piece] = []
             if point.location == nil { tags.append(SheetRow.Piece(text: language.pick("无位置", "no location"), style: .dim, priority: 1)) }
             if let status = state.openStatusTag(point) { tags.append(status) }
-            if point.provenance.isSample { tags.insert(sample, at: 0) }
+            if let badge = ProvenanceBadge.piece(point.provenance, language) { tags.insert(badge, at: 0) }
             if state.starredRecords.contains(RecordReference(kind: .point, id: point.id)) { tags.append(state.starTag) }
             return (point.name, tags)
         default:

@@ -37,12 +37,12 @@ enum FindView {
                 case .item:
                     if let item = catalogue.item(record.id) {
                         if record.detail == nil { tags.append(SheetRow.Piece(text: catalogue.domain(item.domainID)?.name ?? "", style: .dim)) }
-                        if item.provenance.isSample { tags.insert(SheetRow.Piece(text: language.pick("样例", "sample"), style: .warning, priority: 9), at: 0) }
+                        if let badge = ProvenanceBadge.piece(item.provenance, language) { tags.insert(badge, at: 0) }
                     }
                 case .point:
                     if let point = catalogue.point(record.id) {
                         if record.detail == nil { tags.append(SheetRow.Piece(text: catalogue.pointType(point.typeID)?.name ?? "", style: .dim)) }
-                        if point.provenance.isSample { tags.insert(SheetRow.Piece(text: language.pick("样例", "sample"), style: .warning, priority: 9), at: 0) }
+                        if let badge = ProvenanceBadge.piece(point.provenance, language) { tags.insert(badge, at: 0) }
                     }
                 case .standard:
                     if let standard = catalogue.standard(record.id) {

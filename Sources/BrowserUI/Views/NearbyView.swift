@@ -123,7 +123,7 @@ enum NearbyView {
 
     static func tags(for point: ServicePoint, state: BrowserState) -> [SheetRow.Piece] {
         var tags: [SheetRow.Piece] = []
-        if point.provenance.isSample { tags.append(SheetRow.Piece(text: state.language.pick("样例", "sample"), style: .warning, priority: 9)) }
+        if let badge = ProvenanceBadge.piece(point.provenance, state.language) { tags.append(badge) }
         if let type = state.catalogue.pointType(point.typeID) {
             tags.append(SheetRow.Piece(text: state.language == .chinese ? type.name : type.nameEnglish, style: .dim))
         }

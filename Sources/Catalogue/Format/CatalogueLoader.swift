@@ -213,7 +213,7 @@ private struct Reader {
     /// A record's provenance; its source is kept for the cross-check.
     mutating func provenance(_ r: ObjectReader) -> Provenance? {
         let provenance = readProvenance(r)
-        if case .reference(let source)? = provenance { provenanceRefs.append((source, r.location(of: "source"))) }
+        if let source = provenance?.sourceID { provenanceRefs.append((source, r.location(of: "source"))) }
         return provenance
     }
 
@@ -221,13 +221,31 @@ private struct Reader {
         guard let kind = r.string("provenance", &log) else { return nil }
         switch kind {
         case "sample": return .sample
-        case "reference":
+        case "reference", "official":
             guard let source = r.string("source", &log) else { return nil }
-            return .reference(source: source)
+            return Provenance(kind: kind, source: source)
         default:
-            log.error(r.location(of: "provenance"), "\"provenance\" of \(r.subject) is \"\(kind)\"; use \"reference\" (with a \"source\") or \"sample\"")
+            log.error(r.location(of: "provenance"), "\"provenance\" of \(r.subject) is \"\(kind)\"; use \"official\" or \"reference\" (with a \"source\"), or \"sample\"")
             return nil
         }
+    }
+
+    /// Reads the optional `imported` object of an imported record: file, sheet, row and date.
+    mutating func importOrigin(_ r: ObjectReader, _ node: JSONNode) -> ImportOrigin? {
+        guard let imported = node["imported"], !imported.isNull else { return nil }
+        guard imported.isObject else {
+            log.error(r.location(of: "imported"), "\"imported\" of \(r.subject) must be an object with \"file\", \"sheet\", \"row\" and \"date\"")
+            return nil
+        }
+        let o = ObjectReader(imported, file: r.file, subject: "\"imported\" of \(r.subject)")
+        let file = o.string("file", &log), date = o.string("date", &log)
+        let sheet = o.optionalString("sheet", &log)
+        let row = imported["row"].flatMap { $0.isNull ? nil : $0 } != nil ? o.integer("row", &log) : nil
+        if let date, !SemanticChecks.isCalendarDate(date) {
+            log.error(o.location(of: "date"), "the import date \"\(date)\" of \(r.subject) is not a date of the calendar; write YYYY-MM-DD")
+        }
+        guard let file, let date else { return nil }
+        return ImportOrigin(file: file, sheet: sheet, row: row, date: date)
     }
 
     mutating func coordinate(_ node: JSONNode?, file: String, subject: String, field: String) -> GeoCoordinate? {
@@ -314,13 +332,25 @@ private struct Reader {
         let notes = r.optionalString("notes", &log) ?? ""
         region = RegionBox.read(root, file: file, &log)
         var counts: CatalogueMetadata.Counts?
+        var publishedCounts: CatalogueMetadata.Counts?
         if let countsNode = root["counts"], countsNode.isObject {
             let c = ObjectReader(countsNode, file: file, subject: "counts")
             if let d = c.integer("domains", &log), let i = c.integer("items", &log), let f = c.integer("futian_items", &log),
                let p = c.integer("points", &log), let s = c.integer("standards", &log) {
                 counts = .init(domains: d, items: i, futianItems: f, points: p, standards: s)
             }
-        } else {
+        }
+        if let publishedNode = root["published_counts"], publishedNode.isObject {
+            let c = ObjectReader(publishedNode, file: file, subject: "published_counts")
+            if let d = c.integer("domains", &log), let i = c.integer("items", &log), let f = c.integer("futian_items", &log),
+               let p = c.integer("points", &log), let s = c.integer("standards", &log) {
+                publishedCounts = .init(domains: d, items: i, futianItems: f, points: p, standards: s)
+            }
+        } else if let publishedNode = root["published_counts"] {
+            log.error(SourceLocation(file: file, node: publishedNode),
+                      "\"published_counts\" must be an object like \"counts\", with the figures the district published")
+        }
+        if root["counts"]?.isObject != true {
             log.error(r.location(of: root["counts"] == nil ? nil : "counts"), "the catalogue has no \"counts\" object declaring the published numbers of domains, items, futian_items, points and standards")
         }
         for node in array(file, root["sources"] ?? root.standIn(.array([]), member: "sources")) {
@@ -342,7 +372,8 @@ private struct Reader {
         }
         if let name, let district, let districtCode, let version, let datumName, let counts {
             metadata = CatalogueMetadata(name: name, nameEnglish: nameEnglish, district: district, districtCode: districtCode,
-                                         version: version, coordinateDatum: datumName, notes: notes, counts: counts)
+                                         version: version, coordinateDatum: datumName, notes: notes, counts: counts,
+                                         publishedCounts: publishedCounts)
         }
     }
 
@@ -387,7 +418,7 @@ private struct Reader {
             items.append(ServiceItem(id: id, domainID: domain, category: category, name: name, recipients: recipients,
                                      content: content, standard: standard, funding: funding, lead: lead,
                                      isFutianSpecific: futian, pointTypeIDs: types.map(\.0), standardIDs: texts.map(\.0),
-                                     provenance: provenance))
+                                     provenance: provenance, note: r.optionalString("note", &log), origin: importOrigin(r, node)))
         }
     }
 
@@ -750,10 +781,14 @@ private struct Reader {
             }
         } else if feature["geometry"] == nil {
             log.error(at().with(path: "\(feature.path).geometry"), "malformed GeoJSON: \(subject) has no \"geometry\" member; use null when the location is unknown")
+        } else if let withheld = properties["source_datum"], !withheld.isNull {
+            // A source coordinate withheld as implausible keeps its datum and values for checking.
+            datum = self.datum(r, "source_datum")
+            sourceCoordinate = coordinate(properties["source_coordinates"], file: file, subject: subject, field: "source_coordinates")
         }
         var sourceError: (SourceLocation, String)?
         let provenance = readProvenance(r)
-        if case .reference(let source)? = provenance, !context.sourceIDs.contains(source) {
+        if let source = provenance?.sourceID, !context.sourceIDs.contains(source) {
             sourceError = (r.location(of: "source"), unknownSource(source))
         }
         // The cross-check reported unknown sources after unknown ids, and communities after both.
@@ -764,7 +799,8 @@ private struct Reader {
                                  community: community, address: r.optionalString("address", &log),
                                  phone: r.optionalString("phone", &log), hours: r.optionalString("hours", &log),
                                  location: location, sourceDatum: datum, sourceCoordinate: sourceCoordinate,
-                                 note: r.optionalString("note", &log), provenance: provenance)
+                                 note: r.optionalString("note", &log), provenance: provenance,
+                                 origin: importOrigin(r, properties))
         if keepsPoints { points.append(point) }
         pointCount += 1
         for itemID in point.itemIDs {
@@ -832,7 +868,8 @@ private struct Reader {
             }
             return SemanticChecks.storable(entry.value)
         }
-        let known: Set<String> = ["id", "code", "title", "kind", "level", "issued", "effective", "items", "provenance", "source"]
+        let known: Set<String> = ["id", "code", "title", "kind", "level", "issued", "effective", "items", "provenance", "source",
+                                  "imported_file", "imported_sheet", "imported_row", "imported_date"]
         for (key, entry) in header.entries where !known.contains(key) {
             log.warning(SourceLocation(file: file, line: entry.line), "unknown header key \"\(key)\" is ignored")
         }
@@ -870,13 +907,24 @@ private struct Reader {
         let provenance: Provenance
         switch provenanceName {
         case "sample": provenance = .sample
-        case "reference":
-            guard let source = value("source") else { return }
+        case "reference", "official":
+            guard let source = value("source"), let known = Provenance(kind: provenanceName, source: source) else { return }
             provenanceRefs.append((source, at("source")))
-            provenance = .reference(source: source)
+            provenance = known
         default:
-            log.error(at("provenance"), "provenance \"\(provenanceName)\" of \(subject) is unknown; use \"reference\" (with a source) or \"sample\"")
+            log.error(at("provenance"), "provenance \"\(provenanceName)\" of \(subject) is unknown; use \"official\" or \"reference\" (with a source), or \"sample\"")
             return
+        }
+        var origin: ImportOrigin?
+        if let file = value("imported_file", required: false) {
+            let date = value("imported_date") ?? ""
+            if !SemanticChecks.isCalendarDate(date) {
+                log.error(at("imported_date"), "imported_date \"\(date)\" of \(subject) is not a date of the calendar; write YYYY-MM-DD")
+            }
+            let rowText = value("imported_row", required: false)
+            let row = rowText.flatMap { Int($0) }
+            if let rowText, row == nil { log.error(at("imported_row"), "imported_row \"\(rowText)\" of \(subject) must be a whole number") }
+            origin = ImportOrigin(file: file, sheet: value("imported_sheet", required: false), row: row, date: date)
         }
         if header.body.utf8.count > SemanticChecks.bodyByteLimit {
             log.error(SourceLocation(file: file, line: header.bodyStartLine), "the body of \(subject) is larger than 2 MB (\(SemanticChecks.bodyByteLimit) bytes), the limit for a text; split it or shorten it")
@@ -895,7 +943,7 @@ private struct Reader {
             }
         }
         standards.append(StandardText(id: id, code: code, title: title, kind: kind, level: level, issued: issued,
-                                      effective: effective, itemIDs: itemIDs, provenance: provenance))
+                                      effective: effective, itemIDs: itemIDs, provenance: provenance, origin: origin))
         bodies[id] = SemanticChecks.storable(header.body)
     }
 

@@ -1,24 +1,29 @@
 import Foundation
 
 /// The `key: value` header of a standard text between two `---` lines, with the line of each key.
-struct FrontMatter {
-    struct Entry {
-        var value: String
-        var line: Int
+/// Public so that the importer reads `.md` texts' headers exactly as the loader does.
+public struct FrontMatter: Sendable {
+    /// One header value and the 1-based line it is on.
+    public struct Entry: Sendable {
+        public var value: String
+        public var line: Int
     }
 
-    var entries: [String: Entry] = [:]
+    /// The header's values by key.
+    public var entries: [String: Entry] = [:]
     /// The 1-based line where the body starts.
-    var bodyStartLine: Int
-    var body: String
+    public var bodyStartLine: Int
+    /// The text after the closing `---` line.
+    public var body: String
 
     /// Why a header could not be read, and on which line.
-    struct Failure: Error {
-        var message: String
-        var line: Int
+    public struct Failure: Error, Sendable {
+        public var message: String
+        public var line: Int
     }
 
-    static func parse(_ source: String) throws(Failure) -> FrontMatter {
+    /// Reads the header at the start of `source`; a file without one is a failure on line 1.
+    public static func parse(_ source: String) throws(Failure) -> FrontMatter {
         // CRLF line ends are accepted. Swift treats "\r\n" as one Character, so splitting on
         // "\n" alone would see a single line: normalise first. After that every "\n" is a
         // Character of its own (unless after a stray "\r"), so lines are cut at "\n" bytes, and only as far as the closing
@@ -91,7 +96,7 @@ struct FrontMatter {
     }
 
     /// Parses a `[a, b]` list value (a bare value is a one-element list).
-    static func list(_ value: String) -> [String]? {
+    public static func list(_ value: String) -> [String]? {
         var text = Substring(value)
         if text.hasPrefix("[") {
             guard text.hasSuffix("]") else { return nil }

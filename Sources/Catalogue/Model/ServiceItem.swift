@@ -19,11 +19,15 @@ public struct ServiceItem: Hashable, Sendable, Identifiable {
     public var pointTypeIDs: [String]
     public var standardIDs: [String]
     public var provenance: Provenance
+    /// Free text on the record, e.g. which fields of a reference item are sample text.
+    public var note: String?
+    /// The file, sheet and row an imported item was read from.
+    public var origin: ImportOrigin?
 
     public init(id: String, domainID: String, category: String, name: String, recipients: String,
                 content: String, standard: String, funding: String, lead: String,
                 isFutianSpecific: Bool, pointTypeIDs: [String], standardIDs: [String],
-                provenance: Provenance) {
+                provenance: Provenance, note: String? = nil, origin: ImportOrigin? = nil) {
         self.id = id
         self.domainID = domainID
         self.category = category
@@ -37,5 +41,7 @@ public struct ServiceItem: Hashable, Sendable, Identifiable {
         self.pointTypeIDs = pointTypeIDs
         self.standardIDs = standardIDs
         self.provenance = provenance
+        self.note = note
+        self.origin = origin
     }
 }

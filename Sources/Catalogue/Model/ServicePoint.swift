@@ -20,11 +20,13 @@ public struct ServicePoint: Hashable, Sendable, Identifiable {
     public var sourceCoordinate: GeoCoordinate?
     public var note: String?
     public var provenance: Provenance
+    /// The file, sheet and row an imported point was read from.
+    public var origin: ImportOrigin?
 
     public init(id: String, name: String, typeID: String, itemIDs: [String], subdistrictCode: String?,
                 community: String?, address: String?, phone: String?, hours: String?,
                 location: GeoCoordinate?, sourceDatum: Datum?, sourceCoordinate: GeoCoordinate?,
-                note: String?, provenance: Provenance) {
+                note: String?, provenance: Provenance, origin: ImportOrigin? = nil) {
         self.id = id
         self.name = name
         self.typeID = typeID
@@ -39,5 +41,6 @@ public struct ServicePoint: Hashable, Sendable, Identifiable {
         self.sourceCoordinate = sourceCoordinate
         self.note = note
         self.provenance = provenance
+        self.origin = origin
     }
 }

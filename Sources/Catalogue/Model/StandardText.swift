@@ -19,9 +19,11 @@ public struct StandardText: Hashable, Sendable, Identifiable {
     public var effective: String?
     public var itemIDs: [String]
     public var provenance: Provenance
+    /// The file an imported text was converted from.
+    public var origin: ImportOrigin?
 
     public init(id: String, code: String, title: String, kind: Kind, level: Level, issued: String?,
-                effective: String?, itemIDs: [String], provenance: Provenance) {
+                effective: String?, itemIDs: [String], provenance: Provenance, origin: ImportOrigin? = nil) {
         self.id = id
         self.code = code
         self.title = title
@@ -31,5 +33,6 @@ public struct StandardText: Hashable, Sendable, Identifiable {
         self.effective = effective
         self.itemIDs = itemIDs
         self.provenance = provenance
+        self.origin = origin
     }
 }

@@ -16,7 +16,13 @@ struct Wording {
     let lang: Language
 
     /// `参考` or `样例` (reference / sample): sample data is always marked.
-    func provenance(_ p: Provenance) -> String { p.isSample ? lang.pick("样例", "sample") : lang.pick("参考", "reference") }
+    func provenance(_ p: Provenance) -> String {
+        switch p {
+        case .official: return lang.pick("官方", "official")
+        case .reference: return lang.pick("参考", "reference")
+        case .sample: return lang.pick("样例", "sample")
+        }
+    }
 
     /// Provenance with the source's title and snapshot date, for record views.
     func provenanceDetail(_ p: Provenance) -> String {
@@ -24,8 +30,18 @@ struct Wording {
             return lang.pick("样例数据（生成器生成，非官方记录）", "sample data (generated, not an official record)")
         }
         guard let source = catalogue.source(id) else { return id }
+        if p.isOfficial {
+            return lang.pick("官方数据：\(source.title)（\(source.snapshot)，\(source.licence)）",
+                             "official data: \(source.title) (\(source.snapshot), \(source.licence))")
+        }
         return lang.pick("参考数据：\(source.title)（\(source.snapshot) 快照，\(source.licence)）",
                          "reference data: \(source.title) (snapshot \(source.snapshot), \(source.licence))")
+    }
+
+    /// Where an imported record was read, for record views: `file:sheet:row（导入于 date）`.
+    func origin(_ o: ImportOrigin?) -> String? {
+        guard let o else { return nil }
+        return lang.pick("\(o.location)（\(o.date) 导入）", "\(o.location) (imported \(o.date))")
     }
 
     /// A domain's name in the chosen language: English with `--lang en` where the catalogue has one.

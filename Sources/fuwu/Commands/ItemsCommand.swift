@@ -65,6 +65,7 @@ struct ItemCommand: ParsableCommand {
         let texts = c.standards(forItem: item.id).map { "\($0.id)  \($0.code)  \($0.title)  [\(w.kind($0.kind))]" }
         f.add(lang.pick("标准与指南", "texts"), texts.isEmpty ? "—" : texts.joined(separator: "\n"))
         f.add(lang.pick("数据来源", "provenance"), w.provenanceDetail(item.provenance))
+        if let origin = w.origin(item.origin) { f.add(lang.pick("导入自", "imported from"), origin) }
         print(f.rendered())
     }
 

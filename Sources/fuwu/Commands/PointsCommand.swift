@@ -79,6 +79,7 @@ struct PointCommand: ParsableCommand {
         f.add(lang.pick("服务事项", "items"), p.itemIDs.map { "\($0) \(c.item($0)?.name ?? "")" }.joined(separator: "\n"))
         if let note = p.note { f.add(lang.pick("备注", "note"), note) }
         f.add(lang.pick("数据来源", "provenance"), w.provenanceDetail(p.provenance))
+        if let origin = w.origin(p.origin) { f.add(lang.pick("导入自", "imported from"), origin) }
         print(f.rendered())
         let links = PointLinks.links(for: p)
         if !links.isEmpty {

@@ -57,6 +57,7 @@ struct StandardCommand: ParsableCommand {
         f.add(lang.pick("实施日期", "effective"), t.effective)
         f.add(lang.pick("服务事项", "items"), t.itemIDs.map { "\($0) \(c.item($0)?.name ?? "")" }.joined(separator: "\n"))
         f.add(lang.pick("数据来源", "provenance"), w.provenanceDetail(t.provenance))
+        if let origin = w.origin(t.origin) { f.add(lang.pick("导入自", "imported from"), origin) }
         print(f.rendered())
         print("")
         print(Sanitiser.text(body.hasSuffix("\n") ? String(body.dropLast()) : body))

@@ -7,14 +7,15 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var options: CatalogueOptions
     @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
 
-    /// One counted row: reference and sample records of a group.
+    /// One counted row: official, reference and sample records of a group.
     struct Row {
         var section: String
         var key: String
         var name: String
+        var official = 0
         var reference = 0
         var sample = 0
-        var total: Int { reference + sample }
+        var total: Int { official + reference + sample }
     }
 
     func run() throws {
@@ -22,13 +23,14 @@ struct StatsCommand: ParsableCommand {
         let c = opened.catalogue
         let lang = options.lang
         let w = Wording(catalogue: c, lang: lang)
-        func count<T>(_ records: [T], _ provenance: (T) -> Provenance) -> (Int, Int) {
+        func count<T>(_ records: [T], _ provenance: (T) -> Provenance) -> (Int, Int, Int) {
             let sample = records.filter { provenance($0).isSample }.count
-            return (records.count - sample, sample)
+            let official = records.filter { provenance($0).isOfficial }.count
+            return (official, records.count - sample - official, sample)
         }
         var rows: [Row] = []
-        func add(_ section: String, _ key: String, _ name: String, _ counts: (Int, Int)) {
-            rows.append(Row(section: section, key: key, name: name, reference: counts.0, sample: counts.1))
+        func add(_ section: String, _ key: String, _ name: String, _ counts: (Int, Int, Int)) {
+            rows.append(Row(section: section, key: key, name: name, official: counts.0, reference: counts.1, sample: counts.2))
         }
         let totals = lang.pick("总数", "totals")
         add(totals, "domains", lang.pick("领域", "domains"), count(c.domains, \.provenance))
@@ -55,10 +57,10 @@ struct StatsCommand: ParsableCommand {
         add(hours, "no_hours", lang.pick("没有开放时间", "without hours"), count(c.points.filter { $0.hours == nil }, \.provenance))
         let bySource = lang.pick("按来源（全部记录）", "records by source")
         for s in c.sources {
-            let n = c.domains.filter { $0.provenance.sourceID == s.id }.count + c.items.filter { $0.provenance.sourceID == s.id }.count
-                + c.points.filter { $0.provenance.sourceID == s.id }.count + c.standards.filter { $0.provenance.sourceID == s.id }.count
-                + c.landmarks.filter { $0.provenance.sourceID == s.id }.count + c.subdistricts.filter { $0.provenance.sourceID == s.id }.count
-            if n > 0 { add(bySource, s.id, "\(s.title)（\(s.snapshot)）", (n, 0)) }
+            let all = c.domains.map(\.provenance) + c.items.map(\.provenance) + c.points.map(\.provenance) + c.standards.map(\.provenance)
+                + c.landmarks.map(\.provenance) + c.subdistricts.map(\.provenance)
+            let cited = all.filter { $0.sourceID == s.id }
+            if !cited.isEmpty { add(bySource, s.id, "\(s.title)（\(s.snapshot)）", count(cited, { $0 })) }
         }
 
         switch format {
@@ -67,7 +69,7 @@ struct StatsCommand: ParsableCommand {
             for key in ["totals", "domains", "types", "subdistricts", "hours", "sources"] {
                 let title = [totals, byDomain, byType, bySubdistrict, hours, bySource][sections.count]
                 sections.append((key, .array(rows.filter { $0.section == title }.map { r in
-                    .object([("key", .string(r.key)), ("name", .string(r.name)), ("reference", .int(r.reference)),
+                    .object([("key", .string(r.key)), ("name", .string(r.name)), ("official", .int(r.official)), ("reference", .int(r.reference)),
                              ("sample", .int(r.sample)), ("total", .int(r.total))])
                 })))
             }
@@ -75,16 +77,25 @@ struct StatsCommand: ParsableCommand {
             let declared: JSONOut = .object([("domains", .int(m.counts.domains)), ("items", .int(m.counts.items)),
                                              ("futian_items", .int(m.counts.futianItems)), ("points", .int(m.counts.points)),
                                              ("standards", .int(m.counts.standards))])
-            print(JSONOut.object([("catalogue", .string(m.name)), ("version", .string(m.version)), ("declared", declared)] + sections).rendered())
+            let p = m.published
+            let published: JSONOut = .object([("domains", .int(p.domains)), ("items", .int(p.items)),
+                                              ("futian_items", .int(p.futianItems)), ("points", .int(p.points)),
+                                              ("standards", .int(p.standards))])
+            print(JSONOut.object([("catalogue", .string(m.name)), ("version", .string(m.version)), ("declared", declared),
+                                  ("published", published)] + sections).rendered())
         case .csv:
             var table = TextTable(headers: [lang.pick("分组", "section"), lang.pick("键", "key"), lang.pick("名称", "name"),
-                                            lang.pick("参考", "reference"), lang.pick("样例", "sample"), lang.pick("合计", "total")])
-            for r in rows { table.add([r.section, r.key, r.name, String(r.reference), String(r.sample), String(r.total)]) }
+                                            lang.pick("官方", "official"), lang.pick("参考", "reference"), lang.pick("样例", "sample"),
+                                            lang.pick("合计", "total")])
+            for r in rows { table.add([r.section, r.key, r.name, String(r.official), String(r.reference), String(r.sample), String(r.total)]) }
             print(table.csv())
         case .table:
             print("\(c.metadata.name)  \(lang.pick("版本", "version")) \(c.metadata.version)")
-            print(lang.pick("“参考”为公开来源的真实数据（2018–2021 年快照为主）；“样例”为生成的示例数据，非官方记录。",
-                            "\"reference\" records come from real public sources (mostly 2018–2021 snapshots); \"sample\" records are generated, not official."))
+            print(lang.pick("“官方”为区里自己的文件导入的数据；“参考”为公开来源的真实数据（2018–2021 年快照为主）；“样例”为生成的示例数据，非官方记录。",
+                            "\"official\" records are imported from the district's own files; \"reference\" records come from real public sources (mostly 2018–2021 snapshots); \"sample\" records are generated, not official."))
+            let p = c.metadata.published
+            print(lang.pick("公布数：\(p.domains) 个领域、\(p.items) 个事项（福田特色 \(p.futianItems) 个）、\(p.points) 个服务点、\(p.standards) 个标准文本",
+                            "published figures: \(p.domains) domains, \(p.items) items (\(p.futianItems) Futian items), \(p.points) points, \(p.standards) texts"))
             var section = ""
             var table = TextTable(headers: [])
             func flush() { if !section.isEmpty { print("\n\(section)\n\(table.rendered())") } }
@@ -92,10 +103,10 @@ struct StatsCommand: ParsableCommand {
                 if r.section != section {
                     flush()
                     section = r.section
-                    table = TextTable(headers: ["", lang.pick("名称", "name"), lang.pick("参考", "reference"), lang.pick("样例", "sample"),
-                                                lang.pick("合计", "total")], rightAligned: [2, 3, 4])
+                    table = TextTable(headers: ["", lang.pick("名称", "name"), lang.pick("官方", "official"), lang.pick("参考", "reference"),
+                                                lang.pick("样例", "sample"), lang.pick("合计", "total")], rightAligned: [2, 3, 4, 5])
                 }
-                table.add([r.key, r.name, String(r.reference), String(r.sample), String(r.total)])
+                table.add([r.key, r.name, String(r.official), String(r.reference), String(r.sample), String(r.total)])
             }
             flush()
         }

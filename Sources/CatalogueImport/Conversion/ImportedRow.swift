@@ -1,0 +1,18 @@
+import Catalogue
+
+/// One converted row: the record, where it was read, and which fields the file filled.
+public struct ImportedRow: Sendable, Equatable {
+    public var record: ImportedRecord
+    public var origin: ImportOrigin
+    /// The fields the table maps (the others keep a matched record's values).
+    public var provided: Set<RecordField>
+    /// The point type a complete list replaces, when the table declares one.
+    public var completeType: String?
+
+    public init(record: ImportedRecord, origin: ImportOrigin, provided: Set<RecordField>, completeType: String? = nil) {
+        self.record = record
+        self.origin = origin
+        self.provided = provided
+        self.completeType = completeType
+    }
+}

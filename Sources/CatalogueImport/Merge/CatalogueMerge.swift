@@ -1,0 +1,376 @@
+import Catalogue
+import Geodesy
+
+/// Merges imported records into a catalogue: matches each row with an existing record (by id, else
+/// by name and location within 30 m, else by name and address), gives new records ids that continue
+/// the catalogue's scheme, removes the samples a complete list replaces, and records every step in
+/// an `ImportPlan`. Feed it one kind at a time (items, standards, then points) so later tables can
+/// refer to records of earlier ones.
+public struct CatalogueMerge {
+    /// Two points with the same name this close are one place.
+    public static let sameSiteMetres = 30.0
+
+    var base: ServiceCatalogue
+    var items: [ServiceItem]
+    var points: [ServicePoint]
+    var standards: [StandardText]
+    var bodies: [String: String]
+    var sources: [SourceInfo]
+    let prefer: ConflictPreference?
+    var plan: ImportPlan
+
+    var pointIndex: [String: Int] = [:]
+    var pointsByName: [String: [Int]] = [:]
+    var itemIndex: [String: Int] = [:]
+    var itemsByName: [String: Int] = [:]
+    var standardIndex: [String: Int] = [:]
+    var standardsByCode: [String: Int] = [:]
+    var standardsByTitle: [String: Int] = [:]
+    /// Records set by a row of this import (`kind:id` → the row), to tell duplicates in the files.
+    var claimed: [String: ImportOrigin] = [:]
+    var completeTypes: Set<String> = []
+    var matchedPoints: Set<String> = []
+    var removedPoints: Set<String> = []
+
+    /// Starts a merge into `base`; `prefer` decides conflicts (nil leaves them undecided).
+    public init(base: LoadedCatalogue, prefer: ConflictPreference?) {
+        self.base = base.catalogue
+        items = base.catalogue.items
+        points = base.catalogue.points
+        standards = base.catalogue.standards
+        bodies = base.bodies
+        sources = base.catalogue.sources
+        self.prefer = prefer
+        plan = ImportPlan(result: base)
+        for (i, p) in points.enumerated() { pointIndex[p.id] = i; pointsByName[Self.key(p.name), default: []].append(i) }
+        for (i, t) in items.enumerated() { itemIndex[t.id] = i; itemsByName[Self.key(t.name)] = itemsByName[Self.key(t.name)] ?? i }
+        for (i, s) in standards.enumerated() { indexStandard(s, at: i) }
+    }
+
+    mutating func indexStandard(_ s: StandardText, at i: Int) {
+        standardIndex[s.id] = i
+        if s.code != StandardConversion.uncoded, !s.code.hasPrefix("样例") {
+            standardsByCode[StandardConversion.codeKey(s.code)] = standardsByCode[StandardConversion.codeKey(s.code)] ?? i
+        }
+        standardsByTitle[Self.key(s.title)] = standardsByTitle[Self.key(s.title)] ?? i
+    }
+
+    static func key(_ name: String) -> String { CellText.headerKey(name) }
+
+    /// The catalogue as merged so far, for converting the next tables against it.
+    public var current: ServiceCatalogue {
+        let c = base
+        return ServiceCatalogue(metadata: c.metadata, sources: sources, pointTypes: c.pointTypes, domains: c.domains, items: items,
+                             points: points.filter { !removedPoints.contains($0.id) }, standards: standards,
+                             subdistricts: c.subdistricts, landmarks: c.landmarks, boundary: c.boundary,
+                             subdistrictBoundaries: c.subdistrictBoundaries)
+    }
+
+    /// Adds a source entry unless the catalogue has one with its id already.
+    public mutating func add(source: SourceInfo) {
+        guard !sources.contains(where: { $0.id == source.id }) else { return }
+        sources.append(source)
+        plan.addedSources.append(source)
+    }
+
+    /// Rows that could not be read, listed in the plan.
+    public mutating func reject(_ problems: [ImportProblem]) { plan.rejected += problems }
+
+    /// Merges converted rows, in order.
+    public mutating func apply(_ rows: [ImportedRow]) {
+        for row in rows {
+            if let type = row.completeType { completeTypes.insert(type) }
+            switch row.record {
+            case .point(let p): merge(point: p, row)
+            case .item(let i): merge(item: i, row)
+            case .standard(let s, let body): merge(standard: s, body: body, row)
+            }
+        }
+    }
+
+    mutating func rejectDuplicate(_ row: ImportedRow, _ key: String, _ what: String) -> Bool {
+        guard let first = claimed[key] else { return false }
+        plan.rejected.append(ImportProblem(file: row.origin.file, sheet: row.origin.sheet, row: row.origin.row,
+                                           reason: "the same \(what) as \(first.location); each record once only"))
+        return true
+    }
+
+    // MARK: - Points
+
+    mutating func match(point p: ServicePoint) -> Int? {
+        if !p.id.isEmpty, let i = pointIndex[p.id] { return i }
+        // A row with an id of its own is a record of its own: it never takes over one this import already set.
+        let candidates = (pointsByName[Self.key(p.name)] ?? []).filter { p.id.isEmpty || claimed["point:\(points[$0].id)"] == nil }
+        if let here = p.location {
+            for i in candidates where !removedPoints.contains(points[i].id) {
+                if let there = points[i].location,
+                   Geodesic.wgs84.inverse(from: here, to: there).distanceMetres <= Self.sameSiteMetres { return i }
+            }
+        }
+        if let address = p.address {
+            for i in candidates where !removedPoints.contains(points[i].id) {
+                if let other = points[i].address, Self.key(other) == Self.key(address) { return i }
+            }
+        }
+        return nil
+    }
+
+    static let pointFields: [(String, @Sendable (ServicePoint) -> String)] = [
+        ("name", { $0.name }), ("type", { $0.typeID }), ("items", { $0.itemIDs.joined(separator: " ") }),
+        ("subdistrict", { $0.subdistrictCode ?? "" }), ("community", { $0.community ?? "" }), ("address", { $0.address ?? "" }),
+        ("phone", { $0.phone ?? "" }), ("hours", { $0.hours ?? "" }),
+        ("location", { $0.location.map { "\($0.longitude), \($0.latitude)" } ?? "" }),
+        ("source_datum", { $0.sourceDatum?.rawValue ?? "" }),
+        ("source_coordinates", { $0.sourceCoordinate.map { "\($0.longitude), \($0.latitude)" } ?? "" }),
+        ("note", { $0.note ?? "" }), ("provenance", { Self.provenanceText($0.provenance) }),
+    ]
+
+    static func provenanceText(_ p: Provenance) -> String { p.sourceID.map { "\(p.kind) (\($0))" } ?? p.kind }
+
+    static func changes<T>(_ old: T, _ new: T, _ fields: [(String, @Sendable (T) -> String)]) -> [ImportPlan.FieldChange] {
+        fields.compactMap { name, text in
+            let a = text(old), b = text(new)
+            return a == b ? nil : ImportPlan.FieldChange(field: name, old: a, new: b)
+        }
+    }
+
+    mutating func merge(point imported: ServicePoint, _ row: ImportedRow) {
+        let provided = row.provided
+        let entry = { (id: String) in ImportPlan.Entry(kind: .points, id: id, name: imported.name, origin: row.origin) }
+        guard let index = match(point: imported) else {
+            var p = imported
+            while p.id.isEmpty || pointIndex[p.id] != nil { let ids = idCounters["P"] == nil ? points.map(\.id) : []; p.id = nextID(ids, prefix: "P", width: 4) }
+            if rejectDuplicate(row, "point:\(p.id)", "place") { return }
+            claimed["point:\(p.id)"] = row.origin
+            points.append(p)
+            pointIndex[p.id] = points.count - 1
+            pointsByName[Self.key(p.name), default: []].append(points.count - 1)
+            plan.added.append(entry(p.id))
+            if p.location == nil { plan.unlocated.append(entry(p.id)) }
+            plan.touchesPoints = true
+            return
+        }
+        let old = points[index]
+        if rejectDuplicate(row, "point:\(old.id)", "place") { return }
+        claimed["point:\(old.id)"] = row.origin
+        matchedPoints.insert(old.id)
+        var new = old
+        if provided.contains(.name) { new.name = imported.name }
+        if provided.contains(.type) { new.typeID = imported.typeID }
+        if provided.contains(.items) || (provided.contains(.type) && new.typeID != old.typeID) { new.itemIDs = imported.itemIDs }
+        // A row without coordinates does not take away a location the catalogue has.
+        let located = (provided.contains(.coordinates) || provided.contains(.longitude) || provided.contains(.sourceDatum))
+            && (imported.sourceCoordinate != nil || imported.location != nil || old.location == nil)
+        if located {
+            new.location = imported.location
+            new.sourceDatum = imported.sourceDatum
+            new.sourceCoordinate = imported.sourceCoordinate
+        }
+        if provided.contains(.subdistrict) || (located && imported.subdistrictCode != nil) { new.subdistrictCode = imported.subdistrictCode }
+        if provided.contains(.community) { new.community = imported.community }
+        if provided.contains(.address) { new.address = imported.address }
+        if provided.contains(.phone) { new.phone = imported.phone }
+        if provided.contains(.hours) { new.hours = imported.hours }
+        if provided.contains(.note) || imported.note != nil { new.note = imported.note ?? (provided.contains(.note) ? nil : old.note) }
+        new.provenance = imported.provenance
+        let fields = Self.changes(old, new, Self.pointFields)
+        if imported.location == nil && located { plan.unlocated.append(entry(old.id)) }
+        guard !fields.isEmpty else { plan.unchanged.append(entry(old.id)); return }
+        new.origin = imported.origin
+        if decide(old: old.provenance, new: new.provenance, Change(entry: entry(old.id), fields: fields)) {
+            points[index] = new
+            plan.touchesPoints = true
+        }
+    }
+
+    typealias Change = ImportPlan.Change
+
+    /// Files a change as changed or as a conflict; true when the new values are to be written.
+    mutating func decide(old: Provenance, new: Provenance, _ change: ImportPlan.Change) -> Bool {
+        var change = change
+        // The same facts from a second source leave the record as it is: nothing to decide.
+        if !old.isSample, change.fields.allSatisfy({ $0.field == "provenance" }) {
+            plan.unchanged.append(change.entry)
+            return false
+        }
+        if old == new {
+            plan.changed.append(change)
+            return true
+        }
+        if old.isSample {
+            plan.changed.append(change)
+            plan.replacedSamples.append(change.entry)
+            return true
+        }
+        change.resolution = prefer
+        plan.conflicts.append(change)
+        return prefer == .new
+    }
+
+    // MARK: - Items
+
+    static let itemFields: [(String, @Sendable (ServiceItem) -> String)] = [
+        ("domain", { $0.domainID }), ("category", { $0.category }), ("name", { $0.name }), ("recipients", { $0.recipients }),
+        ("content", { $0.content }), ("standard", { $0.standard }), ("funding", { $0.funding }), ("lead", { $0.lead }),
+        ("futian", { $0.isFutianSpecific ? "true" : "false" }), ("point_types", { $0.pointTypeIDs.joined(separator: " ") }),
+        ("standards", { $0.standardIDs.joined(separator: " ") }), ("note", { $0.note ?? "" }),
+        ("provenance", { Self.provenanceText($0.provenance) }),
+    ]
+
+    mutating func merge(item imported: ServiceItem, _ row: ImportedRow) {
+        let entry = { (id: String) in ImportPlan.Entry(kind: .items, id: id, name: imported.name, origin: row.origin) }
+        let index = (!imported.id.isEmpty ? itemIndex[imported.id] : nil) ?? itemsByName[Self.key(imported.name)]
+        guard let index else {
+            var i = imported
+            while i.id.isEmpty || itemIndex[i.id] != nil {
+                let ids = idCounters["\(i.domainID)-"] == nil ? items.map(\.id) : []
+                i.id = nextID(ids, prefix: "\(i.domainID)-", width: 2)
+            }
+            if rejectDuplicate(row, "item:\(i.id)", "item") { return }
+            claimed["item:\(i.id)"] = row.origin
+            items.append(i)
+            itemIndex[i.id] = items.count - 1
+            itemsByName[Self.key(i.name)] = itemsByName[Self.key(i.name)] ?? items.count - 1
+            plan.added.append(entry(i.id))
+            plan.touchesItems = true
+            return
+        }
+        let old = items[index]
+        if rejectDuplicate(row, "item:\(old.id)", "item") { return }
+        claimed["item:\(old.id)"] = row.origin
+        var new = imported
+        new.id = old.id
+        new.origin = old.origin
+        if !row.provided.contains(.standards) { new.standardIDs = old.standardIDs }
+        if !row.provided.contains(.note) { new.note = old.note }
+        if !row.provided.contains(.futian) { new.isFutianSpecific = old.isFutianSpecific }
+        let fields = Self.changes(old, new, Self.itemFields)
+        guard !fields.isEmpty else { plan.unchanged.append(entry(old.id)); return }
+        new.origin = imported.origin
+        if decide(old: old.provenance, new: new.provenance, Change(entry: entry(old.id), fields: fields)) {
+            items[index] = new
+            plan.touchesItems = true
+        }
+    }
+
+    // MARK: - Standards
+
+    static let standardFields: [(String, @Sendable (StandardText) -> String)] = [
+        ("code", { $0.code }), ("title", { $0.title }), ("kind", { $0.kind.rawValue }), ("level", { $0.level.rawValue }),
+        ("issued", { $0.issued ?? "" }), ("effective", { $0.effective ?? "" }), ("items", { $0.itemIDs.joined(separator: " ") }),
+        ("provenance", { Self.provenanceText($0.provenance) }),
+    ]
+
+    mutating func merge(standard imported: StandardText, body: String, _ row: ImportedRow) {
+        let entry = { (id: String) in ImportPlan.Entry(kind: .standards, id: id, name: imported.title, origin: row.origin) }
+        var index = !imported.id.isEmpty ? standardIndex[imported.id] : nil
+        if index == nil, imported.code != StandardConversion.uncoded { index = standardsByCode[StandardConversion.codeKey(imported.code)] }
+        if index == nil { index = standardsByTitle[Self.key(imported.title)] }
+        guard let index else {
+            var s = imported
+            while s.id.isEmpty || standardIndex[s.id] != nil { let ids = idCounters["S"] == nil ? standards.map(\.id) : []; s.id = nextID(ids, prefix: "S", width: 4) }
+            if rejectDuplicate(row, "standard:\(s.id)", "text") { return }
+            claimed["standard:\(s.id)"] = row.origin
+            standards.append(s)
+            indexStandard(s, at: standards.count - 1)
+            bodies[s.id] = body
+            plan.added.append(entry(s.id))
+            plan.writtenStandards.insert(s.id)
+            return
+        }
+        let old = standards[index]
+        if rejectDuplicate(row, "standard:\(old.id)", "text") { return }
+        claimed["standard:\(old.id)"] = row.origin
+        var new = old
+        let p = row.provided
+        if p.contains(.code) { new.code = imported.code }
+        if p.contains(.title) { new.title = imported.title }
+        if p.contains(.kind) { new.kind = imported.kind }
+        if p.contains(.level) { new.level = imported.level }
+        if p.contains(.issued) { new.issued = imported.issued }
+        if p.contains(.effective) { new.effective = imported.effective }
+        if p.contains(.items) { new.itemIDs = imported.itemIDs }
+        new.provenance = imported.provenance
+        var fields = Self.changes(old, new, Self.standardFields)
+        let oldBody = bodies[old.id] ?? ""
+        let newBody = p.contains(.body) ? body : oldBody
+        if newBody != oldBody { fields.append(ImportPlan.FieldChange(field: "body", old: "\(oldBody.count) characters", new: "\(newBody.count) characters")) }
+        guard !fields.isEmpty else { plan.unchanged.append(entry(old.id)); return }
+        new.origin = imported.origin
+        if decide(old: old.provenance, new: new.provenance, Change(entry: entry(old.id), fields: fields)) {
+            standards[index] = new
+            bodies[old.id] = newBody
+            plan.writtenStandards.insert(old.id)
+        }
+    }
+
+    // MARK: - Ids
+
+    /// The highest number and the width in use per id prefix, found once and then counted on.
+    var idCounters: [String: (highest: Int, width: Int)] = [:]
+
+    /// The next id of a scheme `prefix` + zero-padded number, after the highest in use (`ids`
+    /// are read the first time a prefix is seen only).
+    mutating func nextID(_ ids: [String], prefix: String, width: Int) -> String {
+        var counter: (highest: Int, width: Int)
+        if let known = idCounters[prefix] {
+            counter = known
+        } else {
+            counter = (0, width)
+            for id in ids where id.hasPrefix(prefix) {
+                let digits = id.dropFirst(prefix.count)
+                if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) {
+                    counter.highest = max(counter.highest, n)
+                    counter.width = max(counter.width, digits.count)
+                }
+            }
+        }
+        counter.highest += 1
+        idCounters[prefix] = counter
+        let number = String(counter.highest)
+        return prefix + String(repeating: "0", count: max(0, counter.width - number.count)) + number
+    }
+
+    // MARK: - Finish
+
+    /// The plan, with the samples complete lists replace removed, items and standards made to list
+    /// each other, and the declared counts set to the real ones (the published figures kept apart).
+    public mutating func finish() -> ImportPlan {
+        for p in points where completeTypes.contains(p.typeID) && p.provenance.isSample && !matchedPoints.contains(p.id) {
+            removedPoints.insert(p.id)
+            plan.replacedSamples.append(ImportPlan.Entry(kind: .points, id: p.id, name: p.name, origin: nil))
+        }
+        if !removedPoints.isEmpty { plan.touchesPoints = true }
+        // Items and standards must name each other.
+        for s in standards {
+            for itemID in s.itemIDs {
+                guard let ii = itemIndex[itemID], !items[ii].standardIDs.contains(s.id) else { continue }
+                items[ii].standardIDs.append(s.id)
+                plan.touchesItems = true
+            }
+        }
+        for item in items {
+            for standardID in item.standardIDs {
+                guard let si = standardIndex[standardID], !standards[si].itemIDs.contains(item.id) else { continue }
+                standards[si].itemIDs.append(item.id)
+                plan.writtenStandards.insert(standardID)
+            }
+        }
+        var catalogue = current
+        let real = CatalogueMetadata.Counts(domains: catalogue.domains.count, items: catalogue.items.count,
+                                            futianItems: catalogue.items.filter(\.isFutianSpecific).count,
+                                            points: catalogue.points.count, standards: catalogue.standards.count)
+        var metadata = catalogue.metadata
+        if metadata.counts != real {
+            metadata.publishedCounts = metadata.publishedCounts ?? metadata.counts
+            metadata.counts = real
+        }
+        catalogue.metadata = metadata
+        catalogue = ServiceCatalogue(metadata: metadata, sources: catalogue.sources, pointTypes: catalogue.pointTypes,
+                                     domains: catalogue.domains, items: catalogue.items, points: catalogue.points,
+                                     standards: catalogue.standards, subdistricts: catalogue.subdistricts, landmarks: catalogue.landmarks,
+                                     boundary: catalogue.boundary, subdistrictBoundaries: catalogue.subdistrictBoundaries)
+        plan.result = LoadedCatalogue(catalogue: catalogue, bodies: bodies.filter { id, _ in standardIndex[id] != nil })
+        return plan
+    }
+}

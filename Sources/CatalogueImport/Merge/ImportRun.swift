@@ -1,0 +1,103 @@
+import Catalogue
+import Foundation
+import Geodesy
+
+/// Runs an import in memory: opens each file by its kind, converts its rows through the mapping,
+/// and merges items, then standards, then points, so later tables can name records of earlier
+/// ones. Writes nothing: the plan holds the catalogue a real run writes.
+public enum ImportRun {
+    /// The kinds of file `fuwu import` reads, by extension.
+    public enum FileKind: Sendable, Equatable {
+        case table, featureList, text
+    }
+
+    /// The kind of a file from its extension; nil for one fuwu cannot read.
+    public static func kind(of path: String) -> FileKind? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "csv", "tsv", "xlsx": return .table
+        case "geojson", "json": return .featureList
+        case "docx", "md", "txt": return .text
+        default: return nil
+        }
+    }
+
+    /// Opens a table file with the reader its extension calls for.
+    public typealias TableOpener = (String) throws(ImportProblem) -> any TableSource
+    /// Converts a text file (.docx, .md, .txt).
+    public typealias TextConverter = (String) throws(ImportProblem) -> ConvertedText
+
+    /// Plans the import of `request` into `base`. Throws for a file or mapping that cannot be read
+    /// at all; rows that cannot be read are listed in the plan as rejected.
+    public static func plan(_ request: ImportRequest, into base: LoadedCatalogue, openTable: TableOpener,
+                            convertText: TextConverter, progress: @escaping (String, Int) -> Void = { _, _ in }) throws(ImportProblem) -> ImportPlan {
+        var merge = CatalogueMerge(base: base, prefer: request.prefer)
+        let source = sourceInfo(request)
+        guard let provenance = Provenance(kind: request.provenanceKind, source: source.id) else {
+            throw ImportProblem(file: request.files.first ?? "", reason: "provenance \"\(request.provenanceKind)\" must be official or reference")
+        }
+        // Each file with its tables, checked before anything is read.
+        var tables: [(path: String, table: TableMapping)] = []
+        var texts: [String] = []
+        for path in request.files {
+            guard let kind = kind(of: path) else {
+                throw ImportProblem(file: path, reason: "fuwu cannot read this kind of file; give .xlsx, .csv, .geojson, .json, .docx, .md or .txt")
+            }
+            if kind == .text { texts.append(path); continue }
+            let mapped = request.mapping?.tables(forFile: path) ?? []
+            if mapped.isEmpty {
+                throw ImportProblem(file: path, reason: request.mapping == nil
+                    ? "a table needs a mapping: run `fuwu import --guess \(path) > mapping.toml`, check it, and pass --mapping mapping.toml"
+                    : "the mapping has no [[table]] with file = \"\((path as NSString).lastPathComponent)\"; add one (`fuwu import --guess` proposes it)")
+            }
+            for var table in mapped {
+                if let datum = request.datum { table.datum = datum }
+                tables.append((path, table))
+            }
+        }
+        merge.add(source: source)
+        for kind in [RecordKind.items, .standards, .points] {
+            for (path, table) in tables where table.kind == kind {
+                let context = ImportContext(catalogue: merge.current, date: request.date, provenance: provenance)
+                let file: any TableSource = Self.kind(of: path) == .featureList ? try FeatureListSource(path: path) : try openTable(path)
+                let result = try TableImport.read(file, mappings: [table], context: context) { row in progress(path, row) }
+                merge.apply(result.rows)
+                merge.reject(result.rejected)
+            }
+            if kind == .standards {
+                for path in texts {
+                    let context = ImportContext(catalogue: merge.current, date: request.date, provenance: provenance)
+                    merge.apply([StandardConversion.record(try convertText(path), path: path, context: context)])
+                }
+            }
+        }
+        var plan = merge.finish()
+        // A source no record cites is not added.
+        let cited = plan.result.catalogue.items.map(\.provenance.sourceID) + plan.result.catalogue.points.map(\.provenance.sourceID)
+            + plan.result.catalogue.standards.map(\.provenance.sourceID)
+        if !cited.contains(source.id), plan.addedSources.contains(where: { $0.id == source.id }) {
+            plan.addedSources.removeAll { $0.id == source.id }
+            var c = plan.result.catalogue
+            c.sources.removeAll { $0.id == source.id }
+            plan.result.catalogue = ServiceCatalogue(metadata: c.metadata, sources: c.sources, pointTypes: c.pointTypes, domains: c.domains,
+                                                     items: c.items, points: c.points, standards: c.standards, subdistricts: c.subdistricts,
+                                                     landmarks: c.landmarks, boundary: c.boundary, subdistrictBoundaries: c.subdistrictBoundaries)
+        }
+        return plan
+    }
+
+    /// The source entry the records cite: the mapping's, else one named after the files.
+    static func sourceInfo(_ request: ImportRequest) -> SourceInfo {
+        let datums = Set((request.mapping?.tables ?? []).compactMap { request.datum ?? $0.datum })
+        let datum = datums.count == 1 ? datums.first?.rawValue : (datums.isEmpty ? "none" : nil)
+        let names = request.files.map { ($0 as NSString).lastPathComponent }
+        if let s = request.mapping?.source {
+            return SourceInfo(id: s.id, title: s.title, origin: s.origin, licence: s.licence, datum: datum, snapshot: s.snapshot,
+                              reliability: s.reliability, note: s.note)
+        }
+        let official = request.provenanceKind == "official"
+        return SourceInfo(id: "\(request.provenanceKind)-import-\(request.date)", title: names.joined(separator: ", "),
+                          origin: "fuwu import of \(names.joined(separator: ", ")) on \(request.date)",
+                          licence: official ? "the district's own data" : "see the files' own terms",
+                          datum: datum, snapshot: request.date, reliability: official ? "high" : "medium", note: nil)
+    }
+}

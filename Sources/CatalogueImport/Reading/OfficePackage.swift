@@ -1,0 +1,106 @@
+import Foundation
+import ZIPFoundation
+
+/// An Office Open XML file (.xlsx, .docx) opened as the zip archive it is, with its parts read
+/// by path and its relationships resolved; every failure is an ImportProblem naming the file.
+final class OfficePackage {
+    /// The largest part read, in bytes, so that a zip bomb cannot exhaust memory.
+    static let maximumPartByteCount = 512 << 20
+
+    let path: String
+    private let archive: Archive
+
+    /// Opens `path`, telling a missing file, an old binary Office file and a damaged zip apart.
+    /// `kind` names the expected file for messages, e.g. `an .xlsx workbook`.
+    init(path: String, kind: String) throws(ImportProblem) {
+        self.path = path
+        let prefix: [UInt8]
+        do {
+            prefix = try DecodedTextStream.prefix(of: path, maximum: 8)
+        } catch {
+            throw DelimitedTextSource.problem(error, path: path, line: nil)
+        }
+        if prefix.isEmpty { throw ImportProblem(file: path, reason: "the file is empty; it is not \(kind)") }
+        if prefix.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw ImportProblem(file: path, reason: "this is an old binary Office file (.xls or .doc); open it and save it as \(kind)")
+        }
+        if !prefix.starts(with: [0x50, 0x4B]) {
+            throw ImportProblem(file: path, reason: "this is not \(kind): it is not a zip archive")
+        }
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw ImportProblem(file: path, reason: "the zip archive is cut off or damaged (\(error)); save \(kind) again")
+        }
+    }
+
+    /// Whether the archive has a part at `partPath`.
+    func contains(_ partPath: String) -> Bool { archive[partPath] != nil }
+
+    /// The bytes of the part at `partPath` (no leading slash).
+    func part(_ partPath: String, sheet: String? = nil) throws(ImportProblem) -> Data {
+        guard let entry = archive[partPath] else {
+            throw ImportProblem(file: path, sheet: sheet, reason: "the archive has no \(partPath); it is damaged or not a real Office file")
+        }
+        guard entry.type == .file else {
+            throw ImportProblem(file: path, sheet: sheet, reason: "\(partPath) in the archive is not a file")
+        }
+        var data = Data()
+        let limit = Self.maximumPartByteCount
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                if data.count + chunk.count > limit { throw PartTooLarge() }
+                data.append(chunk)
+            }
+        } catch is PartTooLarge {
+            throw ImportProblem(file: path, sheet: sheet, reason: "\(partPath) unpacks to more than \(limit >> 20) MiB; it is too large to import")
+        } catch {
+            throw ImportProblem(file: path, sheet: sheet, reason: "\(partPath) in the archive is damaged (\(error)); the file may be cut off")
+        }
+        return data
+    }
+
+    private struct PartTooLarge: Error {}
+
+    /// The relationships of the part at `partPath`: id to (type, resolved target path).
+    func relationships(of partPath: String) throws(ImportProblem) -> [String: (type: String, target: String)] {
+        let folder = partPath.split(separator: "/").dropLast().joined(separator: "/")
+        let name = partPath.split(separator: "/").last.map(String.init) ?? partPath
+        let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/\(name).rels"
+        guard contains(relsPath) else { return [:] }
+        let data = try part(relsPath)
+        var result: [String: (type: String, target: String)] = [:]
+        try XMLEventReader.read(data, malformed: malformed(relsPath)) { element, attributes throws(ImportProblem) in
+            guard element == "Relationship", let id = attributes["Id"], let target = attributes["Target"],
+                  attributes["TargetMode"] != "External" else { return }
+            result[id] = (attributes["Type"] ?? "", Self.resolve(target, from: folder))
+        }
+        return result
+    }
+
+    /// The first relationship target of `partPath` whose type ends in `/typeSuffix`.
+    func target(of partPath: String, typeSuffix: String) throws(ImportProblem) -> String? {
+        try relationships(of: partPath).values.filter { $0.type.hasSuffix("/" + typeSuffix) }.map(\.target).sorted().first
+    }
+
+    /// A relationship target resolved against the folder of its source part.
+    static func resolve(_ target: String, from folder: String) -> String {
+        var parts: [Substring] = target.hasPrefix("/") ? [] : folder.split(separator: "/")
+        for piece in target.split(separator: "/") {
+            switch piece {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(piece)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// How broken XML in `partPath` is reported.
+    func malformed(_ partPath: String, sheet: String? = nil) -> (String, Int) -> ImportProblem {
+        let path = self.path
+        return { message, line in
+            ImportProblem(file: path, sheet: sheet, reason: "\(partPath) is not well-formed XML (\(message) at line \(line) of that part); the file is damaged")
+        }
+    }
+}
