@@ -14,7 +14,7 @@ import Darwin
 /// so a later section comes from the same file even if a rebuild has renamed a new one over it.
 final class CatalogueImageFile: @unchecked Sendable {
     /// Bumped whenever the layout or a section's encoding changes; an older file is rebuilt.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let magic: [UInt8] = Array("FUWUIMG\0".utf8)
     static let headerSize = 8 + 4 + 4 + 16 + 16 + Section.allCases.count * 24 + 16
 

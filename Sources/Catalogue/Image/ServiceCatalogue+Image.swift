@@ -5,14 +5,23 @@ extension ServiceCatalogue {
     /// back by `init(image:)` without parsing or validating sources.
     public var image: [UInt8] {
         var w = ByteWriter()
-        func provenance(_ p: Provenance) { w.optionalString(p.sourceID) }
+        func provenance(_ p: Provenance) { w.string(p.kind); w.optionalString(p.sourceID) }
+        func origin(_ o: ImportOrigin?) {
+            w.bool(o != nil)
+            if let o { w.string(o.file); w.optionalString(o.sheet); w.bool(o.row != nil); w.int(o.row ?? 0); w.string(o.date) }
+        }
         func coordinate(_ c: GeoCoordinate?) {
             w.bool(c != nil)
             if let c { w.double(c.latitude); w.double(c.longitude) }
         }
         let m = metadata
         for text in [m.name, m.nameEnglish, m.district, m.districtCode, m.version, m.coordinateDatum, m.notes] { w.string(text) }
-        for count in [m.counts.domains, m.counts.items, m.counts.futianItems, m.counts.points, m.counts.standards] { w.int(count) }
+        func counts(_ c: CatalogueMetadata.Counts) {
+            for count in [c.domains, c.items, c.futianItems, c.points, c.standards] { w.int(count) }
+        }
+        counts(m.counts)
+        w.bool(m.publishedCounts != nil)
+        if let published = m.publishedCounts { counts(published) }
         w.int(sources.count)
         for s in sources {
             w.string(s.id); w.string(s.title); w.string(s.origin); w.string(s.licence); w.optionalString(s.datum)
@@ -26,19 +35,19 @@ extension ServiceCatalogue {
         for i in items {
             w.string(i.id); w.string(i.domainID); w.string(i.category); w.string(i.name); w.string(i.recipients)
             w.string(i.content); w.string(i.standard); w.string(i.funding); w.string(i.lead); w.bool(i.isFutianSpecific)
-            w.strings(i.pointTypeIDs); w.strings(i.standardIDs); provenance(i.provenance)
+            w.strings(i.pointTypeIDs); w.strings(i.standardIDs); provenance(i.provenance); w.optionalString(i.note); origin(i.origin)
         }
         w.int(points.count)
         for p in points {
             w.string(p.id); w.string(p.name); w.string(p.typeID); w.strings(p.itemIDs); w.optionalString(p.subdistrictCode)
             w.optionalString(p.community); w.optionalString(p.address); w.optionalString(p.phone); w.optionalString(p.hours)
             coordinate(p.location); w.optionalString(p.sourceDatum?.rawValue); coordinate(p.sourceCoordinate)
-            w.optionalString(p.note); provenance(p.provenance)
+            w.optionalString(p.note); provenance(p.provenance); origin(p.origin)
         }
         w.int(standards.count)
         for s in standards {
             w.string(s.id); w.string(s.code); w.string(s.title); w.string(s.kind.rawValue); w.string(s.level.rawValue)
-            w.optionalString(s.issued); w.optionalString(s.effective); w.strings(s.itemIDs); provenance(s.provenance)
+            w.optionalString(s.issued); w.optionalString(s.effective); w.strings(s.itemIDs); provenance(s.provenance); origin(s.origin)
         }
         w.int(subdistricts.count)
         for s in subdistricts {
@@ -72,7 +81,17 @@ extension ServiceCatalogue {
     public init(image bytes: UnsafeRawBufferPointer) throws(CatalogueImageError) {
         var r = try ByteReader(bytes)
         func provenance() throws(CatalogueImageError) -> Provenance {
-            try r.optionalString().map { .reference(source: $0) } ?? .sample
+            let kind = try r.string(), source = try r.optionalString()
+            guard let provenance = Provenance(kind: kind, source: source) else { throw .malformed("provenance \(kind)") }
+            return provenance
+        }
+        func origin() throws(CatalogueImageError) -> ImportOrigin? {
+            guard try r.bool() else { return nil }
+            let file = try r.string(), sheet = try r.optionalString(), hasRow = try r.bool(), row = try r.int()
+            return ImportOrigin(file: file, sheet: sheet, row: hasRow ? row : nil, date: try r.string())
+        }
+        func counts() throws(CatalogueImageError) -> CatalogueMetadata.Counts {
+            .init(domains: try r.int(), items: try r.int(), futianItems: try r.int(), points: try r.int(), standards: try r.int())
         }
         func coordinate() throws(CatalogueImageError) -> GeoCoordinate? {
             guard try r.bool() else { return nil }
@@ -90,8 +109,7 @@ extension ServiceCatalogue {
         let metadata = CatalogueMetadata(
             name: try r.string(), nameEnglish: try r.string(), district: try r.string(), districtCode: try r.string(),
             version: try r.string(), coordinateDatum: try r.string(), notes: try r.string(),
-            counts: .init(domains: try r.int(), items: try r.int(), futianItems: try r.int(), points: try r.int(),
-                          standards: try r.int()))
+            counts: try counts(), publishedCounts: try r.bool() ? try counts() : nil)
         var sources: [SourceInfo] = []
         for _ in 0..<(try count()) {
             sources.append(SourceInfo(id: try r.string(), title: try r.string(), origin: try r.string(), licence: try r.string(),
@@ -116,7 +134,7 @@ extension ServiceCatalogue {
                 id: try r.string(), domainID: try r.string(), category: try r.string(), name: try r.string(),
                 recipients: try r.string(), content: try r.string(), standard: try r.string(), funding: try r.string(),
                 lead: try r.string(), isFutianSpecific: try r.bool(), pointTypeIDs: try r.strings(),
-                standardIDs: try r.strings(), provenance: try provenance()))
+                standardIDs: try r.strings(), provenance: try provenance(), note: try r.optionalString(), origin: try origin()))
         }
         var points: [ServicePoint] = []
         let pointCount = try count()
@@ -130,7 +148,7 @@ extension ServiceCatalogue {
                 id: id, name: name, typeID: typeID, itemIDs: itemIDs, subdistrictCode: subdistrictCode,
                 community: community, address: address, phone: phone, hours: hours, location: location,
                 sourceDatum: sourceDatum, sourceCoordinate: try coordinate(), note: try r.optionalString(),
-                provenance: try provenance()))
+                provenance: try provenance(), origin: try origin()))
         }
         var standards: [StandardText] = []
         let standardCount = try count()
@@ -143,7 +161,7 @@ extension ServiceCatalogue {
             }
             standards.append(StandardText(id: id, code: code, title: title, kind: kind, level: level,
                                           issued: try r.optionalString(), effective: try r.optionalString(),
-                                          itemIDs: try r.strings(), provenance: try provenance()))
+                                          itemIDs: try r.strings(), provenance: try provenance(), origin: try origin()))
         }
         var subdistricts: [Subdistrict] = []
         for _ in 0..<(try count()) {
