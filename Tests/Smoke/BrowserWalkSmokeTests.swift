@@ -21,7 +21,9 @@ import Testing
     @Test(arguments: [(80, 24, 40, 12), (40, 12, 80, 24)])
     func walkDomainItemPointStandardContentsNearbySearchResizeAndQuit(
         width: Int, height: Int, otherWidth: Int, otherHeight: Int) throws {
-        let session = try start(width: width, height: height)
+        // A fixed clock: a point's open-now status (即将关闭（13 分钟后）) can wrap onto a second
+        // line and push the rows below it off a 12-row screen at some times of day.
+        let session = try start(["--now", "2026-12-01T10:00"], width: width, height: height)
         try session.waitFor("1/9")
         // A frame can reach tmux in more than one write: every wait names all it asserts.
 

@@ -5,4 +5,7 @@ public struct CatalogueValidation: Sendable {
     public var diagnostics: [Diagnostic]
     /// Domains, items, Futian items, points and standard texts found; nil when there are errors.
     public var counts: CatalogueMetadata.Counts?
+
+    /// The diagnostics that make the catalogue unusable.
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 }

@@ -58,7 +58,8 @@ struct CatalogueFolderWriter {
             try? fm.removeItem(at: folder)
             throw .write("cannot write the new catalogue beside \(target.path): \(error.localizedDescription)")
         }
-        let report = CatalogueLoader.load(folder: folder)
+        // Checked as `fuwu validate` checks it: every diagnostic, without keeping a million points.
+        let report = CatalogueLoader.validate(folder: folder)
         if !report.errors.isEmpty {
             try? fm.removeItem(at: folder)
             throw .invalid(report.errors)
