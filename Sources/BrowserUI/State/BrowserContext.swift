@@ -50,8 +50,9 @@ public final class BrowserContext: Sendable {
         var itemsByDomain: [String: [Int]] = [:]
         for (index, item) in catalogue.items.enumerated() { itemsByDomain[item.domainID, default: []].append(index) }
         var pointsByItem: [String: [Int]] = [:]
-        for (index, point) in catalogue.points.enumerated() {
-            for itemID in point.itemIDs { pointsByItem[itemID, default: []].append(index) }
+        for item in catalogue.items where pointsByItem[item.id] == nil {
+            let indices = catalogue.pointIndices(servingItem: item.id)
+            if !indices.isEmpty { pointsByItem[item.id] = indices }
         }
         var pointCountByDomain: [String: Int] = [:]
         for domain in catalogue.domains {
