@@ -44,6 +44,12 @@ import Testing
             #expect(catalogue.point(missing) == nil)
         }
         #expect(lazy.pointIndices(servingItem: "no-such-item").isEmpty)
+        #expect(lazy.pointCountsByItem() == catalogue.pointCountsByItem())
+        #expect(lazy.pointCountsByDomain() == catalogue.pointCountsByDomain())
+        #expect(lazy.pointSummaries() == catalogue.points.map(PointSummary.init))
+        #expect(lazy.pointIDRanks() == catalogue.pointIDRanks())
+        #expect(lazy.pointTallies() == PointTally.of(catalogue.points))
+        #expect(lazy.pointTallies().map(\.count).reduce(0, +) == catalogue.points.count)
         #expect(lazy.points == catalogue.points)
     }
 
@@ -70,8 +76,9 @@ import Testing
     @Test func aDamagedPointTableIsRefusedOnOpening() throws {
         let catalogue = try #require(CatalogueLoader.load(folder: FixturePaths.embedded).loaded?.catalogue)
         var bytes = catalogue.image
-        // The last array is the points serving each item: point one of them past the end.
-        let last = bytes.count - 4
+        // The tallies come last (a count, a length, 25 bytes each); before them, the points
+        // serving each item: point the last of them past the end.
+        let last = bytes.count - (8 + 25 * PointTally.of(catalogue.points).count) - 4
         bytes.replaceSubrange(last..<(last + 4), with: [0xFF, 0xFF, 0xFF, 0x7F])
         #expect(throws: CatalogueImageError.malformed("point tables")) { try ServiceCatalogue(image: ImageBytes(copying: bytes)) }
     }

@@ -54,17 +54,9 @@ public final class BrowserContext: Sendable {
             let indices = catalogue.pointIndices(servingItem: item.id)
             if !indices.isEmpty { pointsByItem[item.id] = indices }
         }
-        var pointCountByDomain: [String: Int] = [:]
-        for domain in catalogue.domains {
-            var seen = Set<Int>()
-            for itemIndex in itemsByDomain[domain.id] ?? [] {
-                seen.formUnion(pointsByItem[catalogue.items[itemIndex].id] ?? [])
-            }
-            pointCountByDomain[domain.id] = seen.count
-        }
         self.itemsByDomain = itemsByDomain
         self.pointsByItem = pointsByItem
-        self.pointCountByDomain = pointCountByDomain
+        pointCountByDomain = catalogue.pointCountsByDomain()
         nearbyIndex = NearbyIndex(catalogue: catalogue)
         locations = Deferred { LocationResolver(catalogue: catalogue, alternativeMatch: placeMatch) }
         pickerNames = Deferred { PickerNames(catalogue: catalogue) }

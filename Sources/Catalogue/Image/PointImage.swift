@@ -7,7 +7,8 @@ import Geodesy
 /// Layout (after the rest of the catalogue section; `ServiceCatalogue.image` writes it): the
 /// point count, the records' byte length, the records, then four arrays read in place — each
 /// record's start (relative to the first), the points ordered by id (for `index(ofID:)`),
-/// and per item (in `items` order) the start of its run in the list of points serving it.
+/// and per item (in `items` order) the start of its run in the list of points serving it; then
+/// the points' tallies (`PointTally`), for counts that need no record.
 final class PointImage: @unchecked Sendable {
     let count: Int
     private let bytes: ImageBytes
@@ -17,6 +18,8 @@ final class PointImage: @unchecked Sendable {
     private let byID: UnsafeRawBufferPointer
     private let itemRunStarts: UnsafeRawBufferPointer
     private let itemPoints: UnsafeRawBufferPointer
+    private let tallyCount: Int
+    private let talliesStart: Int
 
     /// Reads the block's header and arrays at the reader's position and checks every stored
     /// offset and index against the bounds (one pass over the arrays, no record decoded).
@@ -30,6 +33,10 @@ final class PointImage: @unchecked Sendable {
         byID = try r.region(of: UInt32.self)
         itemRunStarts = try r.region(of: UInt32.self)
         itemPoints = try r.region(of: UInt32.self)
+        tallyCount = try r.int()
+        let talliesLength = try r.int()
+        talliesStart = r.position
+        try r.skip(talliesLength)
         guard recordStarts.count == (count + 1) * 4, byID.count == count * 4, itemRunStarts.count == (itemCount + 1) * 4 else {
             throw .malformed("point tables")
         }
@@ -64,6 +71,16 @@ final class PointImage: @unchecked Sendable {
                                 itemIDs: [], subdistrictCode: nil, community: nil, address: nil, phone: nil, hours: nil,
                                 location: nil, sourceDatum: nil, sourceCoordinate: nil, note: "\(error)", provenance: .sample)
         }
+    }
+
+    /// The points' tallies (`PointTally`), as stored.
+    func tallies() throws(CatalogueImageError) -> [PointTally] {
+        var r = reader
+        try r.seek(to: talliesStart)
+        var tallies: [PointTally] = []
+        tallies.reserveCapacity(min(tallyCount, count))
+        for _ in 0..<tallyCount { tallies.append(try ServiceCatalogue.readTally(&r)) }
+        return tallies
     }
 
     /// Every point, in catalogue order.

@@ -89,6 +89,16 @@ extension ServiceCatalogue {
         w.array(tables.byID)
         w.array(tables.itemRunStarts)
         w.array(tables.itemPoints)
+        let tallies = PointTally.of(points)
+        w.int(tallies.count)
+        let talliesLengthAt = w.count
+        w.int(0)
+        let talliesStart = w.count
+        for t in tallies {
+            w.string(t.typeID); w.optionalString(t.subdistrictCode); w.bool(t.isLocated); w.optionalString(t.hours)
+            provenance(t.provenance); w.int(t.count)
+        }
+        w.patch(w.count - talliesStart, at: talliesLengthAt)
         return w.finished()
     }
 
@@ -195,6 +205,12 @@ extension ServiceCatalogue {
             community: community, address: address, phone: phone, hours: hours, location: location,
             sourceDatum: sourceDatum, sourceCoordinate: try r.coordinate(), note: try r.optionalString(),
             provenance: try r.provenance(), origin: try r.origin())
+    }
+
+    /// One tally as `image` writes it.
+    static func readTally(_ r: inout ByteReader) throws(CatalogueImageError) -> PointTally {
+        PointTally(typeID: try r.string(), subdistrictCode: try r.optionalString(), isLocated: try r.bool(),
+                   hours: try r.optionalString(), provenance: try r.provenance(), count: try r.int())
     }
 }
 

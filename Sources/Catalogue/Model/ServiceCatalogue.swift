@@ -115,6 +115,13 @@ public struct ServiceCatalogue: Sendable {
         return points.map(PointSummary.init)
     }
 
+    /// The points grouped by what `fuwu stats` counts (`PointTally`); a compiled catalogue has
+    /// them stored.
+    public func pointTallies() -> [PointTally] {
+        if let image = pointStore.image, let tallies = try? image.tallies() { return tallies }
+        return PointTally.of(points)
+    }
+
     /// Each point's rank when the points are ordered by id (ties in catalogue order).
     public func pointIDRanks() -> [Int32] {
         if let image = pointStore.image { return image.idRanks() }
@@ -137,8 +144,32 @@ public struct ServiceCatalogue: Sendable {
     /// points instead of one per item.
     public func pointCountsByItem() -> [String: Int] {
         var counts: [String: Int] = [:]
+        if let image = pointStore.image {
+            for (position, item) in items.enumerated() where counts[item.id] == nil {
+                let count = image.pointIndices(servingItemAt: position).count
+                if count > 0 { counts[item.id] = count }
+            }
+            return counts
+        }
         for point in points {
             for itemID in Set(point.itemIDs) { counts[itemID, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// How many distinct points serve any item of each domain (domains with none are absent).
+    public func pointCountsByDomain() -> [String: Int] {
+        var counts: [String: Int] = [:]
+        if pointStore.image != nil {
+            var seen: [String: Set<Int>] = [:]
+            for item in items { seen[item.domainID, default: []].formUnion(pointIndices(servingItem: item.id)) }
+            for (domainID, points) in seen where !points.isEmpty { counts[domainID] = points.count }
+            return counts
+        }
+        var domainOfItem: [String: String] = [:]
+        for item in items { domainOfItem[item.id] = item.domainID }
+        for point in points {
+            for domainID in Set(point.itemIDs.compactMap { domainOfItem[$0] }) { counts[domainID, default: 0] += 1 }
         }
         return counts
     }
