@@ -94,31 +94,41 @@ final class CatalogueImageFile: @unchecked Sendable {
         append(&header, UInt32(Section.allCases.count))
         header += fixed16(stamp) + fixed16(sourceHash)
         var offset = headerSize
-        var body: [UInt8] = []
         for section in Section.allCases {
             let bytes = contents[section] ?? []
             append(&header, UInt64(offset))
             append(&header, UInt64(bytes.count))
             append(&header, bytes.withUnsafeBytes { checksum($0) })
-            body += bytes
-            let padding = (8 - bytes.count % 8) % 8
-            body += [UInt8](repeating: 0, count: padding)
-            offset += bytes.count + padding
+            offset += bytes.count + padding(bytes.count)
         }
         append(&header, header.withUnsafeBytes { checksum($0) })
         append(&header, UInt64(0))
-        let file = header + body
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var done = 0
-        while done < file.count {
-            let n = file.withUnsafeBytes { Glibc.write(fd, $0.baseAddress.map { $0 + done }, file.count - done) }
-            guard n > 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
-            done += n
+        // Each part written where it is, so a million-point catalogue is not copied into one buffer.
+        func write(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            var done = 0
+            while done < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress.map { $0 + done }, bytes.count - done)
+                guard n > 0 else { return false }
+                done += n
+            }
+            return true
         }
+        var written = header.withUnsafeBytes(write)
+        let zeros = [UInt8](repeating: 0, count: 8)
+        for section in Section.allCases where written {
+            let bytes = contents[section] ?? []
+            written = bytes.withUnsafeBytes(write)
+                && zeros.withUnsafeBytes { write(UnsafeRawBufferPointer(rebasing: $0[0..<padding(bytes.count)])) }
+        }
+        guard written else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
         guard fsync(fd) == 0 || errno == EINVAL else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
     }
+
+    /// Zero bytes after a section of `count` bytes, so that the next starts on an 8-byte boundary.
+    private static func padding(_ count: Int) -> Int { (8 - count % 8) % 8 }
 
     private static func fixed16(_ text: String) -> [UInt8] {
         let utf8 = Array(text.utf8.prefix(16))

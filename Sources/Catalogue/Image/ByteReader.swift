@@ -33,16 +33,24 @@ struct ByteReader {
         stringOffsets = offsetsRegion
         stringBytes = utf8
         stringCount = count
-        if !lazyStrings {
-            var table: [String] = []
-            table.reserveCapacity(count)
-            for number in 0..<count { table.append(decodeString(number)) }
-            stringTable = table
-        }
+        if !lazyStrings { stringTable = decodingEveryString().stringTable }
     }
 
     private static func u32(_ region: UnsafeRawBufferPointer, _ i: Int) -> UInt32 {
         UInt32(littleEndian: region.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+    }
+
+    /// This reader with every string decoded once, for a reader about to read most records:
+    /// a string that recurs (a type, a subdistrict, an opening-hours text) is then one `String`.
+    func decodingEveryString() -> ByteReader {
+        var copy = self
+        if copy.stringTable == nil {
+            var table: [String] = []
+            table.reserveCapacity(stringCount)
+            for number in 0..<stringCount { table.append(decodeString(number)) }
+            copy.stringTable = table
+        }
+        return copy
     }
 
     /// The UTF-8 bytes of string `number` (offsets checked in `init`).

@@ -61,7 +61,9 @@ final class PointImage: @unchecked Sendable {
 
     /// The point at `index`. A record that does not decode (the section passed its checksum, so
     /// only a writer's fault could cause it) comes back as a point that says so, never a crash.
-    func point(at index: Int) -> ServicePoint {
+    func point(at index: Int) -> ServicePoint { point(at: index, reader: reader) }
+
+    private func point(at index: Int, reader: ByteReader) -> ServicePoint {
         var r = reader
         do {
             try r.seek(to: recordsStart + Int(Self.u32(recordStarts, index)))
@@ -84,7 +86,10 @@ final class PointImage: @unchecked Sendable {
     }
 
     /// Every point, in catalogue order.
-    func all() -> [ServicePoint] { (0..<count).map(point(at:)) }
+    func all() -> [ServicePoint] {
+        let everyString = reader.decodingEveryString()
+        return (0..<count).map { point(at: $0, reader: everyString) }
+    }
 
     /// What a spatial index needs of the point at `index`, reading past its texts without
     /// decoding them; nil for a record that does not decode.

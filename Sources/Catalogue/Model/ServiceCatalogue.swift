@@ -106,10 +106,10 @@ public struct ServiceCatalogue: Sendable {
         pointIndices(servingItem: itemID).map(pointStore.point(at:))
     }
 
-    /// The summary of every point, in catalogue order; a compiled catalogue reads them without
-    /// decoding the points' texts.
+    /// The summary of every point, in catalogue order; a compiled catalogue whose points are not
+    /// decoded yet reads them without decoding the points' texts.
     public func pointSummaries() -> [PointSummary] {
-        if let image = pointStore.image {
+        if let image = pointStore.image, pointStore.decodedValues == nil {
             return (0..<image.count).map { image.summary(at: $0) ?? PointSummary(image.point(at: $0)) }
         }
         return points.map(PointSummary.init)
