@@ -82,4 +82,38 @@ import Testing
         bytes.replaceSubrange(last..<(last + 4), with: [0xFF, 0xFF, 0xFF, 0x7F])
         #expect(throws: CatalogueImageError.malformed("point tables")) { try ServiceCatalogue(image: ImageBytes(copying: bytes)) }
     }
+
+    /// Bytes checked block by block: opening reads and checks only the blocks the rest of the
+    /// catalogue is in, a point is checked when it is read, and a point in a damaged block comes
+    /// back as a point that says so while the others read as they were.
+    @Test func aDamagedBlockSpoilsOnlyThePointsInItAndOnlyReadBlocksAreChecked() throws {
+        let catalogue = try #require(CatalogueLoader.load(folder: FixturePaths.embedded).loaded?.catalogue)
+        let original = catalogue.image
+        let blockSize = 256
+        func sum(_ bytes: UnsafeRawBufferPointer) -> UInt64 { bytes.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 } }
+        let sums = original.withUnsafeBytes { all in
+            stride(from: 0, to: all.count, by: blockSize).map { sum(UnsafeRawBufferPointer(rebasing: all[$0..<min($0 + blockSize, all.count)])) }
+        }
+        let victim = catalogue.points[1500]
+        let name = Array(victim.name.utf8)
+        var damaged = original
+        let at = try #require((0...(damaged.count - name.count)).first { damaged[$0..<($0 + name.count)].elementsEqual(name) })
+        damaged[at] ^= 0x01
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: damaged.count, alignment: 8)
+        damaged.withUnsafeBytes { storage.copyMemory(from: $0) }
+        final class Counter: @unchecked Sendable { var checks = 0 }
+        let counter = Counter()
+        let owner = ImageBytes(buffer: UnsafeRawBufferPointer(storage), blockSize: blockSize,
+                               checkBlock: { block, bytes in counter.checks += 1; return sum(bytes) == sums[block] },
+                               release: { storage.deallocate() })
+        let lazy = try ServiceCatalogue(image: owner)
+        #expect(counter.checks < sums.count / 2)
+        #expect(lazy.point(at: 0) == catalogue.points[0])
+        #expect(lazy.point(at: 1500).name == "（启动文件中的记录损坏：请运行 fuwu build）")
+        #expect(lazy.point(at: 1500).id == "#1501")
+        #expect(lazy.point(catalogue.points[3].id) == catalogue.points[3])
+        #expect(!owner.verify(at..<(at + 1)))
+        #expect(owner.verify(0..<1))
+        #expect(!owner.verify(0..<(damaged.count + 1)))
+    }
 }

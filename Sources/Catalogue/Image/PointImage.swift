@@ -28,7 +28,7 @@ final class PointImage: @unchecked Sendable {
         let count = try r.int()
         let recordsLength = try r.int()
         recordsStart = r.position
-        try r.skip(recordsLength)
+        try r.skip(recordsLength, checking: false)      // each record's blocks are checked when it is read
         recordStarts = try r.region(of: UInt32.self)
         byID = try r.region(of: UInt32.self)
         itemRunStarts = try r.region(of: UInt32.self)
@@ -36,7 +36,7 @@ final class PointImage: @unchecked Sendable {
         tallyCount = try r.int()
         let talliesLength = try r.int()
         talliesStart = r.position
-        try r.skip(talliesLength)
+        try r.skip(talliesLength, checking: false)
         guard recordStarts.count == (count + 1) * 4, byID.count == count * 4, itemRunStarts.count == (itemCount + 1) * 4 else {
             throw .malformed("point tables")
         }
@@ -87,7 +87,7 @@ final class PointImage: @unchecked Sendable {
 
     /// Every point, in catalogue order.
     func all() -> [ServicePoint] {
-        let everyString = reader.decodingEveryString()
+        let everyString = (try? reader.decodingEveryString()) ?? reader
         return (0..<count).map { point(at: $0, reader: everyString) }
     }
 

@@ -105,7 +105,7 @@ extension ServiceCatalogue {
     /// Reads a catalogue written by `image`. The points stay in `bytes` and are decoded when
     /// they are asked for (`PointImage`); everything else is decoded now.
     public init(image bytes: ImageBytes) throws(CatalogueImageError) {
-        var r = try ByteReader(bytes.buffer, lazyStrings: true)
+        var r = try ByteReader(bytes, lazyStrings: true)
         func counts() throws(CatalogueImageError) -> CatalogueMetadata.Counts {
             .init(domains: try r.int(), items: try r.int(), futianItems: try r.int(), points: try r.int(), standards: try r.int())
         }
