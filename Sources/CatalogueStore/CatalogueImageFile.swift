@@ -7,11 +7,13 @@ import Darwin
 
 /// The compiled catalogue's start-up file, beside its SQLite database: the source stamp and hash,
 /// then the catalogue, search index and place-name keys in their binary forms
-/// (`ServiceCatalogue.image`, `SearchIndex.image`, `PlaceNameTable.image`), each with a checksum.
+/// (`ServiceCatalogue.image`, `SearchIndex.image`, `PlaceNameTable.image`), each with a checksum,
+/// and a checksum per 64 KiB block of the catalogue section.
 ///
-/// A cached start reads the 136-byte header and the catalogue section with two `pread`s and no
-/// SQLite; the search sections are read only by the commands that search. The file stays open,
-/// so a later section comes from the same file even if a rebuild has renamed a new one over it.
+/// A cached start reads the 160-byte header and the block checksums, and maps the catalogue
+/// section (no SQLite); the search sections are read only by the commands that search. The file
+/// stays open, so a later section comes from the same file even if a rebuild has renamed a new
+/// one over it.
 final class CatalogueImageFile: @unchecked Sendable {
     /// Bumped whenever the layout or a section's encoding changes; an older file is rebuilt.
     static let version: UInt32 = 5
