@@ -92,16 +92,23 @@ final class CatalogueImageFile: @unchecked Sendable {
             throw damaged("its start-up file cannot be mapped (\(String(cString: strerror(errno))))")
         }
         let mappedLength = offset - start + length
-        let bytes = ImageBytes(buffer: UnsafeRawBufferPointer(start: mapped + (offset - start), count: length), blockSize: Self.blockSize,
-                          checkBlock: { block, bytes in Self.checksum(bytes) == sums[block] },
-                          release: { munmap(mapped, mappedLength) })
+        let buffer = UnsafeRawBufferPointer(start: mapped + (offset - start), count: length)
+        let release = { _ = munmap(mapped, mappedLength) }
+        func blockPasses(_ block: Int, _ bytes: UnsafeRawBufferPointer) -> Bool { Self.checksum(bytes) == sums[block] }
         // A catalogue of Futian's size (under a megabyte) is checked whole now, as every command
-        // reads most of it; damage is then found at start-up and means a recompile. Only a large
-        // catalogue is left to be checked block by block as it is read.
-        if length <= Self.checkedWholeUpTo, !bytes.verify(0..<length) {
-            throw damaged("its start-up file's catalogue section fails its checksum")
+        // reads most of it, and then read without further checks; damage is found at start-up and
+        // means a recompile. Only a large catalogue is checked block by block as it is read.
+        guard length > Self.checkedWholeUpTo else {
+            for block in sums.indices {
+                let from = block * Self.blockSize
+                guard blockPasses(block, UnsafeRawBufferPointer(rebasing: buffer[from..<min(from + Self.blockSize, length)])) else {
+                    release()
+                    throw damaged("its start-up file's catalogue section fails its checksum")
+                }
+            }
+            return ImageBytes(buffer: buffer, release: release)
         }
-        return bytes
+        return ImageBytes(buffer: buffer, blockSize: Self.blockSize, checkBlock: blockPasses, release: release)
     }
 
     /// Catalogue sections up to this size are checked whole on opening.
