@@ -48,6 +48,7 @@ import Testing
         #expect(lazy.pointCountsByDomain() == catalogue.pointCountsByDomain())
         #expect(lazy.pointSummaries() == catalogue.points.map(PointSummary.init))
         #expect(lazy.pointIDRanks() == catalogue.pointIDRanks())
+        #expect(lazy.pointIndicesKeyedLikeCoordinates() == catalogue.pointIndicesKeyedLikeCoordinates())
         #expect(lazy.pointTallies() == PointTally.of(catalogue.points))
         #expect(lazy.pointTallies().map(\.count).reduce(0, +) == catalogue.points.count)
         #expect(lazy.points == catalogue.points)
@@ -76,9 +77,11 @@ import Testing
     @Test func aDamagedPointTableIsRefusedOnOpening() throws {
         let catalogue = try #require(CatalogueLoader.load(folder: FixturePaths.embedded).loaded?.catalogue)
         var bytes = catalogue.image
-        // The tallies come last (a count, a length, 25 bytes each); before them, the points
-        // serving each item: point the last of them past the end.
-        let last = bytes.count - (8 + 25 * PointTally.of(catalogue.points).count) - 4
+        // The list of points serving each item, as stored: point the last of them past the end.
+        let serving = PointImage.tables(points: catalogue.points, items: catalogue.items).itemPoints
+        let stored = serving.flatMap { value in withUnsafeBytes(of: value.littleEndian) { Array($0) } }
+        let start = try #require((0...(bytes.count - stored.count)).first { bytes[$0..<($0 + stored.count)].elementsEqual(stored) })
+        let last = start + stored.count - 4
         bytes.replaceSubrange(last..<(last + 4), with: [0xFF, 0xFF, 0xFF, 0x7F])
         #expect(throws: CatalogueImageError.malformed("point tables")) { try ServiceCatalogue(image: ImageBytes(copying: bytes)) }
     }

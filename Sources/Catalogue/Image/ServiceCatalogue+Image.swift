@@ -84,11 +84,12 @@ extension ServiceCatalogue {
         }
         recordStarts.append(UInt32(w.count - recordsStart))
         w.patch(w.count - recordsStart, at: lengthAt)
-        let tables = PointImage.tables(points: points, items: items, recordStarts: recordStarts)
+        let tables = PointImage.tables(points: points, items: items)
         w.array(recordStarts)
         w.array(tables.byID)
         w.array(tables.itemRunStarts)
         w.array(tables.itemPoints)
+        w.array(tables.coordinateLike)
         let tallies = PointTally.of(points)
         w.int(tallies.count)
         let talliesLengthAt = w.count

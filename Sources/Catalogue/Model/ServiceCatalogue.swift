@@ -122,6 +122,20 @@ public struct ServiceCatalogue: Sendable {
         return PointTally.of(points)
     }
 
+    /// Positions of the points whose id or name, keyed as the location resolver keys place names,
+    /// reads like coordinates: the only points that can stand for text that reads like coordinates.
+    public func pointIndicesKeyedLikeCoordinates() -> [Int] {
+        if let image = pointStore.image { return image.pointsKeyedLikeCoordinates() }
+        return Self.pointsKeyedLikeCoordinates(points)
+    }
+
+    static func pointsKeyedLikeCoordinates(_ points: [ServicePoint]) -> [Int] {
+        points.indices.filter {
+            CoordinateParser.looksLikeCoordinates(LocationResolver.key(points[$0].id))
+                || CoordinateParser.looksLikeCoordinates(LocationResolver.key(points[$0].name))
+        }
+    }
+
     /// Each point's rank when the points are ordered by id (ties in catalogue order).
     public func pointIDRanks() -> [Int32] {
         if let image = pointStore.image { return image.idRanks() }
