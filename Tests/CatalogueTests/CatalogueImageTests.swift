@@ -54,6 +54,24 @@ import Testing
         #expect(lazy.points == catalogue.points)
     }
 
+    /// Points per domain count each point once per domain, however the items of the domains
+    /// are interleaved.
+    @Test func domainCountsFromTheImageDoNotDependOnItemOrder() throws {
+        let c = try #require(CatalogueLoader.load(folder: FixturePaths.embedded).loaded?.catalogue)
+        let interleaved = c.items.enumerated().sorted { ($0.offset % 7, $0.offset) < ($1.offset % 7, $1.offset) }.map(\.element)
+        let shuffled = ServiceCatalogue(metadata: c.metadata, sources: c.sources, pointTypes: c.pointTypes, domains: c.domains,
+                                        items: interleaved, points: c.points, standards: c.standards, subdistricts: c.subdistricts,
+                                        landmarks: c.landmarks, boundary: c.boundary, subdistrictBoundaries: c.subdistrictBoundaries)
+        let lazy = try ServiceCatalogue(image: ImageBytes(copying: shuffled.image))
+        #expect(lazy.pointCountsByDomain() == c.pointCountsByDomain())
+        #expect(lazy.pointCountsByItem() == c.pointCountsByItem())
+        // Reordering the items of a catalogue read from its image keeps each item's points.
+        var reordered = lazy
+        reordered.items.reverse()
+        for item in c.items { #expect(reordered.pointIndices(servingItem: item.id) == c.pointIndices(servingItem: item.id)) }
+        #expect(reordered.item(c.items[0].id) == c.items[0])
+    }
+
     /// Ids are found whatever their script or normalisation, and a repeated id finds its first
     /// point, as the array lookup does.
     @Test func anImageFindsHanIdsAndTheFirstOfARepeatedId() throws {

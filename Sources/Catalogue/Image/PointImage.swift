@@ -20,13 +20,19 @@ final class PointImage: @unchecked Sendable {
     private let itemRunStarts: UnsafeRawBufferPointer
     private let itemPoints: UnsafeRawBufferPointer
     private let coordinateLike: UnsafeRawBufferPointer
+    /// Item id → its position when the image was written (the rows of `itemRunStarts`).
+    private let itemPositions: [String: Int]
     private let tallyCount: Int
     private let talliesStart: Int
 
     /// Reads the block's header and arrays at the reader's position and checks every stored
     /// offset and index against the bounds (one pass over the arrays, no record decoded).
-    init(bytes: ImageBytes, reader r: inout ByteReader, itemCount: Int) throws(CatalogueImageError) {
+    init(bytes: ImageBytes, reader r: inout ByteReader, items: [ServiceItem]) throws(CatalogueImageError) {
         self.bytes = bytes
+        let itemCount = items.count
+        var itemPositions: [String: Int] = [:]
+        for (position, item) in items.enumerated() where itemPositions[item.id] == nil { itemPositions[item.id] = position }
+        self.itemPositions = itemPositions
         let count = try r.int()
         let recordsLength = try r.int()
         recordsStart = r.position
@@ -144,8 +150,9 @@ final class PointImage: @unchecked Sendable {
         (0..<(coordinateLike.count / 4)).map { Int(Self.u32(coordinateLike, $0)) }
     }
 
-    /// Positions of the points serving the item at `itemPosition` (in `items`), in catalogue order.
-    func pointIndices(servingItemAt itemPosition: Int) -> [Int] {
+    /// Positions of the points serving the item, in catalogue order ([] for an unknown item).
+    func pointIndices(servingItem itemID: String) -> [Int] {
+        guard let itemPosition = itemPositions[itemID] else { return [] }
         let start = Int(Self.u32(itemRunStarts, itemPosition)), end = Int(Self.u32(itemRunStarts, itemPosition + 1))
         return (start..<end).map { Int(Self.u32(itemPoints, $0)) }
     }

@@ -188,7 +188,7 @@ extension ServiceCatalogue {
             subdistrictBoundaries.append(SubdistrictBoundary(code: try r.string(), name: try r.string(), area: try polygons(),
                                                              note: try r.optionalString(), provenance: try r.provenance()))
         }
-        let points = try PointImage(bytes: bytes, reader: &r, itemCount: items.count)
+        let points = try PointImage(bytes: bytes, reader: &r, items: items)
         guard r.isAtEnd else { throw .malformed("trailing bytes") }
         self.init(metadata: metadata, sources: sources, pointTypes: pointTypes, domains: domains, items: items,
                   points: PointStore(image: points), standards: standards, subdistricts: subdistricts, landmarks: landmarks,
