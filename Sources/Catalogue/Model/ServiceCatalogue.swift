@@ -106,13 +106,22 @@ public struct ServiceCatalogue: Sendable {
         pointIndices(servingItem: itemID).map(pointStore.point(at:))
     }
 
-    /// The summary of every point, in catalogue order; a compiled catalogue whose points are not
-    /// decoded yet reads them without decoding the points' texts.
-    public func pointSummaries() -> [PointSummary] {
-        if let image = pointStore.image, pointStore.decodedValues == nil {
-            return (0..<image.count).map { image.summary(at: $0) ?? PointSummary(image.point(at: $0)) }
+    /// Every point's type, subdistrict and items as positions, and its location; a compiled
+    /// catalogue whose points are not decoded yet reads them without decoding the points' texts.
+    public func pointPositions() -> PointPositions {
+        let typePosition = { (id: String) in Int32(self.typeIndex[id] ?? -1) }
+        let subdistrictPosition = { (code: String?) in Int32(code.flatMap { self.subdistrictIndex[$0] } ?? -1) }
+        let itemPosition = { (id: String) in Int32(self.itemIndex[id] ?? -1) }
+        if let image = pointStore.image, pointStore.decodedValues == nil,
+           let positions = image.positions(type: typePosition, subdistrict: subdistrictPosition, item: itemPosition) {
+            return positions
         }
-        return points.map(PointSummary.init)
+        var positions = PointPositions()
+        for p in points {
+            positions.append(type: typePosition(p.typeID), subdistrict: subdistrictPosition(p.subdistrictCode),
+                             items: p.itemIDs.map(itemPosition), location: p.location)
+        }
+        return positions
     }
 
     /// The points grouped by what `fuwu stats` counts (`PointTally`); a compiled catalogue has
