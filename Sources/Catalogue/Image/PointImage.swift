@@ -186,7 +186,9 @@ final class PointImage: @unchecked Sendable {
     /// item, and the points keyed like coordinates.
     static func tables(points: [ServicePoint], items: [ServiceItem])
         -> (byID: [UInt32], itemRunStarts: [UInt32], itemPoints: [UInt32], coordinateLike: [UInt32]) {
-        let byID = points.indices.sorted { a, b in
+        // Ids usually come in order already (P0001, P0002, …): one pass tells, and saves the sort.
+        let inOrder = points.indices.dropFirst().allSatisfy { points[$0 - 1].id < points[$0].id }
+        let byID = inOrder ? points.indices.map { UInt32($0) } : points.indices.sorted { a, b in
             points[a].id == points[b].id ? a < b : points[a].id < points[b].id
         }.map { UInt32($0) }
         var itemPosition: [String: Int] = [:]

@@ -139,10 +139,21 @@ public struct ServiceCatalogue: Sendable {
     }
 
     static func pointsKeyedLikeCoordinates(_ points: [ServicePoint]) -> [Int] {
-        points.indices.filter {
-            CoordinateParser.looksLikeCoordinates(LocationResolver.key(points[$0].id))
-                || CoordinateParser.looksLikeCoordinates(LocationResolver.key(points[$0].name))
+        // Coordinates start with a digit or a sign, and keying (lower case, NFC, full-width forms
+        // folded, spaces set aside) makes no digit or sign of anything else: a text whose first
+        // other scalar is neither (a Han name, a letter) is not keyed like coordinates.
+        func mayStartCoordinates(_ text: String) -> Bool {
+            let first = text.unicodeScalars.first {
+                let p = $0.properties
+                return !(p.isWhitespace || p.isDefaultIgnorableCodePoint || p.generalCategory == .control || p.generalCategory == .format)
+            }
+            guard let first else { return false }
+            return first.properties.numericType != nil || "+-.\u{FF0B}\u{FF0D}\u{FF0E}".unicodeScalars.contains(first)
         }
+        func keyedLikeCoordinates(_ text: String) -> Bool {
+            mayStartCoordinates(text) && CoordinateParser.looksLikeCoordinates(LocationResolver.key(text))
+        }
+        return points.indices.filter { keyedLikeCoordinates(points[$0].id) || keyedLikeCoordinates(points[$0].name) }
     }
 
     /// Each point's rank when the points are ordered by id (ties in catalogue order).
