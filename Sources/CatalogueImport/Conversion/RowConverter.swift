@@ -123,7 +123,8 @@ public struct RowConverter {
             var provided = Set(columns.keys)
             if table.pointType != nil { provided.insert(.type) }
             return .record(ImportedRow(record: record, origin: origin, provided: provided,
-                                       completeType: table.complete ? table.pointType : nil))
+                                       completeType: table.complete ? table.pointType : nil,
+                                       draftingBody: table.kind == .standards ? optional(.draftingBody, row) : nil))
         } catch {
             return .rejected(ImportProblem(file: path, sheet: row.sheet ?? sheet, row: row.row, reason: error.reason))
         }
