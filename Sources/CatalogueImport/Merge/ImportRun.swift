@@ -72,7 +72,11 @@ public enum ImportRun {
             if kind == .standards {
                 for path in texts {
                     let context = ImportContext(catalogue: merge.current, date: request.date, provenance: provenance)
-                    merge.apply([StandardConversion.record(try convertText(path), path: path, context: context)])
+                    let row = StandardConversion.record(try convertText(path), path: path, context: context)
+                    if let reason = RecordLimits.problem(row.record, draftingBody: row.draftingBody) {
+                        throw ImportProblem(file: path, reason: reason)
+                    }
+                    merge.apply(row: row)
                     progress(path, nil)
                 }
             }
