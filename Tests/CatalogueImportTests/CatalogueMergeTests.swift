@@ -43,6 +43,12 @@ import Testing
         #expect(apart.conflicts.isEmpty)
     }
 
+    @Test func aValueTooLongForTheCatalogueIsRejectedWithItsRow() throws {
+        let plan = try plan([["新馆甲", String(repeating: "路", count: 2001), "114.05", "22.54"], ["新馆乙", "福田区一路", "114.05", "22.54"]])
+        #expect(plan.rejected.map(\.description) == ["list.csv:2: \"address\" is longer than 2000 characters, the limit for this field; shorten it"])
+        #expect(plan.added.map(\.name) == ["新馆乙"])
+    }
+
     @Test func theSamePlaceTwiceInOneFileIsRejectedNamingTheFirstRow() throws {
         let plan = try plan([["新馆甲", "福田区一路", "114.05", "22.54"], ["新馆甲", "福田区一路", "114.05", "22.54"]])
         #expect(plan.rejected.map(\.description) == ["list.csv:3: the same place as list.csv:2; each record once only"])
