@@ -14,7 +14,7 @@ import Darwin
 /// so a later section comes from the same file even if a rebuild has renamed a new one over it.
 final class CatalogueImageFile: @unchecked Sendable {
     /// Bumped whenever the layout or a section's encoding changes; an older file is rebuilt.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let magic: [UInt8] = Array("FUWUIMG\0".utf8)
     static let headerSize = 8 + 4 + 4 + 16 + 16 + Section.allCases.count * 24 + 16
 
@@ -57,23 +57,29 @@ final class CatalogueImageFile: @unchecked Sendable {
     /// The bytes of one section, checked against its checksum, passed to `body`.
     func withSection<T>(_ section: Section, _ body: (UnsafeRawBufferPointer) throws(CatalogueImageError) -> T)
         throws(StoreError) -> T {
+        let bytes = try sectionBytes(section)
+        do {
+            return try body(bytes.buffer)
+        } catch {
+            throw damaged("its start-up file's \(section) section: \(error.description)")
+        }
+    }
+
+    /// The bytes of one section, checked against its checksum, kept for as long as the caller
+    /// holds them (a catalogue reads its points from them on demand).
+    func sectionBytes(_ section: Section) throws(StoreError) -> ImageBytes {
         let (offset, length, checksum) = sections[section.rawValue]
         guard length >= 0, length < 1 << 34 else { throw damaged("its start-up file's \(section) section has an impossible length") }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(length, 1), alignment: 8)
-        defer { buffer.deallocate() }
+        let bytes = ImageBytes(adopting: buffer, count: length)
         var done = 0
         while done < length {
             let n = pread(descriptor, buffer.baseAddress.map { $0 + done }, length - done, off_t(offset + done))
             guard n > 0 else { throw damaged("its start-up file's \(section) section is cut short") }
             done += n
         }
-        let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<length])
-        guard Self.checksum(bytes) == checksum else { throw damaged("its start-up file's \(section) section fails its checksum") }
-        do {
-            return try body(bytes)
-        } catch {
-            throw damaged("its start-up file's \(section) section: \(error.description)")
-        }
+        guard Self.checksum(bytes.buffer) == checksum else { throw damaged("its start-up file's \(section) section fails its checksum") }
+        return bytes
     }
 
     private func damaged(_ reason: String) -> StoreError { .damaged(path: path, reason: reason) }
@@ -88,31 +94,41 @@ final class CatalogueImageFile: @unchecked Sendable {
         append(&header, UInt32(Section.allCases.count))
         header += fixed16(stamp) + fixed16(sourceHash)
         var offset = headerSize
-        var body: [UInt8] = []
         for section in Section.allCases {
             let bytes = contents[section] ?? []
             append(&header, UInt64(offset))
             append(&header, UInt64(bytes.count))
             append(&header, bytes.withUnsafeBytes { checksum($0) })
-            body += bytes
-            let padding = (8 - bytes.count % 8) % 8
-            body += [UInt8](repeating: 0, count: padding)
-            offset += bytes.count + padding
+            offset += bytes.count + padding(bytes.count)
         }
         append(&header, header.withUnsafeBytes { checksum($0) })
         append(&header, UInt64(0))
-        let file = header + body
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var done = 0
-        while done < file.count {
-            let n = file.withUnsafeBytes { Glibc.write(fd, $0.baseAddress.map { $0 + done }, file.count - done) }
-            guard n > 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
-            done += n
+        // Each part written where it is, so a million-point catalogue is not copied into one buffer.
+        func write(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            var done = 0
+            while done < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress.map { $0 + done }, bytes.count - done)
+                guard n > 0 else { return false }
+                done += n
+            }
+            return true
         }
+        var written = header.withUnsafeBytes(write)
+        let zeros = [UInt8](repeating: 0, count: 8)
+        for section in Section.allCases where written {
+            let bytes = contents[section] ?? []
+            written = bytes.withUnsafeBytes(write)
+                && zeros.withUnsafeBytes { write(UnsafeRawBufferPointer(rebasing: $0[0..<padding(bytes.count)])) }
+        }
+        guard written else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
         guard fsync(fd) == 0 || errno == EINVAL else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
     }
+
+    /// Zero bytes after a section of `count` bytes, so that the next starts on an 8-byte boundary.
+    private static func padding(_ count: Int) -> Int { (8 - count % 8) % 8 }
 
     private static func fixed16(_ text: String) -> [UInt8] {
         let utf8 = Array(text.utf8.prefix(16))
