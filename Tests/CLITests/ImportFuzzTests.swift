@@ -167,6 +167,10 @@ import Testing
                 try FileManager.default.removeItem(at: target)
                 try FileManager.default.copyItem(at: FuwuProcess.validFixture, to: target)
             }
+            // A long run says how far it has come.
+            if Self.caseCount > 1000, (number + 1) % 1000 == 0 {
+                FileHandle.standardError.write(Data("ImportFuzzTests: \(number + 1) of \(Self.caseCount) cases done\n".utf8))
+            }
         }
         print("ImportFuzzTests: \(Self.caseCount) cases (seed \(Self.seed)): \(tally.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")); slowest \(slowest.1) took \(slowest.0)")
         // Most damage is fatal: a fuzzer whose cases all go through tests nothing.
