@@ -83,9 +83,10 @@ public enum ImportRun {
         }
         var plan = merge.finish()
         // A source no record cites is not added.
-        let cited = plan.result.catalogue.items.map(\.provenance.sourceID) + plan.result.catalogue.points.map(\.provenance.sourceID)
-            + plan.result.catalogue.standards.map(\.provenance.sourceID)
-        if !cited.contains(source.id), plan.addedSources.contains(where: { $0.id == source.id }) {
+        let result = plan.result.catalogue
+        let cited = result.items.contains { $0.provenance.sourceID == source.id } || result.points.contains { $0.provenance.sourceID == source.id }
+            || result.standards.contains { $0.provenance.sourceID == source.id }
+        if !cited, plan.addedSources.contains(where: { $0.id == source.id }) {
             plan.addedSources.removeAll { $0.id == source.id }
             var c = plan.result.catalogue
             c.sources.removeAll { $0.id == source.id }
