@@ -238,6 +238,9 @@ public struct LocationResolver: Sendable {
     }
 
     /// Lower-cased, full-width ASCII folded, white space removed, composed (NFC).
+    /// How the resolver compares a place name or typed text: lower-cased NFC text, trimmed.
+    public static func placeKey(_ text: String) -> String { key(text) }
+
     static func key(_ text: String) -> String {
         // Most names (Han characters, CJK punctuation, lower-case ASCII) are their own key; telling
         // so costs a scan of the bytes, far less than `lowercased()` (the resolver keys every place
