@@ -105,7 +105,7 @@ enum LoadBenchmark {
     }
 
     /// Runs a child with stdout and stderr discarded; wall time and its peak RSS from `wait4`.
-    private static func spawn(_ binary: String, _ arguments: [String], _ environment: [String: String]) -> Measured {
+    static func spawn(_ binary: String, _ arguments: [String], _ environment: [String: String]) -> Measured {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
         let argv = ([binary] + arguments).map { strdup($0) } + [nil]
@@ -131,7 +131,7 @@ enum LoadBenchmark {
     }
 
     /// A binary beside this one (the same build folder).
-    private static func siblingBinary(_ name: String) -> String {
+    static func siblingBinary(_ name: String) -> String {
         let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent(name).path
     }

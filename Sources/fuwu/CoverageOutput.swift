@@ -32,12 +32,16 @@ struct CoverageOutput {
     var districtArea: Double { Double(grid.cellCount) * grid.cellAreaSquareMetres }
     var unassignedArea: Double { Double(grid.cellSubdistrict.filter { $0 < 0 }.count) * grid.cellAreaSquareMetres }
 
-    /// Reference and sample points over every layer (distinct points), and the unlocated ones.
-    var pointTotals: (reference: Int, sample: Int, unlocated: [ServicePoint]) {
+    /// Official, reference and sample points over every layer (distinct points), and the unlocated ones.
+    var pointTotals: (counts: ProvenanceCounts, unlocated: [ServicePoint]) {
         let located = Set(analysis.locatedPoints.joined())
-        let samples = located.filter { catalogue.points[$0].provenance.isSample }.count
         let unlocated = Set(analysis.unlocatedPoints.joined()).sorted().map { catalogue.points[$0] }
-        return (located.count - samples, samples, unlocated)
+        return (ProvenanceCounts(located.map { catalogue.points[$0].provenance }), unlocated)
+    }
+
+    /// `official_points`, `reference_points` and `sample_points` members.
+    static func countMembers(_ c: ProvenanceCounts) -> [(String, JSONOut)] {
+        [("official_points", .int(c.official)), ("reference_points", .int(c.reference)), ("sample_points", .int(c.sample))]
     }
 
     // MARK: - Subdistrict table
@@ -51,10 +55,10 @@ struct CoverageOutput {
                                                        "\(Self.metres(grid.cellMetres)) m cells, \(grid.cellCount) inside the boundary (\(Self.squareKilometres(districtArea)) km²); by area — population weighting waits for population data"))
         header.add(lang.pick("边界", "boundaries"), lang.pick("街道边界为手绘近似；未归属（不在任何街道多边形内）\(Self.squareKilometres(unassignedArea)) 平方公里，单列一行",
                                                             "subdistrict boundaries are hand-drawn approximations; unassigned (in no polygon) \(Self.squareKilometres(unassignedArea)) km², shown as its own row"))
-        let official = Set(analysis.locatedPoints.joined()).filter { catalogue.points[$0].provenance.isOfficial }.count
-        let officialText = official > 0 ? lang.pick("官方点 \(official) 个，", "\(official) official, ") : ""
-        header.add(lang.pick("数据", "data"), lang.pick("\(officialText)参考点 \(totals.reference - official) 个，样例点 \(totals.sample) 个；带 * 的数字依赖样例数据：\(Self.sampleNote)",
-                                                     "points: \(officialText)\(totals.reference - official) reference, \(totals.sample) sample; figures marked * rest on sample data (\(Self.sampleNote): not a finding)"))
+        let c = totals.counts
+        let officialText = c.official > 0 ? lang.pick("官方点 \(c.official) 个，", "\(c.official) official, ") : ""
+        header.add(lang.pick("数据", "data"), lang.pick("\(officialText)参考点 \(c.reference) 个，样例点 \(c.sample) 个；带 * 的数字依赖样例数据：\(Self.sampleNote)",
+                                                     "points: \(officialText)\(c.reference) reference, \(c.sample) sample; figures marked * rest on sample data (\(Self.sampleNote): not a finding)"))
         var sections = [header.rendered()]
         for radius in radii {
             let figures = analysis.layers.indices.map { analysis.figures(layer: $0, radiusMetres: radius) }
@@ -133,7 +137,7 @@ struct CoverageOutput {
             (f.layer.kindKey, .string(f.layer.id)), ("radius_m", .int(Int(f.radiusMetres))),
             ("share", f.share.map { .double($0, decimals: 6) } ?? .null), ("area_m2", .double(f.areaSquareMetres, decimals: 0)),
             ("covered_m2", .double(f.coveredSquareMetres, decimals: 0)),
-            ("reference_points", .int(f.referencePoints)), ("sample_points", .int(f.samplePoints)),
+        ] + Self.countMembers(ProvenanceCounts(official: f.officialPoints, reference: f.referencePoints, sample: f.samplePoints)) + [
             ("sample_based", .bool(f.restsOnSample)), ("note", f.restsOnSample ? .string(Self.sampleNote) : .null),
         ])
     }
@@ -167,8 +171,7 @@ struct CoverageOutput {
         }
         let layers: [JSONOut] = analysis.layers.enumerated().map { l, layer in
             let counts = analysis.pointCounts(layer: l)
-            return .object([(layer.kindKey, .string(layer.id)), ("name", .string(layer.name(in: catalogue))),
-                            ("reference_points", .int(counts.reference)), ("sample_points", .int(counts.sample)),
+            return .object([(layer.kindKey, .string(layer.id)), ("name", .string(layer.name(in: catalogue)))] + Self.countMembers(counts) + [
                             ("unlocated_points", .array(analysis.unlocatedPoints[l].map { Self.pointJSON(catalogue.points[$0]) }))])
         }
         return .object([
@@ -178,7 +181,7 @@ struct CoverageOutput {
             ("boundaries_note", .string("Subdistrict boundaries are hand-drawn approximations; cells in no polygon are unassigned (subdistrict null).")),
             ("district_area_m2", .double(districtArea, decimals: 0)), ("unassigned_area_m2", .double(unassignedArea, decimals: 0)),
             ("min_share", .double(minShare, decimals: 6)),
-            ("reference_points", .int(totals.reference)), ("sample_points", .int(totals.sample)),
+        ] + Self.countMembers(totals.counts) + [
             ("unlocated_points", .array(totals.unlocated.map(Self.pointJSON))),
             ("sample_note", .string(Self.sampleNote)),
             ("layers", .array(layers)), ("figures", .array(figures)), ("equality", .array(equality)),
@@ -188,13 +191,13 @@ struct CoverageOutput {
 
     func figureTable() -> TextTable {
         var table = TextTable(headers: ["subdistrict", "subdistrict_name", "layer", "id", "radius_m", "share", "area_m2", "covered_m2",
-                                        "reference_points", "sample_points", "sample_based", "note"])
+                                        "official_points", "reference_points", "sample_points", "sample_based", "note"])
         for radius in radii {
             for l in analysis.layers.indices {
                 for f in analysis.figures(layer: l, radiusMetres: radius) {
                     table.add([f.subdistrictCode ?? "", subdistrictName(f.subdistrictCode), f.layer.kindKey, f.layer.id, Self.metres(radius),
                                f.share.map { String(format: "%.6f", $0) } ?? "", String(format: "%.0f", f.areaSquareMetres),
-                               String(format: "%.0f", f.coveredSquareMetres), String(f.referencePoints), String(f.samplePoints),
+                               String(format: "%.0f", f.coveredSquareMetres), String(f.officialPoints), String(f.referencePoints), String(f.samplePoints),
                                f.restsOnSample ? "true" : "false", f.restsOnSample ? Self.sampleNote : ""])
                 }
             }
@@ -223,7 +226,7 @@ struct CoverageOutput {
             ("type", .string("FeatureCollection")), ("cell_m", .double(grid.cellMetres, decimals: 3)),
             ("note", .string("Nearest straight-line WGS-84 distance (m) from each cell centre to a point of each \(analysis.layers.first?.kindKey ?? "domain"); "
                 + "subdistrict boundaries are hand-drawn approximations (null: in no polygon); a distance to a sample point (_sample true) is \(Self.sampleNote).")),
-            ("reference_points", .int(totals.reference)), ("sample_points", .int(totals.sample)),
+        ] + Self.countMembers(totals.counts) + [
             ("unlocated_points", .array(totals.unlocated.map(Self.pointJSON))),
         ]
         var out = String(JSONOut.object(head).compact().dropLast()) + ",\"features\":[\n"
@@ -268,7 +271,7 @@ struct CoverageOutput {
         let head: [(String, JSONOut)] = [
             ("cell_m", .double(grid.cellMetres, decimals: 3)), ("cells", .int(grid.cellCount)),
             ("layers", .array(analysis.layers.map { .object([($0.kindKey, .string($0.id)), ("name", .string($0.name(in: catalogue)))]) })),
-            ("reference_points", .int(totals.reference)), ("sample_points", .int(totals.sample)),
+        ] + Self.countMembers(totals.counts) + [
             ("unlocated_points", .array(totals.unlocated.map(Self.pointJSON))), ("sample_note", .string(Self.sampleNote)),
         ]
         var out = String(JSONOut.object(head).compact().dropLast()) + ",\"grid\":[\n"

@@ -128,7 +128,8 @@ struct MapCommand: ParsableCommand {
         let viewport = MapViewport.fitting(radiusMetres: radiusMetres, columns: columns, rows: rows - 1, cellAspect: cellAspect.ratio)
         let legend = columns >= 80 && rows >= 24
             ? MapLegend(heading: lang.pick("图例", "Legend"), domainNames: catalogue.domains.map(\.name), language: language,
-                        radiusMetres: metres, hasSubdistricts: !scene.subdistricts.isEmpty)
+                        radiusMetres: metres, hasSubdistricts: !scene.subdistricts.isEmpty,
+                        hasOfficial: scene.markers.contains(where: \.isOfficial))
             : nil
         MapPicture.draw(scene, viewport: viewport, glyphs: MapPicture.Glyphs(ascii: ascii, domainColours: false),
                         language: language, legend: legend, into: &screen, top: 1, left: 0)
@@ -150,7 +151,8 @@ struct MapCommand: ParsableCommand {
             title: lang.pick("福田区基本公共服务 · 附近地图", "Futian public services · nearby map"),
             subtitle: subtitle,
             domainNames: catalogue.domains.map(\.name),
-            reference: lang.pick("参考数据（实心）", "reference data (filled)"),
+            reference: officials > 0 ? lang.pick("官方/参考数据（实心）", "official/reference data (filled)")
+                : lang.pick("参考数据（实心）", "reference data (filled)"),
             sample: lang.pick("样例数据（空心，非真实）", "sample data (hollow, not real)"),
             origin: lang.pick("我在哪里：", "Where I am: ") + place,
             circles: lang.pick("圆：500 / 1000 / 1500 米（WGS-84 大地测量圆，直线距离）",

@@ -5,15 +5,39 @@ import Testing
 /// Official records (imported from the district's own files) carry 官方 in lists, as sample
 /// records carry 样例; reference records carry neither.
 @Suite struct ProvenanceBadgeTests {
-    static func state(language: InterfaceLanguage) -> BrowserState {
+    /// The fixture catalogue with 梅林社区健康服务中心 (P6) imported from the district's own list.
+    static func state(language: InterfaceLanguage, width: Int = 40, height: Int = 12) -> BrowserState {
         let base = Fixture.catalogue()
         var points = base.points
-        if let index = points.firstIndex(where: { $0.id == "P6" }) { points[index].provenance = .official(source: "futian-list") }
-        let catalogue = ServiceCatalogue(metadata: base.metadata, sources: base.sources, pointTypes: base.pointTypes,
+        if let index = points.firstIndex(where: { $0.id == "P6" }) {
+            points[index].provenance = .official(source: "ft-health-2024")
+            points[index].origin = ImportOrigin(file: "community-health-gbk.csv", row: 5, date: "2026-12-01")
+        }
+        let sources = base.sources + [SourceInfo(id: "ft-health-2024", title: "福田区社区健康服务中心一览表", origin: "福田区卫生健康局",
+                                                 licence: "the district's own data", datum: "GCJ-02", snapshot: "2024-06",
+                                                 reliability: "high", note: nil)]
+        let catalogue = ServiceCatalogue(metadata: base.metadata, sources: sources, pointTypes: base.pointTypes,
                                          domains: base.domains, items: base.items, points: points, standards: base.standards,
                                          subdistricts: base.subdistricts, landmarks: base.landmarks)
         let context = BrowserContext(catalogue: catalogue, bodies: Fixture.Bodies(texts: [:]), now: { Fixture.tuesdayTen })
-        return BrowserState(context: context, options: BrowserOptions(language: language), width: 40, height: 12)
+        return BrowserState(context: context, options: BrowserOptions(language: language), width: width, height: height)
+    }
+
+    static func frame(_ width: Int, _ height: Int, _ commands: [Command]) -> Screen {
+        var state = Self.state(language: .chinese, width: width, height: height)
+        for command in commands { _ = state.apply(command) }
+        return BrowserView.frame(state)
+    }
+
+    /// The points of 家庭医生签约服务, with the official one (the fourth) selected.
+    static let officialPointSelected: [Command] = GoldenScreenTests.familyDoctorPoints + [.down, .down, .down]
+
+    @Test(arguments: GoldenScreenTests.sizes) func theOfficialPointCarriesTheOfficialBadgeInTheList(width: Int, height: Int) {
+        Snapshot.assert(Self.frame(width, height, Self.officialPointSelected), named: "points-official-\(width)x\(height)")
+    }
+
+    @Test(arguments: GoldenScreenTests.sizes) func theOfficialPointsSheetNamesTheDistrictsOwnList(width: Int, height: Int) {
+        Snapshot.assert(Self.frame(width, height, Self.officialPointSelected + [.open]), named: "point-detail-official-\(width)x\(height)")
     }
 
     @Test(arguments: [(InterfaceLanguage.chinese, "官方", "样例"), (.english, "official", "sample")])

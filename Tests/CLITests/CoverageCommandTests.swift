@@ -57,6 +57,48 @@ import Testing
         _ = try check(["--cell", "100", "--format", "csv", "--type", "all", "--radius", "500"], golden: "coverage.csv")
     }
 
+    /// The square catalogue with its located reference point (P0002) imported as official.
+    static func officialCatalogue() throws -> URL {
+        let folder = try squareCatalogue()
+        let url = folder.appendingPathComponent("points.geojson")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let reference = #""provenance": "reference", "source": "test-source"}},"#
+        let range = try #require(text.range(of: reference))
+        try text.replacingCharacters(in: range, with: #""provenance": "official", "source": "test-source"}},"#)
+            .write(to: url, atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func officialPointsAreCountedApartInTheTableJSONAndCSV() throws {
+        let folder = try Self.officialCatalogue()
+        defer { try? FileManager.default.removeItem(at: folder); fuwu.cleanUp() }
+        let table = try fuwu.run(["coverage", "--catalogue", folder.path, "--cell", "100", "--lang", "en"])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("data        points: 1 official, 0 reference, 1 sample; figures marked * rest on sample data"), "\(table.stdout)")
+        let json = try fuwu.run(["coverage", "--catalogue", folder.path, "--cell", "100", "--format", "json", "--domain", "D9"])
+        #expect(json.stdout.contains("""
+          "min_share": 0.8,
+          "official_points": 1,
+          "reference_points": 0,
+          "sample_points": 0,
+          "unlocated_points": [
+        """), "\(json.stdout)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let layers = try #require(object["layers"] as? [[String: Any]])
+        #expect(layers.map { [$0["official_points"] as? Int, $0["reference_points"] as? Int, $0["sample_points"] as? Int] } == [[1, 0, 0]])
+        let figures = try #require(object["figures"] as? [[String: Any]])
+        #expect(figures.map { $0["official_points"] as? Int } == [1, 1])
+        let csv = try fuwu.run(["coverage", "--catalogue", folder.path, "--cell", "100", "--format", "csv", "--type", "all", "--radius", "500"])
+        #expect(csv.stdout == """
+        subdistrict,subdistrict_name,layer,id,radius_m,share,area_m2,covered_m2,official_points,reference_points,sample_points,sample_based,note
+        440304004,福田街道,type,shekang,500,0.345455,550000,190000,0,0,1,true,样例数据，不作结论
+        ,未归属,type,shekang,500,0.363636,550000,200000,0,0,1,true,样例数据，不作结论
+        440304004,福田街道,type,library,500,0.000000,550000,0,0,0,0,false,
+        ,未归属,type,library,500,0.672727,550000,370000,1,0,0,false,
+
+        """)
+    }
+
     @Test func theGridAsGeoJSONIsRFC7946() throws {
         let text = try check(["--by", "grid", "--cell", "250"], golden: "coverage-grid.geojson")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

@@ -241,6 +241,7 @@ import Testing
         level: shenzhen
         issued: 2024-06-01
         effective: 2024-07-01
+        drafting_body: 深圳市市场监督管理局
         items: []
         provenance: official
         source: official-import-2026-12-01
@@ -251,6 +252,10 @@ import Testing
 
         """))
         #expect(text.contains("\n## 1 范围\n"))
+        // The drafting body is a header key validate knows: no warning, and it is kept by a rewrite.
+        let validated = try fuwu.run(["validate", target.path, "--lang", "en"], environment: environment)
+        #expect(validated.status == 0)
+        #expect(!validated.stdout.contains("drafting_body") && !validated.stderr.contains("drafting_body"), "\(validated.stdout)\(validated.stderr)")
         let shown = try fuwu.run(["standard", "DB4403/T 999-2024", "--catalogue", target.path, "--lang", "en"], environment: environment)
         #expect(shown.status == 0)
         #expect(shown.stdout.contains("社区健康服务中心基本公共服务规范"))

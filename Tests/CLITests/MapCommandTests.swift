@@ -25,6 +25,22 @@ import Testing
         #expect(result.stdout == MapCommandTests.fixtureASCII)
     }
 
+    @Test func legendsSayOfficialPointsAreDrawnAsReferencePointsAre() throws {
+        let folder = try CoverageCommandTests.officialCatalogue()
+        defer { try? FileManager.default.removeItem(at: folder); fuwu.cleanUp() }
+        let text = try fuwu.run(["map", "--catalogue", folder.path, "--at", "测试站", "--size", "80x24", "--radius", "500"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("1  数字：官方/参考数据"), "\(text.stdout)")
+        #expect(!text.stdout.contains("数字：参考数据"))
+        let svg = try fuwu.run(["map", "--catalogue", folder.path, "--at", "测试站", "--radius", "500", "--format", "svg", "--lang", "en"])
+        #expect(svg.status == 0, "\(svg.stderr)")
+        #expect(svg.stdout.contains(">official/reference data (filled)</text>"), "\(svg.stdout)")
+        #expect(svg.stdout.contains(">1 official, 0 reference and 1 sample points drawn</text>"), "\(svg.stdout)")
+        // Without official points the legend stays as it was.
+        let plain = try fuwu.run(["map", "--catalogue", fixture, "--at", "测试站", "--size", "80x24", "--radius", "500"])
+        #expect(plain.stdout.contains("1  数字：参考数据"))
+    }
+
     @Test func badSizesAndAspectsAreUsageErrors() throws {
         defer { fuwu.cleanUp() }
         let size = try fuwu.run(["map", "--catalogue", fixture, "--at", "测试站", "--size", "10x2"])

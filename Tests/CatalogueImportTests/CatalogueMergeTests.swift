@@ -43,8 +43,64 @@ import Testing
         #expect(apart.conflicts.isEmpty)
     }
 
+    @Test func aValueTooLongForTheCatalogueIsRejectedWithItsRow() throws {
+        let plan = try plan([["新馆甲", String(repeating: "路", count: 2001), "114.05", "22.54"], ["新馆乙", "福田区一路", "114.05", "22.54"]])
+        #expect(plan.rejected.map(\.description) == ["list.csv:2: \"address\" is longer than 2000 characters, the limit for this field; shorten it"])
+        #expect(plan.added.map(\.name) == ["新馆乙"])
+    }
+
     @Test func theSamePlaceTwiceInOneFileIsRejectedNamingTheFirstRow() throws {
         let plan = try plan([["新馆甲", "福田区一路", "114.05", "22.54"], ["新馆甲", "福田区一路", "114.05", "22.54"]])
         #expect(plan.rejected.map(\.description) == ["list.csv:3: the same place as list.csv:2; each record once only"])
+    }
+
+    @Test func aTextsDraftingBodyIsWrittenInItsFrontMatterAndKeptWhenAnotherImportRewritesTheText() throws {
+        var merge = CatalogueMerge(base: Futian.loaded, prefer: nil)
+        let context = ImportContext(catalogue: merge.current, date: "2026-12-01", provenance: .official(source: "ft-lib"))
+        let text = ConvertedText(code: "DB4403/T 999—2024", title: "社区健康服务中心基本公共服务规范", issued: "2024-06-01",
+                                 draftingBody: "深圳市市场监督管理局", markdown: "## 1 范围\n")
+        merge.apply([StandardConversion.record(text, path: "/tmp/规范.docx", context: context)])
+        let first = merge.finish()
+        let id = try #require(first.added.first?.id)
+        #expect(first.result.draftingBodies[id] == "深圳市市场监督管理局")
+        let standard = try #require(first.result.catalogue.standard(id))
+        #expect(CatalogueWriter.standard(standard, body: "## 1 范围\n", draftingBody: first.result.draftingBodies[id]) == """
+        ---
+        id: \(id)
+        code: DB4403/T 999—2024
+        title: 社区健康服务中心基本公共服务规范
+        kind: standard
+        level: shenzhen
+        issued: 2024-06-01
+        drafting_body: 深圳市市场监督管理局
+        items: []
+        provenance: official
+        source: ft-lib
+        imported_file: 规范.docx
+        imported_date: 2026-12-01
+        ---
+        ## 1 范围
+
+        """)
+        // A table that retitles the text names no drafting body: the one it has stays.
+        var again = CatalogueMerge(base: first.result, prefer: nil)
+        let table = TableMapping(file: "texts.csv", kind: .standards, columns: [.id: "编号", .title: "标准名称"])
+        let rows = try TableImport.read(TestTable(path: "texts.csv", rows: [["编号", "标准名称"], [id, "社区健康服务中心服务规范"]]),
+                                        mappings: [table], context: ImportContext(catalogue: again.current, date: "2026-12-02",
+                                                                                   provenance: .official(source: "ft-lib")))
+        again.apply(rows.rows)
+        let second = again.finish()
+        #expect(second.changed.map(\.entry.id) == [id])
+        #expect(second.result.draftingBodies[id] == "深圳市市场监督管理局")
+        // A text that names another body changes it, field by field.
+        var third = CatalogueMerge(base: second.result, prefer: nil)
+        var other = text
+        other.draftingBody = "深圳市福田区卫生健康局"
+        other.title = "社区健康服务中心服务规范"
+        third.apply([StandardConversion.record(other, path: "/tmp/规范.docx", context: context)])
+        let plan = third.finish()
+        #expect(plan.changed.first?.fields.first { $0.field == "drafting_body" }
+            == ImportPlan.FieldChange(field: "drafting_body", old: "深圳市市场监督管理局", new: "深圳市福田区卫生健康局"))
+        #expect(plan.result.draftingBodies[id] == "深圳市福田区卫生健康局")
     }
 }

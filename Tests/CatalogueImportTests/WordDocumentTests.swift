@@ -167,6 +167,22 @@ import Testing
         }
     }
 
+    @Test func aHeaderValueTheCatalogueCannotStoreIsRefusedOnItsLine() throws {
+        let folder = try FixturePaths.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("dated.md")
+        try Data("---\ncode: DB4403/T 1—2024\ntitle: 规范\nissued: 2024-13-01\n---\n正文\n".utf8).write(to: url)
+        #expect(throws: ImportProblem(file: url.path, row: 4,
+                                      reason: "line 4: issued date \"2024-13-01\" is not a date of the calendar; write it YYYY-MM-DD")) {
+            try PlainText.convert(path: url.path)
+        }
+        try Data("---\ntitle: \(String(repeating: "长", count: 201))\n---\n正文\n".utf8).write(to: url)
+        #expect(throws: ImportProblem(file: url.path, row: 2,
+                                      reason: "line 2: \"title\" is longer than 200 characters, the limit for this field; shorten it")) {
+            try PlainText.convert(path: url.path)
+        }
+    }
+
     @Test func aGBKTextIsDecoded() throws {
         let folder = try FixturePaths.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

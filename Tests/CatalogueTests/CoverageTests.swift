@@ -59,9 +59,9 @@ enum SquareDistrict {
         let share = try #require(figure.share)
         #expect(abs(share - exact) <= bound)
         #expect(abs(share - exact) < 0.002)
-        #expect(figure.referencePoints == 1 && figure.samplePoints == 0 && !figure.restsOnSample)
+        #expect(figure.officialPoints == 0 && figure.referencePoints == 1 && figure.samplePoints == 0 && !figure.restsOnSample)
         #expect(analysis.unlocatedPoints[0].map { catalogue.points[$0].id } == ["P9999"])
-        #expect(analysis.pointCounts(layer: 0) == (1, 0))
+        #expect(analysis.pointCounts(layer: 0) == ProvenanceCounts(reference: 1))
     }
 
     @Test func aRadiusBeyondTheCornersCoversEverythingAndATypeLayerMatchesItsDomain() {
@@ -142,7 +142,7 @@ enum SquareDistrict {
     @Test func minMaxAndRatioNameTheirSubdistricts() throws {
         func figure(_ code: String?, _ covered: Double, _ area: Double) -> CoverageFigure {
             CoverageFigure(subdistrictCode: code, layer: .domain("D1"), radiusMetres: 500, areaSquareMetres: area,
-                           coveredSquareMetres: covered, referencePoints: 1, samplePoints: 0)
+                           coveredSquareMetres: covered, officialPoints: 0, referencePoints: 1, samplePoints: 0)
         }
         let equality = try #require(CoverageEquality(figures: [figure("A", 20, 100), figure("B", 80, 100), figure(nil, 0, 50), figure("C", 0, 0)]))
         #expect(equality.minShare == 0.2 && equality.minSubdistrictCode == "A")

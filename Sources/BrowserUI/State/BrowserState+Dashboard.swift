@@ -86,8 +86,9 @@ extension BrowserState {
         }
         rows.append(SheetRow(""))
         let f = dashboard.figures[dashboard.radiusIndex][column][row]
-        rows.append(SheetRow(language.pick("覆盖本行的最近点：参考 \(f.referencePoints) 个，样例 \(f.samplePoints) 个",
-                                           "nearest points covering it: \(f.referencePoints) reference, \(f.samplePoints) sample")))
+        let official = f.officialPoints > 0 ? language.pick("官方 \(f.officialPoints) 个，", "\(f.officialPoints) official, ") : ""
+        rows.append(SheetRow(language.pick("覆盖本行的最近点：\(official)参考 \(f.referencePoints) 个，样例 \(f.samplePoints) 个",
+                                           "nearest points covering it: \(official)\(f.referencePoints) reference, \(f.samplePoints) sample")))
         if restsOnSample { rows.append(SheetRow(language.pick("* 样例数据，不作结论", "* rests on sample data: not a finding (样例数据，不作结论)"), style: .warning)) }
         let unlocated = analysis.unlocatedPoints[column].count
         if unlocated > 0 {

@@ -41,6 +41,8 @@ struct RecordSheet {
 
     /// The sample badge every sample record carries, so it never depends on colour.
     func sampleBadge() -> SheetRow.Piece { SheetRow.Piece(text: pick(" [样例]", " [sample]"), style: .warning) }
+    /// A record imported from the district's own files.
+    func officialBadge() -> SheetRow.Piece { SheetRow.Piece(text: pick(" [官方]", " [official]"), style: .title) }
 
     private func field(_ label: String, _ value: String?, style: Style = .normal,
                        missing: String? = nil) -> [SheetRow] {
@@ -78,9 +80,10 @@ struct RecordSheet {
         starred.contains(record) ? [SheetRow.Piece(text: " " + starMark, style: .warning)] : []
     }
 
-    private func title(_ name: String, sample: Bool, extra: [SheetRow.Piece] = []) -> [SheetRow] {
+    private func title(_ name: String, provenance: Provenance, extra: [SheetRow.Piece] = []) -> [SheetRow] {
         var pieces = [SheetRow.Piece(text: name, style: .title)] + extra
-        if sample { pieces.append(sampleBadge()) }
+        if provenance.isSample { pieces.append(sampleBadge()) }
+        if provenance.isOfficial { pieces.append(officialBadge()) }
         return [SheetRow(pieces)]
     }
 
@@ -101,7 +104,7 @@ struct RecordSheet {
 
     private func itemRows(_ id: String) -> [SheetRow] {
         guard let item = catalogue.item(id) else { return [SheetRow(pick("找不到该事项", "No such item"), style: .warning)] }
-        var rows = title(item.name, sample: item.provenance.isSample,
+        var rows = title(item.name, provenance: item.provenance,
                          extra: (item.isFutianSpecific ? [SheetRow.Piece(text: pick(" [福田特色]", " [Futian]"), style: .title)] : [])
                             + starPiece(RecordReference(kind: .item, id: id)))
         if let domain = catalogue.domain(item.domainID) {
@@ -128,6 +131,7 @@ struct RecordSheet {
                           SheetRow.Piece(text: standard.title, style: .normal),
                           SheetRow.Piece(text: "  \(kind) \(standard.code)", style: .dim)]
             if standard.provenance.isSample { pieces.append(sampleBadge()) }
+            if standard.provenance.isOfficial { pieces.append(officialBadge()) }
             rows.append(SheetRow(pieces, indent: 2, link: .reader(standardID: standard.id)))
         }
         let pointCount = context.points(servingItem: id).count
@@ -197,7 +201,7 @@ struct RecordSheet {
 
     private func pointRows(_ id: String) -> [SheetRow] {
         guard let point = catalogue.point(id) else { return [SheetRow(pick("找不到该服务点", "No such point"), style: .warning)] }
-        var rows = title(point.name, sample: point.provenance.isSample, extra: starPiece(RecordReference(kind: .point, id: id)))
+        var rows = title(point.name, provenance: point.provenance, extra: starPiece(RecordReference(kind: .point, id: id)))
         let notGiven = pick("未提供", "not given")
         rows += field(pick("类型", "Type"), catalogue.pointType(point.typeID)?.name ?? point.typeID)
         rows += field(pick("地址", "Address"), point.address, missing: notGiven)

@@ -11,9 +11,12 @@ public struct MapLegend: Sendable {
     public var hasSubdistricts: Bool
     /// What the extra outlines are (uncovered patches, say), when there are any.
     public var overlayName: String?
+    /// Whether official points are drawn: they are drawn as reference points are, which the legend then says.
+    public var hasOfficial: Bool
 
     public init(heading: String, domainNames: [String], language: InterfaceLanguage, radiusMetres: Int, hasSubdistricts: Bool,
-                overlayName: String? = nil) {
+                overlayName: String? = nil, hasOfficial: Bool = false) {
+        self.hasOfficial = hasOfficial
         self.heading = heading
         self.domainNames = domainNames
         self.language = language

@@ -85,12 +85,13 @@ public enum MapPicture {
                 : "\(DomainPalette.mark(domainIndex: index, sample: false))\(DomainPalette.mark(domainIndex: index, sample: true)) "
             lines.append([(glyph, Style.mapPoint(domainIndex: index, sample: false)), (name, .normal)])
         }
+        let real = legend.hasOfficial ? language.pick("官方/参考数据", "official/reference") : language.pick("参考数据", "reference")
         if glyphs.domainColours {
             let glyph = glyphs.ascii ? "o " : "⣿ "
-            lines.append([(glyph, Style.mapPoint(domainIndex: 0, sample: false)), (language.pick("参考数据（粗）", "reference (bold)"), .normal)])
+            lines.append([(glyph, Style.mapPoint(domainIndex: 0, sample: false)), (real + language.pick("（粗）", " (bold)"), .normal)])
             lines.append([(glyph, Style.mapPoint(domainIndex: 0, sample: true)), (language.pick("样例数据（暗）", "sample (dim)"), .dim)])
         } else {
-            lines.append([("1  ", Style.mapPoint(domainIndex: 0, sample: false)), (language.pick("数字：参考数据", "digit: reference"), .normal)])
+            lines.append([("1  ", Style.mapPoint(domainIndex: 0, sample: false)), (language.pick("数字：", "digit: ") + real, .normal)])
             lines.append([("a  ", Style.mapPoint(domainIndex: 0, sample: true)), (language.pick("字母：样例数据", "letter: sample"), .dim)])
         }
         let radii = [500, 1000, 1500].map { $0 == legend.radiusMetres ? "[\($0)]" : "\($0)" }

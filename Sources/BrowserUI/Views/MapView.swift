@@ -35,6 +35,7 @@ enum MapView {
                          domainNames: state.catalogue.domains.map(\.name), language: language,
                          radiusMetres: state.nearby.radiusMetres, hasSubdistricts: !state.catalogue.subdistrictBoundaries.isEmpty,
                          overlayName: state.map.overlays.isEmpty ? nil
-                             : language.pick("未覆盖片区（\(state.map.overlays.count) 个）", "uncovered patches (\(state.map.overlays.count))"))
+                             : language.pick("未覆盖片区（\(state.map.overlays.count) 个）", "uncovered patches (\(state.map.overlays.count))"),
+                         hasOfficial: state.map.scene?.markers.contains(where: \.isOfficial) ?? false)
     }
 }

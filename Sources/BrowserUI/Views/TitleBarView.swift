@@ -6,11 +6,12 @@ enum TitleBarView {
     static func render(_ state: BrowserState, layout: Layout, into screen: inout Screen, borders: Borders) {
         let parts = path(state)
         let separator = borders.pathSeparator
-        // A sample text carries its badge on the title line, where every reader page shows it.
+        // A sample or official text carries its badge on the title line, where every reader page shows it.
         var badge = ""
         switch state.page {
         case .reader(let id), .contents(let id):
             if state.catalogue.standard(id)?.provenance.isSample == true { badge = state.language.pick("[样例]", "[sample]") }
+            if state.catalogue.standard(id)?.provenance.isOfficial == true { badge = state.language.pick("[官方]", "[official]") }
         default: break
         }
         let badgeWidth = badge.isEmpty ? 0 : DisplayWidth.of(badge, ambiguousWide: screen.ambiguousWide) + 1

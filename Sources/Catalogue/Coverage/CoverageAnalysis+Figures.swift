@@ -27,11 +27,11 @@ extension CoverageAnalysis {
         }
         let area = grid.cellAreaSquareMetres
         return (0...count).map { s in
-            let samples = coveringPoints[s].filter { catalogue.points[Int($0)].provenance.isSample }.count
+            let counts = ProvenanceCounts(coveringPoints[s].map { catalogue.points[Int($0)].provenance })
             return CoverageFigure(subdistrictCode: s < count ? grid.subdistricts[s].code : nil, layer: layers[l],
                                   radiusMetres: radiusMetres, areaSquareMetres: Double(cells[s]) * area,
                                   coveredSquareMetres: Double(covered[s]) * area,
-                                  referencePoints: coveringPoints[s].count - samples, samplePoints: samples)
+                                  officialPoints: counts.official, referencePoints: counts.reference, samplePoints: counts.sample)
         }
     }
 
@@ -148,8 +148,7 @@ extension CoverageAnalysis {
     }
 
     /// Located points of a layer by provenance.
-    public func pointCounts(layer l: Int) -> (reference: Int, sample: Int) {
-        let samples = locatedPoints[l].filter { catalogue.points[$0].provenance.isSample }.count
-        return (locatedPoints[l].count - samples, samples)
+    public func pointCounts(layer l: Int) -> ProvenanceCounts {
+        ProvenanceCounts(locatedPoints[l].map { catalogue.points[$0].provenance })
     }
 }

@@ -10,6 +10,7 @@ public struct CoverageFigure: Sendable, Equatable {
     /// Area of those cells whose centre lies within the radius of a point of the layer.
     public var coveredSquareMetres: Double
     /// Distinct points that are the nearest point of a covered cell, by provenance.
+    public var officialPoints: Int
     public var referencePoints: Int
     public var samplePoints: Int
 

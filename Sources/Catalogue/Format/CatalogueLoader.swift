@@ -7,12 +7,16 @@ public struct LoadedCatalogue: Sendable {
     public var catalogue: ServiceCatalogue
     /// Markdown bodies of the standard texts by id.
     public var bodies: [String: String]
+    /// The body that drafted or issued each text whose header names one (`drafting_body`), by id:
+    /// kept with the source files for a later rewrite, not part of the model.
+    public var draftingBodies: [String: String]
     /// The district boundary (also on the catalogue).
     public var boundary: Boundary { catalogue.boundary }
 
-    public init(catalogue: ServiceCatalogue, bodies: [String: String]) {
+    public init(catalogue: ServiceCatalogue, bodies: [String: String], draftingBodies: [String: String] = [:]) {
         self.catalogue = catalogue
         self.bodies = bodies
+        self.draftingBodies = draftingBodies
     }
 }
 
@@ -84,6 +88,7 @@ private struct Reader {
     var pointCount = 0
     var standards: [StandardText] = []
     var bodies: [String: String] = [:]
+    var draftingBodies: [String: String] = [:]
     var subdistricts: [Subdistrict] = []
     var landmarks: [Landmark] = []
     var boundary = Boundary(polygons: [])
@@ -187,7 +192,7 @@ private struct Reader {
                                          domains: domains, items: items, points: points,
                                          standards: standards, subdistricts: subdistricts, landmarks: landmarks,
                                          boundary: boundary, subdistrictBoundaries: subdistrictBoundaries)
-        return LoadedCatalogue(catalogue: catalogue, bodies: bodies)
+        return LoadedCatalogue(catalogue: catalogue, bodies: bodies, draftingBodies: draftingBodies)
     }
 
     mutating func claim(_ kind: String, _ id: String, at location: SourceLocation) -> Bool {
@@ -869,7 +874,7 @@ private struct Reader {
             return SemanticChecks.storable(entry.value)
         }
         let known: Set<String> = ["id", "code", "title", "kind", "level", "issued", "effective", "items", "provenance", "source",
-                                  "imported_file", "imported_sheet", "imported_row", "imported_date"]
+                                  "imported_file", "imported_sheet", "imported_row", "imported_date", "drafting_body"]
         for (key, entry) in header.entries where !known.contains(key) {
             log.warning(SourceLocation(file: file, line: entry.line), "unknown header key \"\(key)\" is ignored")
         }
@@ -945,6 +950,7 @@ private struct Reader {
         standards.append(StandardText(id: id, code: code, title: title, kind: kind, level: level, issued: issued,
                                       effective: effective, itemIDs: itemIDs, provenance: provenance, origin: origin))
         bodies[id] = SemanticChecks.storable(header.body)
+        if let draftingBody = value("drafting_body", required: false) { draftingBodies[id] = draftingBody }
     }
 
     // MARK: - Cross-checks

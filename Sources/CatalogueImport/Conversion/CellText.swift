@@ -3,12 +3,20 @@
 public enum CellText {
     /// The cell without surrounding spaces (ASCII, no-break and the ideographic space U+3000).
     public static func trimmed(_ text: String) -> String {
+        // Neither end a space (none of these begins a character of several scalars): nothing to cut.
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           !spaceScalars.contains(first.value), !spaceScalars.contains(last.value) {
+            return text
+        }
         let spaces: Set<Character> = [" ", "\t", "\n", "\r", "\u{00A0}", "\u{3000}", "\u{FEFF}"]
         var slice = Substring(text)
         while let first = slice.first, spaces.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, spaces.contains(last) { slice = slice.dropLast() }
         return String(slice)
     }
+
+    /// The scalars `trimmed` cuts from the ends.
+    static let spaceScalars: Set<UInt32> = [0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0xFEFF]
 
     /// A header cell reduced for comparison: no spaces, no required-field stars, half-width letters, lower case.
     public static func headerKey(_ text: String) -> String {
@@ -17,6 +25,8 @@ public enum CellText {
 
     /// Full-width ASCII (ＡＢＣ１２３，．) turned half-width.
     public static func halfWidth(_ text: String) -> String {
+        // U+FF01–U+FF5E are written EF BC/BD …, and 、 E3 80 81: text without those lead bytes is left as it is.
+        if !text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if (0xFF01...0xFF5E).contains(scalar.value), let half = Unicode.Scalar(scalar.value - 0xFEE0) {
@@ -43,7 +53,8 @@ public enum CellText {
     /// The decimal numbers in a coordinate cell, in order; empty when the cell holds anything
     /// else (`114.05x` is a typo, not 114.05).
     public static func coordinateNumbers(_ text: String) -> [Double] {
-        let half = halfWidth(text).replacingOccurrences(of: "\u{3000}", with: " ")
+        var half = halfWidth(text)
+        if half.utf8.contains(0xE3) { half = half.replacingOccurrences(of: "\u{3000}", with: " ") }
         guard half.allSatisfy({ ($0.isASCII && $0.isNumber) || coordinateMarks.contains($0) }) else { return [] }
         return numbers(half)
     }

@@ -109,7 +109,7 @@ public struct RowConverter {
     public func convert(_ row: SourceRow) -> Outcome {
         if row.cells.allSatisfy({ CellText.trimmed($0).isEmpty }) { return .blank }
         let origin = ImportOrigin(file: (path as NSString).lastPathComponent, sheet: row.sheet ?? sheet, row: row.row, date: context.date)
-        do {
+        do throws(Rejection) {
             let provenance = try rowProvenance(row)
             let recordOrigin = try rowOrigin(row, default: origin)
             let record: ImportedRecord
@@ -122,8 +122,10 @@ public struct RowConverter {
             }
             var provided = Set(columns.keys)
             if table.pointType != nil { provided.insert(.type) }
+            let draftingBody = table.kind == .standards ? optional(.draftingBody, row) : nil
+            if let reason = RecordLimits.problem(record, draftingBody: draftingBody) { throw Rejection(reason: reason) }
             return .record(ImportedRow(record: record, origin: origin, provided: provided,
-                                       completeType: table.complete ? table.pointType : nil))
+                                       completeType: table.complete ? table.pointType : nil, draftingBody: draftingBody))
         } catch {
             return .rejected(ImportProblem(file: path, sheet: row.sheet ?? sheet, row: row.row, reason: error.reason))
         }

@@ -63,6 +63,8 @@ public enum StandardConversion {
         if text.code != nil { provided.insert(.code) }
         if text.issued != nil { provided.insert(.issued) }
         if text.effective != nil { provided.insert(.effective) }
-        return ImportedRow(record: .standard(standard, body: text.markdown), origin: origin, provided: provided)
+        if text.draftingBody != nil { provided.insert(.draftingBody) }
+        return ImportedRow(record: .standard(standard, body: text.markdown), origin: origin, provided: provided,
+                           draftingBody: text.draftingBody)
     }
 }

@@ -12,8 +12,10 @@ public enum TableImport {
     }
 
     /// Reads every table of `mappings` from `source`; `progress` is called with each row number read.
+    /// With `each`, every record is handed to it as soon as it is converted and none is kept in
+    /// the result (a million-row file is then never held as rows).
     public static func read(_ source: any TableSource, mappings: [TableMapping], context: ImportContext,
-                            progress: (Int) -> Void = { _ in }) throws(ImportProblem) -> Result {
+                            progress: (Int) -> Void = { _ in }, each: ((ImportedRow) -> Void)? = nil) throws(ImportProblem) -> Result {
         var result = Result()
         for table in mappings {
             var currentSheet: String?? = .none
@@ -50,7 +52,8 @@ public enum TableImport {
                 }
                 switch converter.convert(row) {
                 case .blank: break
-                case .record(let record): result.rows.append(record)
+                case .record(let record):
+                    if let each { each(record) } else { result.rows.append(record) }
                 case .rejected(let problem): result.rejected.append(problem)
                 }
             }

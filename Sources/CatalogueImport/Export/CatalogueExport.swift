@@ -25,7 +25,7 @@ public enum CatalogueExport {
         })
         let standards = csv(standardFields, c.standards.map { s in
             [.id: s.id, .code: s.code, .title: s.title, .kind: s.kind.rawValue, .level: s.level.rawValue, .issued: s.issued ?? "",
-             .effective: s.effective ?? "", .items: list(s.itemIDs), .body: loaded.bodies[s.id] ?? ""].merging(trace(s.provenance, s.origin)) { a, _ in a }
+             .effective: s.effective ?? "", .draftingBody: loaded.draftingBodies[s.id] ?? "", .items: list(s.itemIDs), .body: loaded.bodies[s.id] ?? ""].merging(trace(s.provenance, s.origin)) { a, _ in a }
         })
         let mapping = ImportMapping(tables: [
             TableMapping(file: "items.csv", kind: .items, columns: identity(itemFields)),

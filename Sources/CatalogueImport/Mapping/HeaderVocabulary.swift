@@ -35,6 +35,7 @@ public enum HeaderVocabulary {
         case (.issued, _): return ["发布日期", "发布时间", "publish_date", "issued"]
         case (.effective, _): return ["实施日期", "实施时间", "implement_date", "effective"]
         case (.body, _): return ["正文", "body"]
+        case (.draftingBody, _): return ["起草单位", "发布单位", "drafting_body"]
         case (.provenance, _): return ["provenance"]
         case (.source, _): return ["source"]
         case (.sourceDatum, _): return ["source_datum"]

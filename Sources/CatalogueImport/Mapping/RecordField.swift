@@ -9,6 +9,7 @@ public enum RecordField: String, Sendable, Hashable, CaseIterable {
     case pointTypes = "point_types", standards
     // Standards
     case code, title, kind, level, issued, effective, body
+    case draftingBody = "drafting_body"
     // Provenance per row (exported catalogues), and what the source gave before conversion
     case provenance, source
     case sourceDatum = "source_datum", sourceLongitude = "source_longitude", sourceLatitude = "source_latitude"
@@ -21,7 +22,7 @@ public enum RecordField: String, Sendable, Hashable, CaseIterable {
                               .subdistrict, .community, .items, .note] + trace + [.sourceDatum, .sourceLongitude, .sourceLatitude]
         case .items: return [.id, .domain, .category, .name, .recipients, .content, .standard, .funding, .lead,
                              .futian, .pointTypes, .standards, .note] + trace
-        case .standards: return [.id, .code, .title, .kind, .level, .issued, .effective, .items, .body] + trace
+        case .standards: return [.id, .code, .title, .kind, .level, .issued, .effective, .draftingBody, .items, .body] + trace
         }
     }
 

@@ -15,6 +15,8 @@ public struct CatalogueMerge {
     var points: [ServicePoint]
     var standards: [StandardText]
     var bodies: [String: String]
+    /// `drafting_body` of the texts' front matter, by id.
+    var draftingBodies: [String: String]
     var sources: [SourceInfo]
     let prefer: ConflictPreference?
     var plan: ImportPlan
@@ -39,6 +41,7 @@ public struct CatalogueMerge {
         points = base.catalogue.points
         standards = base.catalogue.standards
         bodies = base.bodies
+        draftingBodies = base.draftingBodies
         sources = base.catalogue.sources
         self.prefer = prefer
         plan = ImportPlan(result: base)
@@ -78,13 +81,16 @@ public struct CatalogueMerge {
 
     /// Merges converted rows, in order.
     public mutating func apply(_ rows: [ImportedRow]) {
-        for row in rows {
-            if let type = row.completeType { completeTypes.insert(type) }
-            switch row.record {
-            case .point(let p): merge(point: p, row)
-            case .item(let i): merge(item: i, row)
-            case .standard(let s, let body): merge(standard: s, body: body, row)
-            }
+        for row in rows { apply(row: row) }
+    }
+
+    /// Merges one converted row.
+    public mutating func apply(row: ImportedRow) {
+        if let type = row.completeType { completeTypes.insert(type) }
+        switch row.record {
+        case .point(let p): merge(point: p, row)
+        case .item(let i): merge(item: i, row)
+        case .standard(let s, let body): merge(standard: s, body: body, row)
         }
     }
 
@@ -274,6 +280,7 @@ public struct CatalogueMerge {
             standards.append(s)
             indexStandard(s, at: standards.count - 1)
             bodies[s.id] = body
+            if let draftingBody = row.draftingBody { draftingBodies[s.id] = draftingBody }
             plan.added.append(entry(s.id))
             plan.writtenStandards.insert(s.id)
             return
@@ -295,11 +302,17 @@ public struct CatalogueMerge {
         let oldBody = bodies[old.id] ?? ""
         let newBody = p.contains(.body) ? body : oldBody
         if newBody != oldBody { fields.append(ImportPlan.FieldChange(field: "body", old: "\(oldBody.count) characters", new: "\(newBody.count) characters")) }
+        let oldDraftingBody = draftingBodies[old.id]
+        let newDraftingBody = p.contains(.draftingBody) ? row.draftingBody : oldDraftingBody
+        if newDraftingBody != oldDraftingBody {
+            fields.append(ImportPlan.FieldChange(field: "drafting_body", old: oldDraftingBody ?? "", new: newDraftingBody ?? ""))
+        }
         guard !fields.isEmpty else { plan.unchanged.append(entry(old.id)); return }
         new.origin = imported.origin
         if decide(old: old.provenance, new: new.provenance, Change(entry: entry(old.id), fields: fields)) {
             standards[index] = new
             bodies[old.id] = newBody
+            draftingBodies[old.id] = newDraftingBody
             plan.writtenStandards.insert(old.id)
         }
     }
@@ -370,7 +383,8 @@ public struct CatalogueMerge {
                                      domains: catalogue.domains, items: catalogue.items, points: catalogue.points,
                                      standards: catalogue.standards, subdistricts: catalogue.subdistricts, landmarks: catalogue.landmarks,
                                      boundary: catalogue.boundary, subdistrictBoundaries: catalogue.subdistrictBoundaries)
-        plan.result = LoadedCatalogue(catalogue: catalogue, bodies: bodies.filter { id, _ in standardIndex[id] != nil })
+        plan.result = LoadedCatalogue(catalogue: catalogue, bodies: bodies.filter { id, _ in standardIndex[id] != nil },
+                                      draftingBodies: draftingBodies.filter { id, _ in standardIndex[id] != nil })
         return plan
     }
 }

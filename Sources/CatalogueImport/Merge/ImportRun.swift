@@ -27,9 +27,11 @@ public enum ImportRun {
     public typealias TextConverter = (String) throws(ImportProblem) -> ConvertedText
 
     /// Plans the import of `request` into `base`. Throws for a file or mapping that cannot be read
-    /// at all; rows that cannot be read are listed in the plan as rejected.
+    /// at all; rows that cannot be read are listed in the plan as rejected. `progress` is called
+    /// with a file and how many of its bytes are read after every row, and with nil once the
+    /// file is read to its end.
     public static func plan(_ request: ImportRequest, into base: LoadedCatalogue, openTable: TableOpener,
-                            convertText: TextConverter, progress: @escaping (String, Int) -> Void = { _, _ in }) throws(ImportProblem) -> ImportPlan {
+                            convertText: TextConverter, progress: @escaping (String, Int64?) -> Void = { _, _ in }) throws(ImportProblem) -> ImportPlan {
         var merge = CatalogueMerge(base: base, prefer: request.prefer)
         let source = sourceInfo(request)
         guard let provenance = Provenance(kind: request.provenanceKind, source: source.id) else {
@@ -59,22 +61,32 @@ public enum ImportRun {
             for (path, table) in tables where table.kind == kind {
                 let context = ImportContext(catalogue: merge.current, date: request.date, provenance: provenance)
                 let file: any TableSource = Self.kind(of: path) == .featureList ? try FeatureListSource(path: path) : try openTable(path)
-                let result = try TableImport.read(file, mappings: [table], context: context) { row in progress(path, row) }
-                merge.apply(result.rows)
+                let position = file.position
+                // Each record is merged as it is converted, so the rows of a big file are never held twice.
+                let result = try TableImport.read(file, mappings: [table], context: context,
+                                                  progress: { _ in progress(path, position?.bytes ?? 0) },
+                                                  each: { merge.apply(row: $0) })
+                progress(path, nil)
                 merge.reject(result.rejected)
             }
             if kind == .standards {
                 for path in texts {
                     let context = ImportContext(catalogue: merge.current, date: request.date, provenance: provenance)
-                    merge.apply([StandardConversion.record(try convertText(path), path: path, context: context)])
+                    let row = StandardConversion.record(try convertText(path), path: path, context: context)
+                    if let reason = RecordLimits.problem(row.record, draftingBody: row.draftingBody) {
+                        throw ImportProblem(file: path, reason: reason)
+                    }
+                    merge.apply(row: row)
+                    progress(path, nil)
                 }
             }
         }
         var plan = merge.finish()
         // A source no record cites is not added.
-        let cited = plan.result.catalogue.items.map(\.provenance.sourceID) + plan.result.catalogue.points.map(\.provenance.sourceID)
-            + plan.result.catalogue.standards.map(\.provenance.sourceID)
-        if !cited.contains(source.id), plan.addedSources.contains(where: { $0.id == source.id }) {
+        let result = plan.result.catalogue
+        let cited = result.items.contains { $0.provenance.sourceID == source.id } || result.points.contains { $0.provenance.sourceID == source.id }
+            || result.standards.contains { $0.provenance.sourceID == source.id }
+        if !cited, plan.addedSources.contains(where: { $0.id == source.id }) {
             plan.addedSources.removeAll { $0.id == source.id }
             var c = plan.result.catalogue
             c.sources.removeAll { $0.id == source.id }

@@ -28,6 +28,8 @@ final class DecodedTextStream {
     private var finished = false
     /// A failure held back behind the good bytes before it.
     private var pendingFailure: Failure?
+    /// Bytes of the file read so far, byte-order mark included.
+    private(set) var bytesRead = 0
 
     /// Opens `path`, skipping `skippedByteCount` bytes (a byte-order mark).
     init(path: String, encoding: TextEncoding, skippedByteCount: Int) throws(Failure) {
@@ -93,6 +95,7 @@ final class DecodedTextStream {
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, maximum) }
         if count < 0 { throw .unreadable(Self.describe(errno: errno)) }
         buffer.removeLast(maximum - count)
+        bytesRead += count
         return buffer
     }
 

@@ -9,6 +9,8 @@ public struct DelimitedTextSource: TableSource {
     let byteOrderMarkLength: Int
     /// The detected delimiter byte: comma, tab, semicolon or vertical bar.
     let delimiter: UInt8
+    /// Bytes of the file read by `forEachRow` so far (a megabyte at a time).
+    public let position: ReadPosition? = ReadPosition()
 
     /// The delimiters tried, in order of preference when they score alike.
     static let candidateDelimiters: [UInt8] = [",", "\t", ";", "|"].map { UInt8(ascii: $0) }
@@ -72,6 +74,7 @@ public struct DelimitedTextSource: TableSource {
                 throw Self.problem(error, path: path, line: parser.line, encoding: encoding)
             }
             guard let chunk else { break }
+            position?.bytes = Int64(stream.bytesRead)
             try parser.feed(chunk, emit: body)
         }
         try parser.finish(emit: body)

@@ -34,6 +34,11 @@ final class OfficePackage {
         }
     }
 
+    /// How many bytes the part at `partPath` takes in the archive (compressed); 0 for none.
+    func storedByteCount(of partPath: String) -> Int64 {
+        archive[partPath].map { Int64(clamping: $0.compressedSize) } ?? 0
+    }
+
     /// Whether the archive has a part at `partPath`.
     func contains(_ partPath: String) -> Bool { archive[partPath] != nil }
 

@@ -28,6 +28,13 @@ public enum PlainText {
         func value(_ key: String) -> String? {
             header.entries[key].map(\.value).flatMap { $0.isEmpty ? nil : $0 }
         }
+        // A header value the catalogue could not store is refused on its own line.
+        for key in ["code", "title", "issued", "effective"] {
+            guard let entry = header.entries[key], let text = value(key) else { continue }
+            let problem = key == "issued" || key == "effective" ? FieldLimits.dateProblem(field: key, value: text)
+                : FieldLimits.problem(field: key, value: text)
+            if let problem { throw ImportProblem(file: path, row: entry.line, reason: "line \(entry.line): \(problem)") }
+        }
         return ConvertedText(code: value("code"), title: value("title"), issued: value("issued"),
                              effective: value("effective"), markdown: markdown)
     }

@@ -8,4 +8,11 @@ public protocol TableSource {
     /// Calls `body` with every row of the named sheets (all when `sheets` is nil), title and
     /// header rows included, in order; stops at the first error `body` or the reader throws.
     func forEachRow(sheets: [String]?, _ body: (SourceRow) throws(ImportProblem) -> Void) throws(ImportProblem)
+    /// How far `forEachRow` has read, for a progress bar; nil for a reader that cannot tell.
+    var position: ReadPosition? { get }
+}
+
+extension TableSource {
+    /// A reader that cannot tell how far it has read.
+    public var position: ReadPosition? { nil }
 }

@@ -12,6 +12,8 @@ public struct WorkbookSource: TableSource {
     /// The path as the user gave it.
     public let path: String
     let package: OfficePackage
+    /// Sheets read so far, counted by their compressed size, for a progress bar.
+    public let position: ReadPosition? = ReadPosition()
     let sheets: [Sheet]
     /// The shared string table, indexed by the number in `t="s"` cells.
     let sharedStrings: [String]
@@ -76,10 +78,12 @@ public struct WorkbookSource: TableSource {
             }
             chosen = sheets.filter { names.contains($0.name) }
         }
+        position?.bytes = 0
         for sheet in chosen {
             let data = try package.part(sheet.partPath, sheet: sheet.name)
             let reader = WorksheetReader(source: self, sheet: sheet, data: data)
             try reader.read(body)
+            position?.bytes += package.storedByteCount(of: sheet.partPath)
         }
     }
 

@@ -7,10 +7,26 @@ import Geodesy
 public enum CatalogueWriter {
     /// points.geojson: one feature per line.
     public static func points(_ points: [ServicePoint]) -> String {
-        var out = "{\"type\": \"FeatureCollection\", \"features\": [\n"
-        out += points.map { feature($0).compact }.joined(separator: ",\n")
-        out += "\n]}\n"
+        var out = ""
+        Self.points(points) { out += $0 }
         return out
+    }
+
+    /// points.geojson handed to `emit` in pieces of about `chunkBytes`, so that a million points are
+    /// written without the whole file in memory.
+    public static func points(_ points: [ServicePoint], chunkBytes: Int = 1 << 20, emit: (String) throws -> Void) rethrows {
+        var out = "{\"type\": \"FeatureCollection\", \"features\": [\n"
+        for (index, point) in points.enumerated() {
+            if index > 0 { out += ",\n" }
+            feature(point).write(into: &out, indent: nil, level: 0)
+            if out.utf8.count >= chunkBytes {
+                try emit(out)
+                out = ""
+                out.reserveCapacity(chunkBytes + 4096)
+            }
+        }
+        out += "\n]}\n"
+        try emit(out)
     }
 
     static func coordinate(_ c: GeoCoordinate) -> JSONText { .array([.number(c.longitude), .number(c.latitude)]) }
@@ -66,10 +82,11 @@ public enum CatalogueWriter {
     }
 
     /// standards/ID.md: the front matter, then the body as it is.
-    public static func standard(_ s: StandardText, body: String) -> String {
+    public static func standard(_ s: StandardText, body: String, draftingBody: String? = nil) -> String {
         var lines = ["---", "id: \(s.id)", "code: \(s.code)", "title: \(s.title)", "kind: \(s.kind.rawValue)", "level: \(s.level.rawValue)"]
         if let v = s.issued { lines.append("issued: \(v)") }
         if let v = s.effective { lines.append("effective: \(v)") }
+        if let v = draftingBody { lines.append("drafting_body: \(v)") }
         lines.append("items: [\(s.itemIDs.joined(separator: ", "))]")
         lines.append("provenance: \(s.provenance.kind)")
         if let v = s.provenance.sourceID { lines.append("source: \(v)") }

@@ -84,6 +84,13 @@ public indirect enum JSONText: Sendable, Equatable {
     }
 
     static func string(_ s: String, into out: inout String) {
+        // Most text needs no escape: then it is copied whole instead of scalar by scalar.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -50,9 +50,10 @@ struct CatalogueFolderWriter {
             try write(CatalogueWriter.catalogueJSON(original: baseDescription, counts: c.metadata.counts,
                                                     published: c.metadata.publishedCounts, addedSources: plan.addedSources), "catalogue.json")
             if newCatalogue || plan.touchesItems { try write(CatalogueWriter.items(c.items), "items.json") }
-            if newCatalogue || plan.touchesPoints { try write(CatalogueWriter.points(c.points), "points.geojson") }
+            if newCatalogue || plan.touchesPoints { try Self.writePoints(c.points, to: folder.appendingPathComponent("points.geojson")) }
             for standard in c.standards where newCatalogue || plan.writtenStandards.contains(standard.id) {
-                try write(CatalogueWriter.standard(standard, body: plan.result.bodies[standard.id] ?? ""), "standards/\(standard.id).md")
+                try write(CatalogueWriter.standard(standard, body: plan.result.bodies[standard.id] ?? "",
+                                                   draftingBody: plan.result.draftingBodies[standard.id]), "standards/\(standard.id).md")
             }
         } catch {
             try? fm.removeItem(at: folder)
@@ -65,6 +66,16 @@ struct CatalogueFolderWriter {
             throw .invalid(report.errors)
         }
         return folder
+    }
+
+    /// Writes points.geojson a megabyte at a time, replacing the file copied from the old folder.
+    static func writePoints(_ points: [ServicePoint], to url: URL) throws {
+        try? FileManager.default.removeItem(at: url)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        defer { try? handle.close() }
+        try CatalogueWriter.points(points) { try handle.write(contentsOf: Data($0.utf8)) }
     }
 
     /// Swaps the staged folder into place and removes the old copy.

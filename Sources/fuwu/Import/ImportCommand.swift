@@ -31,7 +31,13 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "Language of labels and messages: zh (default) or en.") var lang: Language = .zh
 
     func run() throws {
-        if guess { return try runGuess() }
+        try perform(output: { Swift.print($0, terminator: "") }, errorOutput: printError, isTerminal: isatty(2) == 1)
+    }
+
+    /// The import with its output, its error lines and whether stderr is a terminal given, so that
+    /// tests (the import fuzzer) run it whole in process; failures are thrown as `CLIError`.
+    func perform(output: (String) -> Void, errorOutput: (String) -> Void, isTerminal: Bool) throws {
+        if guess { return try runGuess(output: output) }
         guard !files.isEmpty else { throw CLIError.usage(lang.pick("请给出要导入的文件", "give the files to import")) }
         guard let into else { throw CLIError.usage(lang.pick("请用 --into DIR 指定目录文件夹", "say which catalogue folder with --into DIR")) }
         guard format != .csv else { throw CLIError.usage(lang.pick("--format 只能是 table 或 json", "--format must be table or json")) }
@@ -51,17 +57,17 @@ struct ImportCommand: ParsableCommand {
         }
         let mappingValue = try mapping.map(Self.readMapping)
         let target = URL(fileURLWithPath: into, isDirectory: true).standardizedFileURL
-        let (base, baseFolder, isNew) = try Self.base(target, lang: lang)
+        let (base, baseFolder, isNew) = try Self.base(target, lang: lang, errorOutput: errorOutput)
         guard let description = Self.description(of: baseFolder) else {
             throw CLIError.data("cannot read \(baseFolder.appendingPathComponent("catalogue.json").path)")
         }
         let request = ImportRequest(files: files, mapping: mappingValue, datum: datumValue, provenanceKind: provenance,
                                     prefer: preference, date: Self.today())
-        var progress = ImportProgress(files: files)
+        var progress = ImportProgress(files: files, isTerminal: isTerminal)
         let plan: ImportPlan
         do {
-            plan = try ImportRun.plan(request, into: base, openTable: ImportReaders.openTable, convertText: ImportReaders.convertText) { file, row in
-                progress.update(file: file, row: row)
+            plan = try ImportRun.plan(request, into: base, openTable: ImportReaders.openTable, convertText: ImportReaders.convertText) { file, bytesRead in
+                progress.update(file: file, bytesRead: bytesRead)
             }
         } catch {
             progress.finish()
@@ -82,7 +88,7 @@ struct ImportCommand: ParsableCommand {
                 throw Self.cliError(error)
             }
         }
-        ImportPlanOutput(plan: plan, target: target, dryRun: dryRun, lang: lang, diagnostics: diagnostics).print(format: format)
+        output(ImportPlanOutput(plan: plan, target: target, dryRun: dryRun, lang: lang, diagnostics: diagnostics).rendered(format: format))
         if !plan.rejected.isEmpty && !skipRejected {
             throw CLIError.data(lang.pick("\(plan.rejected.count) 行无法导入（见上）；目录未改动。请修正文件或映射后重试",
                                           "\(plan.rejected.count) row(s) cannot be imported (listed above); the catalogue is unchanged. Fix the files or the mapping and try again"))
@@ -92,7 +98,7 @@ struct ImportCommand: ParsableCommand {
                                           "\(plan.undecided.count) conflict(s) undecided (listed above); the catalogue is unchanged. Pass --prefer new or --prefer old"))
         }
         if !diagnostics.isEmpty {
-            for d in diagnostics.prefix(20) { printError(d.description) }
+            for d in diagnostics.prefix(20) { errorOutput(d.description) }
             throw CLIError.data(lang.pick("导入结果未通过校验（\(diagnostics.count) 处错误，见上）；目录未改动",
                                           "the imported catalogue does not validate (\(diagnostics.count) error(s), listed above); the catalogue is unchanged"))
         }
@@ -134,7 +140,7 @@ struct ImportCommand: ParsableCommand {
 
     /// The catalogue to merge into: the target's own, or — for a new or empty folder — the frame of
     /// the embedded catalogue (metadata, domains, types, subdistricts, boundary) without its records.
-    static func base(_ target: URL, lang: Language) throws -> (LoadedCatalogue, URL, Bool) {
+    static func base(_ target: URL, lang: Language, errorOutput: (String) -> Void) throws -> (LoadedCatalogue, URL, Bool) {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
@@ -142,7 +148,7 @@ struct ImportCommand: ParsableCommand {
         if exists && fm.fileExists(atPath: target.appendingPathComponent("catalogue.json").path) {
             let report = CatalogueLoader.load(folder: target)
             guard let loaded = report.loaded else {
-                for d in report.errors.prefix(20) { printError(d.description) }
+                for d in report.errors.prefix(20) { errorOutput(d.description) }
                 throw CLIError.data(lang.pick("\(target.path) 中的目录有错误（见上）；请先用 fuwu validate 修正",
                                               "the catalogue in \(target.path) has errors (listed above); fix them first (fuwu validate)"))
             }
@@ -187,7 +193,7 @@ struct ImportCommand: ParsableCommand {
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
 
-    func runGuess() throws {
+    func runGuess(output: (String) -> Void) throws {
         guard files.count == 1, let file = files.first else {
             throw CLIError.usage(lang.pick("--guess 只接受一个表格文件", "--guess takes exactly one table file"))
         }
@@ -204,7 +210,7 @@ struct ImportCommand: ParsableCommand {
         }
         do {
             let source: any TableSource = kind == .featureList ? try FeatureListSource(path: file) : try ImportReaders.openTable(file)
-            Swift.print(try MappingGuess.propose(source, catalogue: catalogue, date: Self.today()).toml, terminator: "")
+            output(try MappingGuess.propose(source, catalogue: catalogue, date: Self.today()).toml)
         } catch {
             throw CLIError.data(error.description)
         }

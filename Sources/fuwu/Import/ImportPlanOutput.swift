@@ -6,14 +6,18 @@ import Foundation
 /// The plan of an import as text or JSON: what is added, changed field by field, replaced,
 /// unchanged, in conflict, unlocated and rejected.
 struct ImportPlanOutput {
+    /// The most records a section of the text plan lists; `--format json` lists every one.
+    static let listedPerSection = 1000
+
     let plan: ImportPlan
     let target: URL
     let dryRun: Bool
     let lang: Language
     let diagnostics: [Diagnostic]
 
-    func print(format: OutputFormat) {
-        if format == .json { Swift.print(json().rendered()) } else { Swift.print(text(), terminator: "") }
+    /// The plan as `format` asks, ending with a line break.
+    func rendered(format: OutputFormat) -> String {
+        format == .json ? json().rendered() + "\n" : text()
     }
 
     static func kindName(_ kind: RecordKind, _ lang: Language) -> String {
@@ -47,19 +51,22 @@ struct ImportPlanOutput {
         out.append(lang.pick(
             "新增 \(plan.added.count) · 修改 \(plan.changed.count) · 替换样例 \(plan.replacedSamples.count) · 未变 \(plan.unchanged.count) · 冲突 \(plan.conflicts.count) · 无位置 \(plan.unlocated.count) · 拒绝 \(plan.rejected.count)",
             "added \(plan.added.count) · changed \(plan.changed.count) · replaced samples \(plan.replacedSamples.count) · unchanged \(plan.unchanged.count) · conflicts \(plan.conflicts.count) · unlocated \(plan.unlocated.count) · rejected \(plan.rejected.count)"))
-        func section(_ title: String, _ lines: [String]) {
-            guard !lines.isEmpty else { return }
+        // A section lists its first records only, so that a million-row import does not print a million lines.
+        func section<T>(_ title: String, _ records: [T], _ lines: (T) -> [String]) {
+            guard !records.isEmpty else { return }
             out.append("")
             out.append(title)
-            out += lines
+            for record in records.prefix(Self.listedPerSection) { out += lines(record) }
+            let more = records.count - Self.listedPerSection
+            if more > 0 { out.append(lang.pick("  ……另有 \(more) 条（--format json 列出全部）", "  … and \(more) more (--format json lists every one)")) }
         }
-        section(lang.pick("新增", "Added"), plan.added.map(entryLine))
-        section(lang.pick("修改", "Changed"), plan.changed.flatMap(changeLines))
-        section(lang.pick("冲突（与其他来源的记录不同）", "Conflicts (differ from a record of other provenance)"), plan.conflicts.flatMap(changeLines))
-        section(lang.pick("替换的样例", "Replaced samples"), plan.replacedSamples.map(entryLine))
-        section(lang.pick("无位置（未推测位置）", "Unlocated (no location guessed)"), plan.unlocated.map(entryLine))
-        section(lang.pick("拒绝", "Rejected"), plan.rejected.map { Sanitiser.line("  \($0.description)") })
-        section(lang.pick("导入结果的校验错误", "The result does not validate"), diagnostics.prefix(20).map { Sanitiser.line("  \($0.description)") })
+        section(lang.pick("新增", "Added"), plan.added) { [entryLine($0)] }
+        section(lang.pick("修改", "Changed"), plan.changed, changeLines)
+        section(lang.pick("冲突（与其他来源的记录不同）", "Conflicts (differ from a record of other provenance)"), plan.conflicts, changeLines)
+        section(lang.pick("替换的样例", "Replaced samples"), plan.replacedSamples) { [entryLine($0)] }
+        section(lang.pick("无位置（未推测位置）", "Unlocated (no location guessed)"), plan.unlocated) { [entryLine($0)] }
+        section(lang.pick("拒绝", "Rejected"), plan.rejected) { [Sanitiser.line("  \($0.description)")] }
+        section(lang.pick("导入结果的校验错误", "The result does not validate"), Array(diagnostics.prefix(20))) { [Sanitiser.line("  \($0.description)")] }
         out.append("")
         let n = c.metadata.counts
         out.append(lang.pick("导入后：\(n.items) 个事项，\(n.points) 个服务点，\(n.standards) 个标准文本",

@@ -1,0 +1,27 @@
+/// A small seeded generator (xorshift64*), so that every fuzz run makes the same cases.
+public struct SeededRandom {
+    public var state: UInt64
+
+    public init(seed: UInt64) { state = seed == 0 ? 0x9E37_79B9 : seed }
+
+    public mutating func next() -> UInt64 {
+        state ^= state >> 12
+        state ^= state << 25
+        state ^= state >> 27
+        return state &* 0x2545_F491_4F6C_DD1D
+    }
+
+    /// A number in 0..<bound (0 when bound is at most 1).
+    public mutating func below(_ bound: Int) -> Int { bound <= 1 ? 0 : Int(next() % UInt64(bound)) }
+
+    public mutating func byte() -> UInt8 { UInt8(truncatingIfNeeded: next() >> 32) }
+}
+
+extension Array {
+    /// The elements in an order drawn from `random`.
+    public func shuffled(using random: inout SeededRandom) -> [Element] {
+        var result = self
+        for index in result.indices.reversed() where index > 0 { result.swapAt(index, random.below(index + 1)) }
+        return result
+    }
+}
