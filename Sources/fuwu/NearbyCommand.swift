@@ -55,12 +55,12 @@ struct NearbyCommand: ParsableCommand {
     static func resolve(_ text: String, datum: Datum, longitudeFirst: Bool, in catalogue: ServiceCatalogue,
                         savedPlaces: [SavedPlace], places: () -> PlaceNameTable) throws(NearbyError) -> ResolvedLocation {
         let order: CoordinateOrder = longitudeFirst ? .longitudeFirst : .latitudeFirst
+        let resolver = LocationResolver(catalogue: catalogue, savedPlaces: savedPlaces)
         do {
-            return try LocationResolver(catalogue: catalogue, savedPlaces: savedPlaces)
-                .resolve(text, datum: datum, order: order, detectOrder: !longitudeFirst)
+            return try resolver.resolve(text, datum: datum, order: order, detectOrder: !longitudeFirst)
         } catch .noPlaceMatches(let name) where name.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) {
-            return try LocationResolver(catalogue: catalogue, alternativeMatch: LocationResolver.pinyinMatch(places: places()),
-                                        savedPlaces: savedPlaces)
+            // The same places, not keyed again; only the pinyin matcher is added.
+            return try resolver.with(alternativeMatch: LocationResolver.pinyinMatch(places: places()))
                 .resolve(text, datum: datum, order: order, detectOrder: !longitudeFirst)
         }
     }
