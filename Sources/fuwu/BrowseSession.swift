@@ -22,18 +22,24 @@ enum BrowseSession {
                              options: options, startMessage: warning)
         let context = app.state.context
         let timed = TimedTerminal.wrapping(terminal, environment: ProcessInfo.processInfo.environment)
-        // Once the first frame is out, build the indexes on other cores, so that the first
-        // keystroke in the find box or a picker does not pay for them (one that comes sooner
-        // waits for the build already under way).
-        app.run(terminal: timed) {
-            let group = DispatchGroup()
-            DispatchQueue.global(qos: .utility).async(group: group) { _ = search.search("a", limit: 1) }
-            DispatchQueue.global(qos: .utility).async(group: group) {
+        // Once the first frame is out, build on another core what a page one key away needs to
+        // draw itself (the pickers' names and places, the dashboard's figures), so that the key
+        // that opens it does not pay for it (one that comes sooner waits for the build under
+        // way). What only the next key on such a page reads — the name search's index (the find
+        // box opens empty), the full coverage (the gaps pages below the dashboard) — is built
+        // when that page opens, so a browser that never goes there never holds it.
+        var prepared = Set<Mode>()
+        app.run(terminal: timed, afterFirstFrame: {
+            DispatchQueue.global(qos: .utility).async {
                 _ = places.value
                 context.warmUp()
+                (timed as? TimedTerminal)?.note("warm")
             }
-            group.notify(queue: .global(qos: .utility)) { (timed as? TimedTerminal)?.note("warm") }
-        }
+        }, afterFrame: { state in
+            let mode = state.mode
+            guard BrowserContext.preparedModes.contains(mode), prepared.insert(mode).inserted else { return }
+            DispatchQueue.global(qos: .userInitiated).async { context.prepare(for: mode) }
+        })
     }
 }
 

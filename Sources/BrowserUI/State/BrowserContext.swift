@@ -32,9 +32,12 @@ public final class BrowserContext: Sendable {
     let locations: Deferred<LocationResolver>
     /// The names pickers narrow by, folded once; built like `locations`.
     let pickerNames: Deferred<PickerNames>
-    /// The 各街道均等化 coverage at every standard radius; built like `locations`, since a
+    /// The 各街道均等化 figures at every standard radius; built like `locations`, since a
     /// coverage grid costs far more than a keystroke may.
     let coverage: Deferred<DashboardState>
+    /// The full coverage of every domain, which the gaps pages read; built when the dashboard
+    /// is opened (`prepare(for:)`), or by the first gaps page.
+    let coverageAnalysis: Deferred<CoverageAnalysis>
 
     /// Builds the lookups; `search` defaults to the plain substring search over names, and
     /// `placeMatch` (pinyin for place names) to none.
@@ -68,15 +71,31 @@ public final class BrowserContext: Sendable {
         locations = Deferred { LocationResolver(catalogue: catalogue, alternativeMatch: placeMatch) }
         pickerNames = Deferred { PickerNames(catalogue: catalogue) }
         coverage = Deferred { DashboardState.compute(catalogue) }
+        coverageAnalysis = Deferred { DashboardState.analysis(catalogue) }
     }
 
-    /// Builds what the pickers need now, on the calling thread (another core, after the first
-    /// frame), so that no keystroke pays for it.
+    /// Builds what the pages open at start reach in one key (the pickers, the dashboard's
+    /// figures) now, on the calling thread (another core, after the first frame), so that no
+    /// keystroke pays for it.
     public func warmUp() {
         _ = locations.value
         _ = pickerNames.value
         if !catalogue.boundary.polygons.isEmpty { _ = coverage.value }
     }
+
+    /// Builds, on the calling thread (another core), what a page in `mode` is about to ask for
+    /// and nothing opened before needs: the name search's index once the find box is open, the
+    /// full coverage once the dashboard is. The rest of the browser never pays their memory.
+    public func prepare(for mode: Mode) {
+        switch mode {
+        case .find: _ = search.search("a", limit: 1)
+        case .dashboard: if !catalogue.boundary.polygons.isEmpty { _ = coverageAnalysis.value }
+        default: break
+        }
+    }
+
+    /// The modes `prepare(for:)` builds something for.
+    public static let preparedModes: Set<Mode> = [.find, .dashboard]
 
     func items(inDomain id: String) -> [Int] { itemsByDomain[id] ?? [] }
     /// The Shenzhen wall clock now.
