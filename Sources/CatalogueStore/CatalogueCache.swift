@@ -204,8 +204,12 @@ public struct CatalogueCache: Sendable {
 
     private func opened(_ folder: URL, _ target: URL, _ image: CatalogueImageFile, _ status: OpenedCatalogue.Status)
         throws(StoreError) -> OpenedCatalogue {
-        let catalogue = try image.withSection(.catalogue) { bytes throws(CatalogueImageError) in
-            try ServiceCatalogue(image: bytes)
+        let bytes = try image.sectionBytes(.catalogue)
+        let catalogue: ServiceCatalogue
+        do {
+            catalogue = try ServiceCatalogue(image: bytes)
+        } catch {
+            throw StoreError.damaged(path: image.path, reason: "its start-up file's catalogue section: \(error.description)")
         }
         return OpenedCatalogue(folder: folder, catalogue: catalogue, database: CatalogueDatabase(openingLater: target.path),
                                status: status, image: image, repairedDamage: nil)

@@ -14,7 +14,7 @@ import Darwin
 /// so a later section comes from the same file even if a rebuild has renamed a new one over it.
 final class CatalogueImageFile: @unchecked Sendable {
     /// Bumped whenever the layout or a section's encoding changes; an older file is rebuilt.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let magic: [UInt8] = Array("FUWUIMG\0".utf8)
     static let headerSize = 8 + 4 + 4 + 16 + 16 + Section.allCases.count * 24 + 16
 
@@ -57,23 +57,29 @@ final class CatalogueImageFile: @unchecked Sendable {
     /// The bytes of one section, checked against its checksum, passed to `body`.
     func withSection<T>(_ section: Section, _ body: (UnsafeRawBufferPointer) throws(CatalogueImageError) -> T)
         throws(StoreError) -> T {
+        let bytes = try sectionBytes(section)
+        do {
+            return try body(bytes.buffer)
+        } catch {
+            throw damaged("its start-up file's \(section) section: \(error.description)")
+        }
+    }
+
+    /// The bytes of one section, checked against its checksum, kept for as long as the caller
+    /// holds them (a catalogue reads its points from them on demand).
+    func sectionBytes(_ section: Section) throws(StoreError) -> ImageBytes {
         let (offset, length, checksum) = sections[section.rawValue]
         guard length >= 0, length < 1 << 34 else { throw damaged("its start-up file's \(section) section has an impossible length") }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(length, 1), alignment: 8)
-        defer { buffer.deallocate() }
+        let bytes = ImageBytes(adopting: buffer, count: length)
         var done = 0
         while done < length {
             let n = pread(descriptor, buffer.baseAddress.map { $0 + done }, length - done, off_t(offset + done))
             guard n > 0 else { throw damaged("its start-up file's \(section) section is cut short") }
             done += n
         }
-        let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<length])
-        guard Self.checksum(bytes) == checksum else { throw damaged("its start-up file's \(section) section fails its checksum") }
-        do {
-            return try body(bytes)
-        } catch {
-            throw damaged("its start-up file's \(section) section: \(error.description)")
-        }
+        guard Self.checksum(bytes.buffer) == checksum else { throw damaged("its start-up file's \(section) section fails its checksum") }
+        return bytes
     }
 
     private func damaged(_ reason: String) -> StoreError { .damaged(path: path, reason: reason) }

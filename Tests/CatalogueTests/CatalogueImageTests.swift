@@ -16,12 +16,70 @@ import Testing
         catalogue.standards[0].origin = ImportOrigin(file: "标准.docx", date: "2026-11-30")
         catalogue.metadata.publishedCounts = .init(domains: 9, items: 143, futianItems: 12, points: 2082, standards: 881)
         let bytes = catalogue.image
-        let read = try bytes.withUnsafeBytes { buffer in try ServiceCatalogue(image: buffer) }
+        let read = try ServiceCatalogue(image: ImageBytes(copying: bytes))
         #expect(read.metadata == catalogue.metadata)
         #expect(read.items == catalogue.items)
         #expect(read.points == catalogue.points)
         #expect(read.standards == catalogue.standards)
         #expect(read.points[0].provenance == .official(source: "futian-official"))
         #expect(read.points[1].origin?.row == nil && read.points[1].origin?.sheet == nil)
+    }
+
+    /// A catalogue read from its image answers single points and an item's points from the
+    /// section without decoding the rest; each answer equals the one from the whole list.
+    @Test func pointsReadOneAtATimeFromTheImageEqualTheWholeList() throws {
+        let catalogue = try #require(CatalogueLoader.load(folder: FixturePaths.embedded).loaded?.catalogue)
+        let lazy = try ServiceCatalogue(image: ImageBytes(copying: catalogue.image))
+        #expect(lazy.pointCount == catalogue.points.count)
+        for (i, point) in catalogue.points.enumerated() {
+            #expect(lazy.point(at: i) == point)
+            #expect(lazy.point(point.id) == catalogue.point(point.id))
+        }
+        for item in catalogue.items {
+            #expect(lazy.pointIndices(servingItem: item.id) == catalogue.pointIndices(servingItem: item.id))
+            #expect(lazy.points(servingItem: item.id) == catalogue.points.filter { $0.itemIDs.contains(item.id) })
+        }
+        for missing in ["", "P", "P0000", "P99999", "p0505", "ZZZ", "D4-01"] {
+            #expect(lazy.point(missing) == nil)
+            #expect(catalogue.point(missing) == nil)
+        }
+        #expect(lazy.pointIndices(servingItem: "no-such-item").isEmpty)
+        #expect(lazy.pointCountsByItem() == catalogue.pointCountsByItem())
+        #expect(lazy.pointCountsByDomain() == catalogue.pointCountsByDomain())
+        #expect(lazy.pointSummaries() == catalogue.points.map(PointSummary.init))
+        #expect(lazy.pointIDRanks() == catalogue.pointIDRanks())
+        #expect(lazy.pointTallies() == PointTally.of(catalogue.points))
+        #expect(lazy.pointTallies().map(\.count).reduce(0, +) == catalogue.points.count)
+        #expect(lazy.points == catalogue.points)
+    }
+
+    /// Ids are found whatever their script or normalisation, and a repeated id finds its first
+    /// point, as the array lookup does.
+    @Test func anImageFindsHanIdsAndTheFirstOfARepeatedId() throws {
+        var catalogue = try #require(CatalogueLoader.load(folder: FixturePaths.embedded).loaded?.catalogue)
+        var points = Array(catalogue.points.prefix(6))
+        points[1].id = "福田-1"; points[2].id = "Ω"; points[3].id = "Q1"; points[4].id = "a"; points[5].id = "Q1"
+        points[5].name = "第二个 Q1"
+        catalogue.points = points
+        let lazy = try ServiceCatalogue(image: ImageBytes(copying: catalogue.image))
+        for id in ["福田-1", "Ω", "a", points[0].id] { #expect(lazy.point(id)?.id == id) }
+        points[4].id = "caf\u{E9}"
+        catalogue.points = points
+        let decomposed = try ServiceCatalogue(image: ImageBytes(copying: catalogue.image))
+        #expect(decomposed.point("cafe\u{301}")?.id == "caf\u{E9}")
+        #expect(catalogue.point("cafe\u{301}")?.id == "caf\u{E9}")
+        #expect(lazy.point("Q1")?.name == points[3].name)
+        #expect(catalogue.point("Q1")?.name == points[3].name)
+    }
+
+    /// A damaged point table is refused when the image is opened, not when a point is read.
+    @Test func aDamagedPointTableIsRefusedOnOpening() throws {
+        let catalogue = try #require(CatalogueLoader.load(folder: FixturePaths.embedded).loaded?.catalogue)
+        var bytes = catalogue.image
+        // The tallies come last (a count, a length, 25 bytes each); before them, the points
+        // serving each item: point the last of them past the end.
+        let last = bytes.count - (8 + 25 * PointTally.of(catalogue.points).count) - 4
+        bytes.replaceSubrange(last..<(last + 4), with: [0xFF, 0xFF, 0xFF, 0x7F])
+        #expect(throws: CatalogueImageError.malformed("point tables")) { try ServiceCatalogue(image: ImageBytes(copying: bytes)) }
     }
 }

@@ -53,20 +53,13 @@ public final class BrowserContext: Sendable {
         var itemsByDomain: [String: [Int]] = [:]
         for (index, item) in catalogue.items.enumerated() { itemsByDomain[item.domainID, default: []].append(index) }
         var pointsByItem: [String: [Int]] = [:]
-        for (index, point) in catalogue.points.enumerated() {
-            for itemID in point.itemIDs { pointsByItem[itemID, default: []].append(index) }
-        }
-        var pointCountByDomain: [String: Int] = [:]
-        for domain in catalogue.domains {
-            var seen = Set<Int>()
-            for itemIndex in itemsByDomain[domain.id] ?? [] {
-                seen.formUnion(pointsByItem[catalogue.items[itemIndex].id] ?? [])
-            }
-            pointCountByDomain[domain.id] = seen.count
+        for item in catalogue.items where pointsByItem[item.id] == nil {
+            let indices = catalogue.pointIndices(servingItem: item.id)
+            if !indices.isEmpty { pointsByItem[item.id] = indices }
         }
         self.itemsByDomain = itemsByDomain
         self.pointsByItem = pointsByItem
-        self.pointCountByDomain = pointCountByDomain
+        pointCountByDomain = catalogue.pointCountsByDomain()
         nearbyIndex = NearbyIndex(catalogue: catalogue)
         locations = Deferred { LocationResolver(catalogue: catalogue, alternativeMatch: placeMatch) }
         pickerNames = Deferred { PickerNames(catalogue: catalogue) }

@@ -69,7 +69,7 @@ extension BrowserState {
             if let itemID = point.itemIDs.first(where: { catalogue.item($0) != nil }), descend(toItem: itemID) {
                 path.append(.points(itemID: itemID))
                 select(.points(itemID: itemID),
-                       context.points(servingItem: itemID).firstIndex { catalogue.points[$0].id == record.id })
+                       context.points(servingItem: itemID).firstIndex { catalogue.point(at: $0).id == record.id })
             }
             path.append(.point(record.id))
         case .standard:

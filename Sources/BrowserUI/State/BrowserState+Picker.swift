@@ -62,7 +62,7 @@ extension BrowserState {
             }
             if !needle.isEmpty {
                 for index in catalogue.points.indices where matches(names.points[index]) {
-                    let point = catalogue.points[index]
+                    let point = catalogue.point(at: index)
                     guard point.location != nil else { continue }
                     add(.point(id: point.id), point.name, catalogue.pointType(point.typeID)?.name ?? "")
                     if choices.count >= Self.pickerLimit { break }

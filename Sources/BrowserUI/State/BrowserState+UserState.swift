@@ -20,7 +20,7 @@ extension BrowserState {
             return items.indices.contains(cursor) ? RecordReference(kind: .item, id: catalogue.items[items[cursor]].id) : nil
         case .points(let itemID):
             let points = context.points(servingItem: itemID)
-            return points.indices.contains(cursor) ? RecordReference(kind: .point, id: catalogue.points[points[cursor]].id) : nil
+            return points.indices.contains(cursor) ? RecordReference(kind: .point, id: catalogue.point(at: points[cursor]).id) : nil
         case .nearby:
             guard nearby.lines.indices.contains(cursor), let id = nearby.lines[cursor].pointID else { return nil }
             return RecordReference(kind: .point, id: id)

@@ -217,7 +217,7 @@ public struct BrowserState: Sendable {
         case .points(let itemID):
             let points = context.points(servingItem: itemID)
             guard points.indices.contains(position.cursor) else { return }
-            push(.point(catalogue.points[points[position.cursor]].id))
+            push(.point(catalogue.point(at: points[position.cursor]).id))
         case .item, .point, .favourites, .history:
             let rows = sheetRows(page)
             guard rows.indices.contains(position.cursor) else { return }

@@ -145,7 +145,7 @@ enum BrowseView {
             if state.starredRecords.contains(RecordReference(kind: .item, id: item.id)) { tags.append(state.starTag) }
             return (item.name, tags)
         case .points(let i):
-            let point = catalogue.points[context.points(servingItem: i)[index]]
+            let point = catalogue.point(at: context.points(servingItem: i)[index])
             var tags: [SheetRow.Piece] = []
             if point.location == nil { tags.append(SheetRow.Piece(text: language.pick("无位置", "no location"), style: .dim, priority: 1)) }
             if let status = state.openStatusTag(point) { tags.append(status) }

@@ -119,7 +119,7 @@ public struct CoverageAnalysis: Sendable {
     /// The nearest point of a cell in a layer, nil when there is none.
     public func nearestPoint(layer: Int, cell: Int) -> ServicePoint? {
         let p = nearest[layer * grid.cellCount + cell]
-        return p < 0 ? nil : catalogue.points[Int(p)]
+        return p < 0 ? nil : catalogue.point(at: Int(p))
     }
 
     /// Position of a layer in `layers`.

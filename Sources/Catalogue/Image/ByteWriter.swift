@@ -6,7 +6,15 @@ struct ByteWriter {
     /// Distinct strings in first-use order; records refer to them by number.
     private(set) var strings: [String] = []
 
+    /// Bytes written so far (not counting the strings table `finished` puts in front).
+    var count: Int { bytes.count }
+
     mutating func u8(_ value: UInt8) { bytes.append(value) }
+
+    /// Overwrites the 32-bit value at `offset` (a placeholder written with `int(0)`).
+    mutating func patch(_ value: Int, at offset: Int) {
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: value).littleEndian) { bytes.replaceSubrange(offset..<(offset + 4), with: $0) }
+    }
 
     mutating func u32(_ value: UInt32) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }

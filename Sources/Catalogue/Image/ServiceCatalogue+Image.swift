@@ -37,13 +37,6 @@ extension ServiceCatalogue {
             w.string(i.content); w.string(i.standard); w.string(i.funding); w.string(i.lead); w.bool(i.isFutianSpecific)
             w.strings(i.pointTypeIDs); w.strings(i.standardIDs); provenance(i.provenance); w.optionalString(i.note); origin(i.origin)
         }
-        w.int(points.count)
-        for p in points {
-            w.string(p.id); w.string(p.name); w.string(p.typeID); w.strings(p.itemIDs); w.optionalString(p.subdistrictCode)
-            w.optionalString(p.community); w.optionalString(p.address); w.optionalString(p.phone); w.optionalString(p.hours)
-            coordinate(p.location); w.optionalString(p.sourceDatum?.rawValue); coordinate(p.sourceCoordinate)
-            w.optionalString(p.note); provenance(p.provenance); origin(p.origin)
-        }
         w.int(standards.count)
         for s in standards {
             w.string(s.id); w.string(s.code); w.string(s.title); w.string(s.kind.rawValue); w.string(s.level.rawValue)
@@ -74,84 +67,80 @@ extension ServiceCatalogue {
         for b in subdistrictBoundaries {
             w.string(b.code); w.string(b.name); polygons(b.area); w.optionalString(b.note); provenance(b.provenance)
         }
+        // The points last, each record findable by its start (`PointImage`).
+        let points = self.points
+        w.int(points.count)
+        let lengthAt = w.count
+        w.int(0)
+        let recordsStart = w.count
+        var recordStarts: [UInt32] = []
+        recordStarts.reserveCapacity(points.count + 1)
+        for p in points {
+            recordStarts.append(UInt32(w.count - recordsStart))
+            w.string(p.id); w.string(p.name); w.string(p.typeID); w.strings(p.itemIDs); w.optionalString(p.subdistrictCode)
+            w.optionalString(p.community); w.optionalString(p.address); w.optionalString(p.phone); w.optionalString(p.hours)
+            coordinate(p.location); w.optionalString(p.sourceDatum?.rawValue); coordinate(p.sourceCoordinate)
+            w.optionalString(p.note); provenance(p.provenance); origin(p.origin)
+        }
+        recordStarts.append(UInt32(w.count - recordsStart))
+        w.patch(w.count - recordsStart, at: lengthAt)
+        let tables = PointImage.tables(points: points, items: items, recordStarts: recordStarts)
+        w.array(recordStarts)
+        w.array(tables.byID)
+        w.array(tables.itemRunStarts)
+        w.array(tables.itemPoints)
+        let tallies = PointTally.of(points)
+        w.int(tallies.count)
+        let talliesLengthAt = w.count
+        w.int(0)
+        let talliesStart = w.count
+        for t in tallies {
+            w.string(t.typeID); w.optionalString(t.subdistrictCode); w.bool(t.isLocated); w.optionalString(t.hours)
+            provenance(t.provenance); w.int(t.count)
+        }
+        w.patch(w.count - talliesStart, at: talliesLengthAt)
         return w.finished()
     }
 
-    /// Reads a catalogue written by `image`.
-    public init(image bytes: UnsafeRawBufferPointer) throws(CatalogueImageError) {
-        var r = try ByteReader(bytes)
-        func provenance() throws(CatalogueImageError) -> Provenance {
-            let kind = try r.string(), source = try r.optionalString()
-            guard let provenance = Provenance(kind: kind, source: source) else { throw .malformed("provenance \(kind)") }
-            return provenance
-        }
-        func origin() throws(CatalogueImageError) -> ImportOrigin? {
-            guard try r.bool() else { return nil }
-            let file = try r.string(), sheet = try r.optionalString(), hasRow = try r.bool(), row = try r.int()
-            return ImportOrigin(file: file, sheet: sheet, row: hasRow ? row : nil, date: try r.string())
-        }
+    /// Reads a catalogue written by `image`. The points stay in `bytes` and are decoded when
+    /// they are asked for (`PointImage`); everything else is decoded now.
+    public init(image bytes: ImageBytes) throws(CatalogueImageError) {
+        var r = try ByteReader(bytes.buffer, lazyStrings: true)
         func counts() throws(CatalogueImageError) -> CatalogueMetadata.Counts {
             .init(domains: try r.int(), items: try r.int(), futianItems: try r.int(), points: try r.int(), standards: try r.int())
-        }
-        func coordinate() throws(CatalogueImageError) -> GeoCoordinate? {
-            guard try r.bool() else { return nil }
-            return GeoCoordinate(latitude: try r.double(), longitude: try r.double())
-        }
-        func count() throws(CatalogueImageError) -> Int {
-            let n = try r.int()
-            guard n <= bytes.count else { throw .truncated }
-            return n
-        }
-        func datum(_ text: String) throws(CatalogueImageError) -> Datum {
-            guard let datum = Datum(rawValue: text) else { throw .malformed("datum \(text)") }
-            return datum
         }
         let metadata = CatalogueMetadata(
             name: try r.string(), nameEnglish: try r.string(), district: try r.string(), districtCode: try r.string(),
             version: try r.string(), coordinateDatum: try r.string(), notes: try r.string(),
             counts: try counts(), publishedCounts: try r.bool() ? try counts() : nil)
         var sources: [SourceInfo] = []
-        for _ in 0..<(try count()) {
+        for _ in 0..<(try r.count()) {
             sources.append(SourceInfo(id: try r.string(), title: try r.string(), origin: try r.string(), licence: try r.string(),
                                       datum: try r.optionalString(), snapshot: try r.string(),
                                       reliability: try r.optionalString(), note: try r.optionalString()))
         }
         var pointTypes: [PointType] = []
-        for _ in 0..<(try count()) {
+        for _ in 0..<(try r.count()) {
             pointTypes.append(PointType(id: try r.string(), name: try r.string(), nameEnglish: try r.string(),
                                         domainID: try r.string()))
         }
         var domains: [Domain] = []
-        for _ in 0..<(try count()) {
+        for _ in 0..<(try r.count()) {
             domains.append(Domain(id: try r.string(), name: try r.string(), nameEnglish: try r.string(),
-                                  summary: try r.string(), provenance: try provenance()))
+                                  summary: try r.string(), provenance: try r.provenance()))
         }
         var items: [ServiceItem] = []
-        let itemCount = try count()
+        let itemCount = try r.count()
         items.reserveCapacity(itemCount)
         for _ in 0..<itemCount {
             items.append(ServiceItem(
                 id: try r.string(), domainID: try r.string(), category: try r.string(), name: try r.string(),
                 recipients: try r.string(), content: try r.string(), standard: try r.string(), funding: try r.string(),
                 lead: try r.string(), isFutianSpecific: try r.bool(), pointTypeIDs: try r.strings(),
-                standardIDs: try r.strings(), provenance: try provenance(), note: try r.optionalString(), origin: try origin()))
-        }
-        var points: [ServicePoint] = []
-        let pointCount = try count()
-        points.reserveCapacity(pointCount)
-        for _ in 0..<pointCount {
-            let id = try r.string(), name = try r.string(), typeID = try r.string(), itemIDs = try r.strings()
-            let subdistrictCode = try r.optionalString(), community = try r.optionalString(), address = try r.optionalString()
-            let phone = try r.optionalString(), hours = try r.optionalString(), location = try coordinate()
-            let sourceDatum = try r.optionalString().map { (text) throws(CatalogueImageError) in try datum(text) }
-            points.append(ServicePoint(
-                id: id, name: name, typeID: typeID, itemIDs: itemIDs, subdistrictCode: subdistrictCode,
-                community: community, address: address, phone: phone, hours: hours, location: location,
-                sourceDatum: sourceDatum, sourceCoordinate: try coordinate(), note: try r.optionalString(),
-                provenance: try provenance(), origin: try origin()))
+                standardIDs: try r.strings(), provenance: try r.provenance(), note: try r.optionalString(), origin: try r.origin()))
         }
         var standards: [StandardText] = []
-        let standardCount = try count()
+        let standardCount = try r.count()
         standards.reserveCapacity(standardCount)
         for _ in 0..<standardCount {
             let id = try r.string(), code = try r.string(), title = try r.string()
@@ -161,28 +150,28 @@ extension ServiceCatalogue {
             }
             standards.append(StandardText(id: id, code: code, title: title, kind: kind, level: level,
                                           issued: try r.optionalString(), effective: try r.optionalString(),
-                                          itemIDs: try r.strings(), provenance: try provenance(), origin: try origin()))
+                                          itemIDs: try r.strings(), provenance: try r.provenance(), origin: try r.origin()))
         }
         var subdistricts: [Subdistrict] = []
-        for _ in 0..<(try count()) {
+        for _ in 0..<(try r.count()) {
             subdistricts.append(Subdistrict(code: try r.string(), name: try r.string(), pinyin: try r.string(),
-                                            communities: try r.strings(), centre: try coordinate(),
-                                            centreNote: try r.optionalString(), provenance: try provenance()))
+                                            communities: try r.strings(), centre: try r.coordinate(),
+                                            centreNote: try r.optionalString(), provenance: try r.provenance()))
         }
         var landmarks: [Landmark] = []
-        for _ in 0..<(try count()) {
+        for _ in 0..<(try r.count()) {
             let id = try r.string(), name = try r.string(), kind = try r.string(), lines = try r.strings()
-            guard let location = try coordinate() else { throw .malformed("landmark \(id) without location") }
+            guard let location = try r.coordinate() else { throw .malformed("landmark \(id) without location") }
             landmarks.append(Landmark(id: id, name: name, kind: kind, lines: lines, location: location,
-                                      sourceDatum: try datum(try r.string()), sourceCoordinate: try coordinate(),
-                                      provenance: try provenance()))
+                                      sourceDatum: try r.datum(try r.string()), sourceCoordinate: try r.coordinate(),
+                                      provenance: try r.provenance()))
         }
         func polygons() throws(CatalogueImageError) -> Boundary {
             var polygons: [[[GeoCoordinate]]] = []
-            for _ in 0..<(try count()) {
+            for _ in 0..<(try r.count()) {
                 var rings: [[GeoCoordinate]] = []
-                for _ in 0..<(try count()) {
-                    let pointCount = try count()
+                for _ in 0..<(try r.count()) {
+                    let pointCount = try r.count()
                     var ring: [GeoCoordinate] = []
                     ring.reserveCapacity(pointCount)
                     for _ in 0..<pointCount { ring.append(GeoCoordinate(latitude: try r.double(), longitude: try r.double())) }
@@ -194,13 +183,65 @@ extension ServiceCatalogue {
         }
         let boundary = try polygons()
         var subdistrictBoundaries: [SubdistrictBoundary] = []
-        for _ in 0..<(try count()) {
+        for _ in 0..<(try r.count()) {
             subdistrictBoundaries.append(SubdistrictBoundary(code: try r.string(), name: try r.string(), area: try polygons(),
-                                                             note: try r.optionalString(), provenance: try provenance()))
+                                                             note: try r.optionalString(), provenance: try r.provenance()))
         }
+        let points = try PointImage(bytes: bytes, reader: &r, itemCount: items.count)
         guard r.isAtEnd else { throw .malformed("trailing bytes") }
         self.init(metadata: metadata, sources: sources, pointTypes: pointTypes, domains: domains, items: items,
-                  points: points, standards: standards, subdistricts: subdistricts, landmarks: landmarks,
+                  points: PointStore(image: points), standards: standards, subdistricts: subdistricts, landmarks: landmarks,
                   boundary: boundary, subdistrictBoundaries: subdistrictBoundaries)
+    }
+
+    /// One point record as `image` writes it.
+    static func readPoint(_ r: inout ByteReader) throws(CatalogueImageError) -> ServicePoint {
+        let id = try r.string(), name = try r.string(), typeID = try r.string(), itemIDs = try r.strings()
+        let subdistrictCode = try r.optionalString(), community = try r.optionalString(), address = try r.optionalString()
+        let phone = try r.optionalString(), hours = try r.optionalString(), location = try r.coordinate()
+        let sourceDatum = try r.optionalString().map { (text) throws(CatalogueImageError) in try r.datum(text) }
+        return ServicePoint(
+            id: id, name: name, typeID: typeID, itemIDs: itemIDs, subdistrictCode: subdistrictCode,
+            community: community, address: address, phone: phone, hours: hours, location: location,
+            sourceDatum: sourceDatum, sourceCoordinate: try r.coordinate(), note: try r.optionalString(),
+            provenance: try r.provenance(), origin: try r.origin())
+    }
+
+    /// One tally as `image` writes it.
+    static func readTally(_ r: inout ByteReader) throws(CatalogueImageError) -> PointTally {
+        PointTally(typeID: try r.string(), subdistrictCode: try r.optionalString(), isLocated: try r.bool(),
+                   hours: try r.optionalString(), provenance: try r.provenance(), count: try r.int())
+    }
+}
+
+/// The compound values of the catalogue's records, as `ServiceCatalogue.image` writes them.
+extension ByteReader {
+    mutating func provenance() throws(CatalogueImageError) -> Provenance {
+        let kind = try string(), source = try optionalString()
+        guard let provenance = Provenance(kind: kind, source: source) else { throw .malformed("provenance \(kind)") }
+        return provenance
+    }
+
+    mutating func origin() throws(CatalogueImageError) -> ImportOrigin? {
+        guard try bool() else { return nil }
+        let file = try string(), sheet = try optionalString(), hasRow = try bool(), row = try int()
+        return ImportOrigin(file: file, sheet: sheet, row: hasRow ? row : nil, date: try string())
+    }
+
+    mutating func coordinate() throws(CatalogueImageError) -> GeoCoordinate? {
+        guard try bool() else { return nil }
+        return GeoCoordinate(latitude: try double(), longitude: try double())
+    }
+
+    /// A count of things that follow; more than there are bytes left means damage.
+    mutating func count() throws(CatalogueImageError) -> Int {
+        let n = try int()
+        guard n <= remaining else { throw .truncated }
+        return n
+    }
+
+    func datum(_ text: String) throws(CatalogueImageError) -> Datum {
+        guard let datum = Datum(rawValue: text) else { throw .malformed("datum \(text)") }
+        return datum
     }
 }

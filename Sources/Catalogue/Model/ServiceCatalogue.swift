@@ -8,7 +8,17 @@ public struct ServiceCatalogue: Sendable {
     public var pointTypes: [PointType]
     public var domains: [Domain]
     public var items: [ServiceItem]
-    public var points: [ServicePoint]
+    /// Every point, in catalogue order. A catalogue read from its compiled image decodes them
+    /// all on the first use of this property; `point(_:)`, `point(at:)`, `pointCount` and
+    /// `points(servingItem:)` decode only what they return.
+    public var points: [ServicePoint] {
+        get { pointStore.values }
+        set {
+            pointStore = PointStore(values: newValue)
+            pointIndex = Self.index(newValue.map(\.id))
+        }
+    }
+    private var pointStore: PointStore
     public var standards: [StandardText]
     public var subdistricts: [Subdistrict]
     public var landmarks: [Landmark]
@@ -29,12 +39,21 @@ public struct ServiceCatalogue: Sendable {
                 domains: [Domain], items: [ServiceItem], points: [ServicePoint],
                 standards: [StandardText], subdistricts: [Subdistrict], landmarks: [Landmark],
                 boundary: Boundary = Boundary(polygons: []), subdistrictBoundaries: [SubdistrictBoundary] = []) {
+        self.init(metadata: metadata, sources: sources, pointTypes: pointTypes, domains: domains, items: items,
+                  points: PointStore(values: points), standards: standards, subdistricts: subdistricts,
+                  landmarks: landmarks, boundary: boundary, subdistrictBoundaries: subdistrictBoundaries)
+    }
+
+    init(metadata: CatalogueMetadata, sources: [SourceInfo], pointTypes: [PointType],
+         domains: [Domain], items: [ServiceItem], points: PointStore,
+         standards: [StandardText], subdistricts: [Subdistrict], landmarks: [Landmark],
+         boundary: Boundary, subdistrictBoundaries: [SubdistrictBoundary]) {
         self.metadata = metadata
         self.sources = sources
         self.pointTypes = pointTypes
         self.domains = domains
         self.items = items
-        self.points = points
+        pointStore = points
         self.standards = standards
         self.subdistricts = subdistricts
         self.landmarks = landmarks
@@ -42,7 +61,7 @@ public struct ServiceCatalogue: Sendable {
         self.subdistrictBoundaries = subdistrictBoundaries
         domainIndex = Self.index(domains.map(\.id))
         itemIndex = Self.index(items.map(\.id))
-        pointIndex = Self.index(points.map(\.id))
+        if points.image == nil { pointIndex = Self.index(points.values.map(\.id)) }
         standardIndex = Self.index(standards.map(\.id))
         typeIndex = Self.index(pointTypes.map(\.id))
         subdistrictIndex = Self.index(subdistricts.map(\.code))
@@ -57,7 +76,16 @@ public struct ServiceCatalogue: Sendable {
 
     public func domain(_ id: String) -> Domain? { domainIndex[id].map { domains[$0] } }
     public func item(_ id: String) -> ServiceItem? { itemIndex[id].map { items[$0] } }
-    public func point(_ id: String) -> ServicePoint? { pointIndex[id].map { points[$0] } }
+    public func point(_ id: String) -> ServicePoint? {
+        if let image = pointStore.image { return image.index(ofID: id).map(pointStore.point(at:)) }
+        return pointIndex[id].map { pointStore.point(at: $0) }
+    }
+
+    /// The point at a position in `points`, decoding no other.
+    public func point(at index: Int) -> ServicePoint { pointStore.point(at: index) }
+
+    /// How many points there are, decoding none.
+    public var pointCount: Int { pointStore.count }
     public func standard(_ id: String) -> StandardText? { standardIndex[id].map { standards[$0] } }
     public func pointType(_ id: String) -> PointType? { typeIndex[id].map { pointTypes[$0] } }
     public func subdistrict(_ code: String) -> Subdistrict? { subdistrictIndex[code].map { subdistricts[$0] } }
@@ -75,15 +103,73 @@ public struct ServiceCatalogue: Sendable {
 
     /// Points that provide an item, in catalogue order.
     public func points(servingItem itemID: String) -> [ServicePoint] {
-        points.filter { $0.itemIDs.contains(itemID) }
+        pointIndices(servingItem: itemID).map(pointStore.point(at:))
+    }
+
+    /// The summary of every point, in catalogue order; a compiled catalogue reads them without
+    /// decoding the points' texts.
+    public func pointSummaries() -> [PointSummary] {
+        if let image = pointStore.image {
+            return (0..<image.count).map { image.summary(at: $0) ?? PointSummary(image.point(at: $0)) }
+        }
+        return points.map(PointSummary.init)
+    }
+
+    /// The points grouped by what `fuwu stats` counts (`PointTally`); a compiled catalogue has
+    /// them stored.
+    public func pointTallies() -> [PointTally] {
+        if let image = pointStore.image, let tallies = try? image.tallies() { return tallies }
+        return PointTally.of(points)
+    }
+
+    /// Each point's rank when the points are ordered by id (ties in catalogue order).
+    public func pointIDRanks() -> [Int32] {
+        if let image = pointStore.image { return image.idRanks() }
+        let all = points
+        var ranks = [Int32](repeating: 0, count: all.count)
+        for (rank, index) in all.indices.sorted(by: { all[$0].id < all[$1].id }).enumerated() { ranks[index] = Int32(rank) }
+        return ranks
+    }
+
+    /// Positions in `points` of the points that provide an item, in catalogue order.
+    public func pointIndices(servingItem itemID: String) -> [Int] {
+        if let image = pointStore.image {
+            return itemIndex[itemID].map(image.pointIndices(servingItemAt:)) ?? []
+        }
+        let all = points
+        return all.indices.filter { all[$0].itemIDs.contains(itemID) }
     }
 
     /// How many points serve each item (items no point serves are absent), in one pass over the
     /// points instead of one per item.
     public func pointCountsByItem() -> [String: Int] {
         var counts: [String: Int] = [:]
+        if let image = pointStore.image {
+            for (position, item) in items.enumerated() where counts[item.id] == nil {
+                let count = image.pointIndices(servingItemAt: position).count
+                if count > 0 { counts[item.id] = count }
+            }
+            return counts
+        }
         for point in points {
             for itemID in Set(point.itemIDs) { counts[itemID, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// How many distinct points serve any item of each domain (domains with none are absent).
+    public func pointCountsByDomain() -> [String: Int] {
+        var counts: [String: Int] = [:]
+        if pointStore.image != nil {
+            var seen: [String: Set<Int>] = [:]
+            for item in items { seen[item.domainID, default: []].formUnion(pointIndices(servingItem: item.id)) }
+            for (domainID, points) in seen where !points.isEmpty { counts[domainID] = points.count }
+            return counts
+        }
+        var domainOfItem: [String: String] = [:]
+        for item in items { domainOfItem[item.id] = item.domainID }
+        for point in points {
+            for domainID in Set(point.itemIDs.compactMap { domainOfItem[$0] }) { counts[domainID, default: 0] += 1 }
         }
         return counts
     }

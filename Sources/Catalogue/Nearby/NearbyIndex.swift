@@ -42,30 +42,28 @@ public struct NearbyIndex: Sendable {
         self.itemPosition = itemPosition
         var located: [Int32] = [], unlocated: [Int32] = [], coordinates: [GeoCoordinate] = []
         var domains: [Int32] = [], types: [Int32] = [], subdistricts: [Int32] = [], items: [[Int32]] = []
-        for (i, point) in catalogue.points.enumerated() {
+        let typeDomain = catalogue.pointTypes.map { domainPosition[$0.domainID] ?? -1 }
+        for (i, point) in catalogue.pointSummaries().enumerated() {
             if let location = point.location {
                 located.append(Int32(i))
                 coordinates.append(location)
             } else {
                 unlocated.append(Int32(i))
             }
-            types.append(typePosition[point.typeID] ?? -1)
-            domains.append(catalogue.domainID(ofPoint: point).flatMap { domainPosition[$0] } ?? -1)
+            let type = typePosition[point.typeID] ?? -1
+            types.append(type)
+            domains.append(type >= 0 ? typeDomain[Int(type)] : -1)
             subdistricts.append(point.subdistrictCode.flatMap { subdistrictPosition[$0] } ?? -1)
             items.append(point.itemIDs.map { itemPosition[$0] ?? -1 })
         }
-        var rank = [Int32](repeating: 0, count: catalogue.points.count)
-        for (r, i) in catalogue.points.indices.sorted(by: { catalogue.points[$0].id < catalogue.points[$1].id }).enumerated() {
-            rank[i] = Int32(r)
-        }
         locatedPoints = located
         unlocatedPoints = unlocated
-        allUnlocatedPoints = unlocated.map { catalogue.points[Int($0)] }
+        allUnlocatedPoints = unlocated.map { catalogue.point(at: Int($0)) }
         pointDomain = domains
         pointType = types
         pointSubdistrict = subdistricts
         pointItems = items
-        idRank = rank
+        idRank = catalogue.pointIDRanks()
         grid = SpatialGrid(coordinates: coordinates)
     }
 
@@ -120,7 +118,7 @@ public struct NearbyIndex: Sendable {
         var found: [Found] = []
         for i in locatedPoints {
             let point = Int(i)
-            guard let location = catalogue.points[point].location, matches(point, filter) else { continue }
+            guard let location = catalogue.point(at: point).location, matches(point, filter) else { continue }
             let distance = plane.distanceMetres(to: location)
             if distance <= radius { found.append(Found(point: point, distance: distance)) }
         }
@@ -154,9 +152,8 @@ public struct NearbyIndex: Sendable {
         let entries = kept.map {
             NearbyResult.Entry(point: Int32($0.point), domain: pointDomain[$0.point], distanceMetres: $0.distance)
         }
-        let points = catalogue.points
         let unlocated = filter.isEmpty
-            ? allUnlocatedPoints : unlocatedPoints.filter { matches(Int($0), filter) }.map { points[Int($0)] }
+            ? allUnlocatedPoints : unlocatedPoints.filter { matches(Int($0), filter) }.map { catalogue.point(at: Int($0)) }
         let listed = summaryDomains(filter)
         let rows = (0..<domainCount).filter { listed[$0] }.map { d in
             NearbyDomainCount(domain: catalogue.domains[d], counts: Array(counts[(d * radii.count)..<((d + 1) * radii.count)]))

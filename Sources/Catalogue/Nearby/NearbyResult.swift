@@ -44,7 +44,7 @@ public struct NearbyResult: Sendable, Equatable {
     public var hits: [NearbyHit] {
         let plane = LocalTangentPlane(origin: query.origin)
         return entries.map { entry in
-            let point = catalogue.points[Int(entry.point)]
+            let point = catalogue.point(at: Int(entry.point))
             let bearing = point.location.map { plane.initialBearingDegrees(to: $0) } ?? 0
             let domainID = entry.domain >= 0 ? catalogue.domains[Int(entry.domain)].id : nil
             return NearbyHit(point: point, domainID: domainID,

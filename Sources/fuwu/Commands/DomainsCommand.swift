@@ -15,13 +15,8 @@ struct DomainsCommand: ParsableCommand {
         var table = TextTable(headers: [lang.pick("编号", "id"), lang.pick("领域", "domain"), lang.pick("事项", "items"),
                                         lang.pick("服务点", "points"), lang.pick("英文名", "Chinese")], rightAligned: [2, 3])
         var rows: [JSONOut] = []
-        // A point counts for a domain when any of its items is in it: one pass over the points.
-        var domainOfItem: [String: String] = [:]
-        for item in c.items { domainOfItem[item.id] = item.domainID }
-        var pointsByDomain: [String: Int] = [:]
-        for point in c.points {
-            for domainID in Set(point.itemIDs.compactMap { domainOfItem[$0] }) { pointsByDomain[domainID, default: 0] += 1 }
-        }
+        // A point counts for a domain when any of its items is in it.
+        let pointsByDomain = c.pointCountsByDomain()
         for domain in c.domains {
             let items = c.items(inDomain: domain.id)
             let points = pointsByDomain[domain.id] ?? 0

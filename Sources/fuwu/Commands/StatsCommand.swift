@@ -28,6 +28,20 @@ struct StatsCommand: ParsableCommand {
             let official = records.filter { provenance($0).isOfficial }.count
             return (official, records.count - sample - official, sample)
         }
+        // Points are counted from their tallies: a compiled catalogue has them stored, so stats
+        // decodes no point however many there are.
+        let tallies = c.pointTallies()
+        func points(_ include: (PointTally) -> Bool) -> (Int, Int, Int) {
+            var official = 0, reference = 0, sample = 0
+            for t in tallies where include(t) {
+                switch t.provenance {
+                case .official: official += t.count
+                case .reference: reference += t.count
+                case .sample: sample += t.count
+                }
+            }
+            return (official, reference, sample)
+        }
         var rows: [Row] = []
         func add(_ section: String, _ key: String, _ name: String, _ counts: (Int, Int, Int)) {
             rows.append(Row(section: section, key: key, name: name, official: counts.0, reference: counts.1, sample: counts.2))
@@ -36,31 +50,33 @@ struct StatsCommand: ParsableCommand {
         add(totals, "domains", lang.pick("领域", "domains"), count(c.domains, \.provenance))
         add(totals, "items", lang.pick("服务事项", "service items"), count(c.items, \.provenance))
         add(totals, "futian_items", lang.pick("其中福田特色事项", "of which Futian items"), count(c.items.filter(\.isFutianSpecific), \.provenance))
-        add(totals, "points", lang.pick("服务点", "service points"), count(c.points, \.provenance))
-        add(totals, "points_located", lang.pick("其中有位置", "of which located"), count(c.points.filter { $0.location != nil }, \.provenance))
-        add(totals, "points_unlocated", lang.pick("其中位置未知", "of which location unknown"), count(c.points.filter { $0.location == nil }, \.provenance))
+        add(totals, "points", lang.pick("服务点", "service points"), points { _ in true })
+        add(totals, "points_located", lang.pick("其中有位置", "of which located"), points(\.isLocated))
+        add(totals, "points_unlocated", lang.pick("其中位置未知", "of which location unknown"), points { !$0.isLocated })
         add(totals, "standards", lang.pick("标准文本与服务指南", "standard texts and guides"), count(c.standards, \.provenance))
         let byDomain = lang.pick("按领域（事项）", "items by domain")
         for d in c.domains { add(byDomain, d.id, w.domainName(d.id), count(c.items(inDomain: d.id), \.provenance)) }
         let byType = lang.pick("按类型（服务点）", "points by type")
-        for t in c.pointTypes { add(byType, t.id, w.typeName(t.id), count(c.points.filter { $0.typeID == t.id }, \.provenance)) }
+        for t in c.pointTypes { add(byType, t.id, w.typeName(t.id), points { $0.typeID == t.id }) }
         let bySubdistrict = lang.pick("按街道（服务点）", "points by subdistrict")
-        for s in c.subdistricts { add(bySubdistrict, s.code, s.name, count(c.points.filter { $0.subdistrictCode == s.code }, \.provenance)) }
-        add(bySubdistrict, "unknown", lang.pick("街道未知", "unknown"), count(c.points.filter { $0.subdistrictCode == nil }, \.provenance))
+        for s in c.subdistricts { add(bySubdistrict, s.code, s.name, points { $0.subdistrictCode == s.code }) }
+        add(bySubdistrict, "unknown", lang.pick("街道未知", "unknown"), points { $0.subdistrictCode == nil })
         let hours = lang.pick("开放时间（服务点）", "opening hours (points)")
-        let withHours = c.points.filter { $0.hours != nil }
-        let parsed = withHours.filter { $0.hours.flatMap(OpeningHours.parse) != nil }
-        add(hours, "with_hours", lang.pick("有开放时间", "with hours"), count(withHours, \.provenance))
-        add(hours, "parsed", lang.pick("其中可解析（能判断是否开放）", "of which parsed (open now can be told)"), count(parsed, \.provenance))
+        add(hours, "with_hours", lang.pick("有开放时间", "with hours"), points { $0.hours != nil })
+        add(hours, "parsed", lang.pick("其中可解析（能判断是否开放）", "of which parsed (open now can be told)"),
+            points { $0.hours.flatMap(OpeningHours.parse) != nil })
         add(hours, "unparsed", lang.pick("其中无法解析（按原文显示，不算开放）", "of which unparsed (shown as written, never open)"),
-            count(withHours.filter { $0.hours.flatMap(OpeningHours.parse) == nil }, \.provenance))
-        add(hours, "no_hours", lang.pick("没有开放时间", "without hours"), count(c.points.filter { $0.hours == nil }, \.provenance))
+            points { $0.hours != nil && $0.hours.flatMap(OpeningHours.parse) == nil })
+        add(hours, "no_hours", lang.pick("没有开放时间", "without hours"), points { $0.hours == nil })
         let bySource = lang.pick("按来源（全部记录）", "records by source")
+        let others = c.domains.map(\.provenance) + c.items.map(\.provenance) + c.standards.map(\.provenance)
+            + c.landmarks.map(\.provenance) + c.subdistricts.map(\.provenance)
         for s in c.sources {
-            let all = c.domains.map(\.provenance) + c.items.map(\.provenance) + c.points.map(\.provenance) + c.standards.map(\.provenance)
-                + c.landmarks.map(\.provenance) + c.subdistricts.map(\.provenance)
-            let cited = all.filter { $0.sourceID == s.id }
-            if !cited.isEmpty { add(bySource, s.id, "\(s.title)（\(s.snapshot)）", count(cited, { $0 })) }
+            let records = count(others.filter { $0.sourceID == s.id }, { $0 })
+            let cited = points { $0.provenance.sourceID == s.id }
+            if records.0 + records.1 + records.2 + cited.0 + cited.1 + cited.2 > 0 {
+                add(bySource, s.id, "\(s.title)（\(s.snapshot)）", (records.0 + cited.0, records.1 + cited.1, records.2 + cited.2))
+            }
         }
 
         switch format {

@@ -1,0 +1,159 @@
+import Geodesy
+
+/// The points of a compiled catalogue, left in their section and decoded one at a time: a
+/// command that shows one item's points, one point or a nearby list reads those records only,
+/// whatever the size of the catalogue.
+///
+/// Layout (after the rest of the catalogue section; `ServiceCatalogue.image` writes it): the
+/// point count, the records' byte length, the records, then four arrays read in place — each
+/// record's start (relative to the first), the points ordered by id (for `index(ofID:)`),
+/// and per item (in `items` order) the start of its run in the list of points serving it; then
+/// the points' tallies (`PointTally`), for counts that need no record.
+final class PointImage: @unchecked Sendable {
+    let count: Int
+    private let bytes: ImageBytes
+    private let reader: ByteReader
+    private let recordsStart: Int
+    private let recordStarts: UnsafeRawBufferPointer
+    private let byID: UnsafeRawBufferPointer
+    private let itemRunStarts: UnsafeRawBufferPointer
+    private let itemPoints: UnsafeRawBufferPointer
+    private let tallyCount: Int
+    private let talliesStart: Int
+
+    /// Reads the block's header and arrays at the reader's position and checks every stored
+    /// offset and index against the bounds (one pass over the arrays, no record decoded).
+    init(bytes: ImageBytes, reader r: inout ByteReader, itemCount: Int) throws(CatalogueImageError) {
+        self.bytes = bytes
+        let count = try r.int()
+        let recordsLength = try r.int()
+        recordsStart = r.position
+        try r.skip(recordsLength)
+        recordStarts = try r.region(of: UInt32.self)
+        byID = try r.region(of: UInt32.self)
+        itemRunStarts = try r.region(of: UInt32.self)
+        itemPoints = try r.region(of: UInt32.self)
+        tallyCount = try r.int()
+        let talliesLength = try r.int()
+        talliesStart = r.position
+        try r.skip(talliesLength)
+        guard recordStarts.count == (count + 1) * 4, byID.count == count * 4, itemRunStarts.count == (itemCount + 1) * 4 else {
+            throw .malformed("point tables")
+        }
+        guard Self.u32(recordStarts, 0) == 0, Int(Self.u32(recordStarts, count)) == recordsLength,
+              Self.u32(itemRunStarts, 0) == 0, Int(Self.u32(itemRunStarts, itemCount)) * 4 == itemPoints.count else {
+            throw .malformed("point tables")
+        }
+        for i in 0..<count {
+            guard Self.u32(recordStarts, i) <= Self.u32(recordStarts, i + 1), Int(Self.u32(byID, i)) < count else {
+                throw .malformed("point tables")
+            }
+        }
+        for i in 0..<itemCount where Self.u32(itemRunStarts, i) > Self.u32(itemRunStarts, i + 1) { throw .malformed("point tables") }
+        for i in 0..<(itemPoints.count / 4) where Int(Self.u32(itemPoints, i)) >= count { throw .malformed("point tables") }
+        self.count = count
+        reader = r
+    }
+
+    private static func u32(_ region: UnsafeRawBufferPointer, _ i: Int) -> UInt32 {
+        UInt32(littleEndian: region.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+    }
+
+    /// The point at `index`. A record that does not decode (the section passed its checksum, so
+    /// only a writer's fault could cause it) comes back as a point that says so, never a crash.
+    func point(at index: Int) -> ServicePoint {
+        var r = reader
+        do {
+            try r.seek(to: recordsStart + Int(Self.u32(recordStarts, index)))
+            return try ServiceCatalogue.readPoint(&r)
+        } catch {
+            return ServicePoint(id: "#\(index + 1)", name: "（启动文件中的记录损坏：请运行 fuwu build）", typeID: "",
+                                itemIDs: [], subdistrictCode: nil, community: nil, address: nil, phone: nil, hours: nil,
+                                location: nil, sourceDatum: nil, sourceCoordinate: nil, note: "\(error)", provenance: .sample)
+        }
+    }
+
+    /// The points' tallies (`PointTally`), as stored.
+    func tallies() throws(CatalogueImageError) -> [PointTally] {
+        var r = reader
+        try r.seek(to: talliesStart)
+        var tallies: [PointTally] = []
+        tallies.reserveCapacity(min(tallyCount, count))
+        for _ in 0..<tallyCount { tallies.append(try ServiceCatalogue.readTally(&r)) }
+        return tallies
+    }
+
+    /// Every point, in catalogue order.
+    func all() -> [ServicePoint] { (0..<count).map(point(at:)) }
+
+    /// What a spatial index needs of the point at `index`, reading past its texts without
+    /// decoding them; nil for a record that does not decode.
+    func summary(at index: Int) -> PointSummary? {
+        var r = reader
+        do {
+            try r.seek(to: recordsStart + Int(Self.u32(recordStarts, index)))
+            let id = try r.string()
+            _ = try r.int()                                   // name
+            let typeID = try r.string(), itemIDs = try r.strings(), subdistrictCode = try r.optionalString()
+            for _ in 0..<4 { _ = try r.int() }                // community, address, phone, hours
+            return PointSummary(id: id, typeID: typeID, itemIDs: itemIDs, subdistrictCode: subdistrictCode,
+                                location: try r.coordinate())
+        } catch {
+            return nil
+        }
+    }
+
+    /// Each point's rank in the id order, from the stored order: no comparison at all.
+    func idRanks() -> [Int32] {
+        var ranks = [Int32](repeating: 0, count: count)
+        for rank in 0..<count { ranks[Int(Self.u32(byID, rank))] = Int32(rank) }
+        return ranks
+    }
+
+    /// The id of the point at `index` (a record starts with its id's string number).
+    private func id(at index: Int) -> String? {
+        var r = reader
+        guard (try? r.seek(to: recordsStart + Int(Self.u32(recordStarts, index)))) != nil else { return nil }
+        return try? r.string()
+    }
+
+    /// The position of the first point with this id, by binary search over the id order (the
+    /// order and equality of `String`, as the array's dictionary lookup has them).
+    func index(ofID id: String) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            guard let candidate = self.id(at: Int(Self.u32(byID, middle))) else { return nil }
+            if candidate < id { low = middle + 1 } else { high = middle }
+        }
+        guard low < count, self.id(at: Int(Self.u32(byID, low))) == id else { return nil }
+        return Int(Self.u32(byID, low))
+    }
+
+    /// Positions of the points serving the item at `itemPosition` (in `items`), in catalogue order.
+    func pointIndices(servingItemAt itemPosition: Int) -> [Int] {
+        let start = Int(Self.u32(itemRunStarts, itemPosition)), end = Int(Self.u32(itemRunStarts, itemPosition + 1))
+        return (start..<end).map { Int(Self.u32(itemPoints, $0)) }
+    }
+
+    /// The arrays `ServiceCatalogue.image` writes after the records: record starts, the id order
+    /// (equal ids in catalogue order, so a lookup finds the first), and the points serving each item.
+    static func tables(points: [ServicePoint], items: [ServiceItem], recordStarts: [UInt32])
+        -> (byID: [UInt32], itemRunStarts: [UInt32], itemPoints: [UInt32]) {
+        let byID = points.indices.sorted { a, b in
+            points[a].id == points[b].id ? a < b : points[a].id < points[b].id
+        }.map { UInt32($0) }
+        var itemPosition: [String: Int] = [:]
+        for (i, item) in items.enumerated() where itemPosition[item.id] == nil { itemPosition[item.id] = i }
+        var serving = [[UInt32]](repeating: [], count: items.count)
+        for (i, point) in points.enumerated() {
+            var seen = Set<Int>()
+            for itemID in point.itemIDs {
+                if let position = itemPosition[itemID], seen.insert(position).inserted { serving[position].append(UInt32(i)) }
+            }
+        }
+        var runStarts: [UInt32] = [0]
+        for run in serving { runStarts.append(runStarts[runStarts.count - 1] + UInt32(run.count)) }
+        return (byID, runStarts, serving.flatMap { $0 })
+    }
+}
