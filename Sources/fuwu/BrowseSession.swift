@@ -30,11 +30,12 @@ enum BrowseSession {
         // when that page opens, so a browser that never goes there never holds it.
         var prepared = Set<Mode>()
         app.run(terminal: timed, afterFirstFrame: {
-            DispatchQueue.global(qos: .utility).async {
+            let group = DispatchGroup()
+            DispatchQueue.global(qos: .utility).async(group: group) {
                 _ = places.value
                 context.warmUp()
-                (timed as? TimedTerminal)?.note("warm")
             }
+            group.notify(queue: .global(qos: .utility)) { (timed as? TimedTerminal)?.note("warm") }
         }, afterFrame: { state in
             let mode = state.mode
             guard BrowserContext.preparedModes.contains(mode), prepared.insert(mode).inserted else { return }

@@ -201,7 +201,8 @@ import Testing
             return key
         }
         let texts = ["P0505", "DB4403/T 236", "Futian", "市民中心站", "站", "车公庙地铁站", "福田街道", "莲花社区", "社区",
-                     "A站", "福田区样例社康中心001", "é站", "ＡＢ站", "Ｐ0001", "x\u{302A}站", "岗厦北站", "地铁站"]
+                     "A站", "福田区样例社康中心001", "é站", "ＡＢ站", "Ｐ0001", "x\u{302A}站", "岗厦北站", "地铁站",
+                     "x\u{302B}\u{302A}站", "福田（香蜜湖）社康 Ａ座", "莲花　北", "ｚ\u{FF5F}"]
         for text in texts {
             #expect(LocationResolver.key(text) == generalKey(text), "\(text)")
             #expect(LocationResolver.stem(LocationResolver.key(text)) == generalStem(generalKey(text)), "\(text)")
@@ -215,7 +216,8 @@ import Testing
 
     @Test func theByteWiseTestsDecideAsTheScalarRulesForEveryScalar() {
         func ownKey(_ v: UInt32) -> Bool {
-            (0x21...0x40).contains(v) || (0x5B...0x7E).contains(v) || (0x3001...0x303F).contains(v) || (0x3400...0x9FFF).contains(v)
+            (0x21...0x40).contains(v) || (0x5B...0x7E).contains(v) || (0x3001...0x3029).contains(v)
+                || (0x3030...0x303F).contains(v) || (0x3400...0x9FFF).contains(v)
         }
         for value in Array(0...0xD7FF) + Array(0xE000...0xFFFF) + [0x10000, 0x1F600, 0x20000, 0x10FFFF] {
             guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
@@ -224,6 +226,7 @@ import Testing
                         "U+\(String(value, radix: 16))")
                 #expect(LocationResolver.stemLength(ofKey: text) == LocationResolver.stem(text).utf8.count,
                         "U+\(String(value, radix: 16))")
+                #expect(LocationResolver.key(text) == LocationResolver.generalKey(text), "U+\(String(value, radix: 16))")
             }
         }
     }

@@ -287,9 +287,16 @@ public struct LocationResolver: Sendable {
     static func key(_ text: String) -> String {
         // Most names (Han characters, CJK punctuation, lower-case ASCII) are their own key; telling
         // so costs a scan of the bytes, far less than `lowercased()` (the resolver keys every place
-        // name of the catalogue on each start).
+        // name of the catalogue on each start). Most others only need full-width forms folded,
+        // ASCII letters lowered or spaces dropped, done on the bytes too.
         if isOwnKey(text) { return text }
-        if let lowered = lowercasedOwnKey(text) { return lowered }
+        if let folded = foldedOwnKey(text) { return folded }
+        return generalKey(text)
+    }
+
+    /// `key` by the rules themselves: white space removed, full-width ASCII folded, then
+    /// `lowercased()` and NFC.
+    static func generalKey(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.properties.isWhitespace { continue }
@@ -303,52 +310,65 @@ public struct LocationResolver: Sendable {
     }
 
     /// Appends `key(text)` as UTF-8 to `bytes`, without making a string where the text is its
-    /// own key or only needs its ASCII letters lowered (ids such as `P0505`).
+    /// own key or needs only the folding of `foldedOwnKey` (ids such as `P0505`, names with
+    /// full-width brackets).
     static func appendKey(of text: String, to bytes: inout [UInt8]) {
         if isOwnKey(text) {
             bytes.append(contentsOf: text.utf8)
-        } else if !appendLowercasedOwnKey(of: text, to: &bytes) {
-            bytes.append(contentsOf: key(text).utf8)
+        } else if !appendFoldedOwnKey(of: text, to: &bytes) {
+            bytes.append(contentsOf: generalKey(text).utf8)
         }
     }
 
-    /// The key of text that `isOwnKey` would accept but for upper-case ASCII letters (ids such as
-    /// `P0505`, codes such as `DB4403`): those letters lowered byte by byte, which is what
-    /// `lowercased()` does to them, and ASCII needs no composing. Nil for any other text.
-    static func lowercasedOwnKey(_ text: String) -> String? {
+    /// The key of text made only of what `isOwnKey` accepts, upper-case ASCII letters, full-width
+    /// ASCII forms (U+FF01–FF5E) and the spaces U+0020 and U+3000: full-width forms folded to
+    /// ASCII, ASCII letters lowered, the spaces dropped — which is all `lowercased()`, NFC and the
+    /// white-space rule do to such text (none of it composes or has another case). Nil for any
+    /// other text.
+    static func foldedOwnKey(_ text: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        guard appendLowercasedOwnKey(of: text, to: &bytes) else { return nil }
+        guard appendFoldedOwnKey(of: text, to: &bytes) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `lowercasedOwnKey(text)` as UTF-8 and returns true; for other text leaves `bytes`
-    /// as it was and returns false.
-    private static func appendLowercasedOwnKey(of text: String, to bytes: inout [UInt8]) -> Bool {
+    /// Appends `foldedOwnKey(text)` as UTF-8 and returns true; for other text leaves `bytes` as
+    /// it was and returns false.
+    private static func appendFoldedOwnKey(of text: String, to bytes: inout [UInt8]) -> Bool {
         let start = bytes.count
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x41...0x5A: bytes.append(UInt8(scalar.value) + 0x20)
-            case 0x21...0x40, 0x5B...0x7E: bytes.append(UInt8(scalar.value))
-            case 0x3001...0x303F, 0x3400...0x9FFF: bytes.append(contentsOf: String(scalar).utf8)
-            default:
-                bytes.removeSubrange(start...)
-                return false
+        var text = text
+        let done = text.withUTF8 { utf8 in
+            allScalars(of: utf8) { v in
+                var v = v
+                if (0xFF01...0xFF5E).contains(v) { v -= 0xFEE0 }
+                switch v {
+                case 0x41...0x5A: bytes.append(UInt8(v) + 0x20)
+                case 0x21...0x7E: bytes.append(UInt8(v))
+                case 0x20, 0x3000: break
+                case 0x3001...0x3029, 0x3030...0x303F, 0x3400...0x9FFF:
+                    bytes.append(0xE0 | UInt8(v >> 12))
+                    bytes.append(0x80 | UInt8((v >> 6) & 0x3F))
+                    bytes.append(0x80 | UInt8(v & 0x3F))
+                default: return false
+                }
+                return true
             }
         }
-        return true
+        if !done { bytes.removeSubrange(start...) }
+        return done
     }
 
     /// True when `text` has only lower-case printable ASCII other than the space, CJK symbols and
-    /// punctuation other than the ideographic space (U+3001–303F) and CJK unified ideographs
+    /// punctuation other than the ideographic space and the combining tone marks (U+3001–3029,
+    /// U+3030–303F; two tone marks in a row could be reordered by NFC) and CJK unified ideographs
     /// (U+3400–9FFF): characters that have no case, are not white space and have no other
     /// composed form, so `key` leaves them as they are. Read from the UTF-8 bytes in place.
     static func isOwnKey(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             allScalars(of: bytes) { v in
-                (0x21...0x40).contains(v) || (0x5B...0x7E).contains(v) || (0x3001...0x303F).contains(v)
-                    || (0x3400...0x9FFF).contains(v)
+                (0x21...0x40).contains(v) || (0x5B...0x7E).contains(v) || (0x3001...0x3029).contains(v)
+                    || (0x3030...0x303F).contains(v) || (0x3400...0x9FFF).contains(v)
             }
         }
     }
