@@ -23,23 +23,25 @@ enum BrowseSession {
         let context = app.state.context
         let timed = TimedTerminal.wrapping(terminal, environment: ProcessInfo.processInfo.environment)
         // Once the first frame is out, build on another core what a page one key away needs to
-        // draw itself (the pickers' names and places, the dashboard's figures), so that the key
-        // that opens it does not pay for it (one that comes sooner waits for the build under
-        // way). What only the next key on such a page reads — the name search's index (the find
-        // box opens empty), the full coverage (the gaps pages below the dashboard) — is built
-        // when that page opens, so a browser that never goes there never holds it.
+        // draw itself (the pickers' names, the dashboard's figures), so that the key that opens
+        // it does not pay for it (one that comes sooner waits for the build under way). What
+        // only the next key on such a page reads — the name search's index (the find box opens
+        // empty), the place resolver and pinyin keys (a picker's typed text), the full coverage
+        // (the gaps pages below the dashboard) — is built when that page opens, so a browser
+        // that never goes there never holds it.
         var prepared = Set<Mode>()
         app.run(terminal: timed, afterFirstFrame: {
             let group = DispatchGroup()
-            DispatchQueue.global(qos: .utility).async(group: group) {
-                _ = places.value
-                context.warmUp()
-            }
+            DispatchQueue.global(qos: .utility).async(group: group) { context.warmUp() }
             group.notify(queue: .global(qos: .utility)) { (timed as? TimedTerminal)?.note("warm") }
         }, afterFrame: { state in
             let mode = state.mode
             guard BrowserContext.preparedModes.contains(mode), prepared.insert(mode).inserted else { return }
-            DispatchQueue.global(qos: .userInitiated).async { context.prepare(for: mode) }
+            DispatchQueue.global(qos: .userInitiated).async {
+                // The pinyin keys of place names, read only for Latin letters typed in a picker.
+                if mode == .picker { _ = places.value }
+                context.prepare(for: mode)
+            }
         })
     }
 }

@@ -27,10 +27,11 @@ public final class BrowserContext: Sendable {
     public let userState: any UserStateStore
     /// The clock, as Unix seconds, that open-now and history use.
     public let now: @Sendable () -> Int64
-    /// Reads place names for "where I am"; built when the place picker first needs it (or by
-    /// `warmUp`), since it costs more than the first frame.
+    /// Reads place names for "where I am"; built when a picker opens (`prepare(for:)`) or its
+    /// first typed text needs it, since it costs more than the first frame.
     let locations: Deferred<LocationResolver>
-    /// The names pickers narrow by, folded once; built like `locations`.
+    /// The names pickers narrow by, folded once; built after the first frame (`warmUp`), since
+    /// a picker lists them as it opens.
     let pickerNames: Deferred<PickerNames>
     /// The 各街道均等化 figures at every standard radius; built like `locations`, since a
     /// coverage grid costs far more than a keystroke may.
@@ -67,28 +68,29 @@ public final class BrowserContext: Sendable {
         coverageAnalysis = Deferred { DashboardState.analysis(catalogue) }
     }
 
-    /// Builds what the pages open at start reach in one key (the pickers, the dashboard's
-    /// figures) now, on the calling thread (another core, after the first frame), so that no
-    /// keystroke pays for it.
+    /// Builds what the pages one key from the start draw as they open (the pickers' names, the
+    /// dashboard's figures) now, on the calling thread (another core, after the first frame),
+    /// so that no keystroke pays for it.
     public func warmUp() {
-        _ = locations.value
         _ = pickerNames.value
         if !catalogue.boundary.polygons.isEmpty { _ = coverage.value }
     }
 
     /// Builds, on the calling thread (another core), what a page in `mode` is about to ask for
     /// and nothing opened before needs: the name search's index once the find box is open, the
-    /// full coverage once the dashboard is. The rest of the browser never pays their memory.
+    /// place resolver once a picker is (it reads typed text), the full coverage once the
+    /// dashboard is. A browser that never goes there never pays their memory.
     public func prepare(for mode: Mode) {
         switch mode {
         case .find: _ = search.search("a", limit: 1)
+        case .picker: _ = locations.value
         case .dashboard: if !catalogue.boundary.polygons.isEmpty { _ = coverageAnalysis.value }
         default: break
         }
     }
 
     /// The modes `prepare(for:)` builds something for.
-    public static let preparedModes: Set<Mode> = [.find, .dashboard]
+    public static let preparedModes: Set<Mode> = [.find, .picker, .dashboard]
 
     func items(inDomain id: String) -> [Int] { itemsByDomain[id] ?? [] }
     /// The Shenzhen wall clock now.
