@@ -80,6 +80,15 @@ public enum DisplayWidth {
         return total
     }
 
+    /// The width of text made only of printable ASCII and the scalars `singleScalarWidth` takes
+    /// (CJK ideographs, CJK punctuation before the tone marks, full-width forms), which are all
+    /// characters of their own and none of which `Sanitiser` escapes; nil for any other text.
+    /// One pass over the bytes tells both that the text needs no sanitising and its width.
+    public static func plainWidth(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { singleScalarWidth(utf8: $0, ambiguousWide: false) }
+    }
+
     /// `singleScalarWidth` over well-formed UTF-8: printable ASCII bytes count one column each;
     /// the other scalars it takes are three bytes long (U+3000–U+FF60) and measured as there.
     static func singleScalarWidth(utf8 bytes: UnsafeBufferPointer<UInt8>, ambiguousWide: Bool) -> Int? {

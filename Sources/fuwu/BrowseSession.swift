@@ -22,26 +22,30 @@ enum BrowseSession {
                              options: options, startMessage: warning)
         let context = app.state.context
         let timed = TimedTerminal.wrapping(terminal, environment: ProcessInfo.processInfo.environment)
-        // Once the first frame is out, build on another core what a page one key away needs to
-        // draw itself (the pickers' names, the dashboard's figures), so that the key that opens
-        // it does not pay for it (one that comes sooner waits for the build under way). What
-        // only the next key on such a page reads — the name search's index (the find box opens
-        // empty), the place resolver and pinyin keys (a picker's typed text), the full coverage
-        // (the gaps pages below the dashboard) — is built when that page opens, so a browser
-        // that never goes there never holds it.
+        // Once the first frame is out, build on another core what a page one key away needs
+        // (the pickers' names, the pinyin place keys, the dashboard's figures) or what its first
+        // key needs (the name search's index: the find box takes keys as it opens), so that no
+        // keystroke pays for it (one that comes sooner waits for the build under way). What only
+        // a page further in reads — the place resolver (a picker's typed text), the full
+        // coverage (the gaps pages below the dashboard) — is built on another core when that
+        // page opens, so a browser that never goes there never holds it; the browser thread
+        // waits only until the build holds its lock, so its next key waits for the build
+        // (blocked) rather than doing it.
         var prepared = Set<Mode>()
         app.run(terminal: timed, afterFirstFrame: {
             let group = DispatchGroup()
-            DispatchQueue.global(qos: .utility).async(group: group) { context.warmUp() }
+            DispatchQueue.global(qos: .utility).async(group: group) { _ = search.search("a", limit: 1) }
+            DispatchQueue.global(qos: .utility).async(group: group) {
+                _ = places.value
+                context.warmUp()
+            }
             group.notify(queue: .global(qos: .utility)) { (timed as? TimedTerminal)?.note("warm") }
         }, afterFrame: { state in
             let mode = state.mode
             guard BrowserContext.preparedModes.contains(mode), prepared.insert(mode).inserted else { return }
-            DispatchQueue.global(qos: .userInitiated).async {
-                // The pinyin keys of place names, read only for Latin letters typed in a picker.
-                if mode == .picker { _ = places.value }
-                context.prepare(for: mode)
-            }
+            let held = DispatchSemaphore(value: 0)
+            DispatchQueue.global(qos: .userInitiated).async { context.prepare(for: mode, onceHeld: { held.signal() }) }
+            held.wait()
         })
     }
 }

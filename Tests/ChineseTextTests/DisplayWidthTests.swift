@@ -118,6 +118,11 @@ private func testWcwidth(_ character: Int32) -> Int32
             #expect(string.withUTF8 { DisplayWidth.singleScalarWidth(utf8: $0, ambiguousWide: false) } == scalarWise,
                     "U+\(String(value, radix: 16))")
             #expect(DisplayWidth.of(string) == string.reduce(0) { $0 + DisplayWidth.of($1) }, "U+\(String(value, radix: 16))")
+            // Plain width: only for text the sanitiser leaves alone, and then its width.
+            if let plain = DisplayWidth.plainWidth(string) {
+                #expect(Sanitiser.line(string) == string && plain == DisplayWidth.of(string), "U+\(String(value, radix: 16))")
+            }
+            #expect((DisplayWidth.plainWidth(string) != nil) == (scalarWise != nil), "U+\(String(value, radix: 16))")
         }
         // Anything else (a combining mark, a tone mark, a variation selector, Hangul) takes the loop.
         for other in ["e\u{301}", "\u{302A}", "☺\u{FE0F}", "한", "\u{1100}\u{1161}", "\t"] {

@@ -27,8 +27,8 @@ public final class BrowserContext: Sendable {
     public let userState: any UserStateStore
     /// The clock, as Unix seconds, that open-now and history use.
     public let now: @Sendable () -> Int64
-    /// Reads place names for "where I am"; built when a picker opens (`prepare(for:)`) or its
-    /// first typed text needs it, since it costs more than the first frame.
+    /// Reads place names for "where I am"; built when a picker opens (`prepare(for:onceHeld:)`),
+    /// since only its typed text reads it and it costs more than the first frame.
     let locations: Deferred<LocationResolver>
     /// The names pickers narrow by, folded once; built after the first frame (`warmUp`), since
     /// a picker lists them as it opens.
@@ -37,7 +37,7 @@ public final class BrowserContext: Sendable {
     /// coverage grid costs far more than a keystroke may.
     let coverage: Deferred<DashboardState>
     /// The full coverage of every domain, which the gaps pages read; built when the dashboard
-    /// is opened (`prepare(for:)`), or by the first gaps page.
+    /// is opened (`prepare(for:onceHeld:)`).
     let coverageAnalysis: Deferred<CoverageAnalysis>
 
     /// Builds the lookups; `search` defaults to the plain substring search over names, and
@@ -77,20 +77,21 @@ public final class BrowserContext: Sendable {
     }
 
     /// Builds, on the calling thread (another core), what a page in `mode` is about to ask for
-    /// and nothing opened before needs: the name search's index once the find box is open, the
-    /// place resolver once a picker is (it reads typed text), the full coverage once the
-    /// dashboard is. A browser that never goes there never pays their memory.
-    public func prepare(for mode: Mode) {
+    /// and nothing opened before needs: the place resolver once a picker is open (its typed text
+    /// reads it), the full coverage once the dashboard is (its gaps pages read it). `held` runs
+    /// once the build holds its value's lock (at once when there is nothing to build), so the
+    /// caller can wait for that and the browser's next key then waits for the build instead of
+    /// doing it. A browser that never goes there never pays their memory.
+    public func prepare(for mode: Mode, onceHeld held: () -> Void) {
         switch mode {
-        case .find: _ = search.search("a", limit: 1)
-        case .picker: _ = locations.value
-        case .dashboard: if !catalogue.boundary.polygons.isEmpty { _ = coverageAnalysis.value }
-        default: break
+        case .picker: _ = locations.value(onceHeld: held)
+        case .dashboard where !catalogue.boundary.polygons.isEmpty: _ = coverageAnalysis.value(onceHeld: held)
+        default: held()
         }
     }
 
-    /// The modes `prepare(for:)` builds something for.
-    public static let preparedModes: Set<Mode> = [.find, .picker, .dashboard]
+    /// The modes `prepare(for:onceHeld:)` builds something for.
+    public static let preparedModes: Set<Mode> = [.picker, .dashboard]
 
     func items(inDomain id: String) -> [Int] { itemsByDomain[id] ?? [] }
     /// The Shenzhen wall clock now.

@@ -22,8 +22,15 @@ struct TextTable {
     /// The table as lines: a header, a rule of dashes, the rows; two spaces between columns and
     /// no trailing spaces. Each cell is measured once and padded by appending spaces, since a
     /// listing of every point has some 17 000 cells.
-    func rendered() -> String {
+    func rendered() -> String { String(decoding: renderedUTF8(), as: UTF8.self) }
+
+    /// `rendered()` as UTF-8 bytes, which a listing writes out as they are (no string is made of
+    /// a listing of every point only to be written).
+    func renderedUTF8() -> [UInt8] {
         func clean(_ cell: String) -> (text: String, width: Int) {
+            // Most catalogue text is printable ASCII and CJK: one pass tells it needs no
+            // sanitising and measures it (`DisplayWidth.plainWidth`).
+            if let width = DisplayWidth.plainWidth(cell), width <= Self.maxColumnWidth { return (cell, width) }
             let line = Sanitiser.line(cell)
             let width = DisplayWidth.of(line)
             guard width > Self.maxColumnWidth else { return (line, width) }
@@ -38,6 +45,7 @@ struct TextTable {
         }
         // Written as UTF-8 bytes, copied from each cell in one piece: appending small strings to a
         // string costs more than measuring the cells.
+        let alignedRight = widths.indices.map { rightAligned.contains($0) }
         var text: [UInt8] = []
         text.reserveCapacity((cleanRows.count + 2) * (widths.reduce(0, +) + 2 * widths.count + 1) * 2)
         func appendSpaces(_ count: Int) {
@@ -48,7 +56,7 @@ struct TextTable {
             for (i, width) in widths.enumerated() {
                 if i > 0 { appendSpaces(2) }
                 let cell: (text: String, width: Int) = i < cells.count ? cells[i] : ("", 0)
-                if rightAligned.contains(i) {
+                if alignedRight[i] {
                     appendSpaces(width - cell.width)
                     text.append(contentsOf: cell.text.utf8)
                 } else {
@@ -65,7 +73,7 @@ struct TextTable {
             text.append(0x0A)
             appendLine(row)
         }
-        return String(decoding: text, as: UTF8.self)
+        return text
     }
 
     /// Removes the spaces that end the line starting at `lineStart`, as removing trailing `" "`
@@ -111,7 +119,11 @@ struct FieldList {
         fields.append((label, value ?? "—"))
     }
 
-    func rendered() -> String {
+    func rendered() -> String { String(decoding: renderedUTF8(), as: UTF8.self) }
+
+    /// `rendered()` as UTF-8 bytes, which a listing writes out as they are (no string is made of
+    /// a listing of every point only to be written).
+    func renderedUTF8() -> [UInt8] {
         let width = fields.map { DisplayWidth.of($0.0) }.max() ?? 0
         return fields.map { label, value in
             let clean = Sanitiser.text(value).split(separator: "\n", omittingEmptySubsequences: false)
