@@ -119,11 +119,7 @@ struct FieldList {
         fields.append((label, value ?? "—"))
     }
 
-    func rendered() -> String { String(decoding: renderedUTF8(), as: UTF8.self) }
-
-    /// `rendered()` as UTF-8 bytes, which a listing writes out as they are (no string is made of
-    /// a listing of every point only to be written).
-    func renderedUTF8() -> [UInt8] {
+    func rendered() -> String {
         let width = fields.map { DisplayWidth.of($0.0) }.max() ?? 0
         return fields.map { label, value in
             let clean = Sanitiser.text(value).split(separator: "\n", omittingEmptySubsequences: false)
