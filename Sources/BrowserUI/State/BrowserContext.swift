@@ -77,13 +77,15 @@ public final class BrowserContext: Sendable {
     }
 
     /// Builds, on the calling thread (another core), what a page in `mode` is about to ask for
-    /// and nothing opened before needs: the place resolver once a picker is open (its typed text
-    /// reads it), the full coverage once the dashboard is (its gaps pages read it). `held` runs
+    /// and nothing opened before needs: the name search's index once the find box is open (it
+    /// opens empty), the place resolver once a picker is (its typed text reads it), the full
+    /// coverage once the dashboard is (its gaps pages read it). `held` runs
     /// once the build holds its value's lock (at once when there is nothing to build), so the
     /// caller can wait for that and the browser's next key then waits for the build instead of
     /// doing it. A browser that never goes there never pays their memory.
     public func prepare(for mode: Mode, onceHeld held: () -> Void) {
         switch mode {
+        case .find: search.prepare(onceHeld: held)
         case .picker: _ = locations.value(onceHeld: held)
         case .dashboard where !catalogue.boundary.polygons.isEmpty: _ = coverageAnalysis.value(onceHeld: held)
         default: held()
@@ -91,7 +93,7 @@ public final class BrowserContext: Sendable {
     }
 
     /// The modes `prepare(for:onceHeld:)` builds something for.
-    public static let preparedModes: Set<Mode> = [.picker, .dashboard]
+    public static let preparedModes: Set<Mode> = [.find, .picker, .dashboard]
 
     func items(inDomain id: String) -> [Int] { itemsByDomain[id] ?? [] }
     /// The Shenzhen wall clock now.
