@@ -204,7 +204,7 @@ public struct CatalogueCache: Sendable {
 
     private func opened(_ folder: URL, _ target: URL, _ image: CatalogueImageFile, _ status: OpenedCatalogue.Status)
         throws(StoreError) -> OpenedCatalogue {
-        let bytes = try image.sectionBytes(.catalogue)
+        let bytes = try image.catalogueBytes()
         let catalogue: ServiceCatalogue
         do {
             catalogue = try ServiceCatalogue(image: bytes)

@@ -7,21 +7,27 @@ import Darwin
 
 /// The compiled catalogue's start-up file, beside its SQLite database: the source stamp and hash,
 /// then the catalogue, search index and place-name keys in their binary forms
-/// (`ServiceCatalogue.image`, `SearchIndex.image`, `PlaceNameTable.image`), each with a checksum.
+/// (`ServiceCatalogue.image`, `SearchIndex.image`, `PlaceNameTable.image`), each with a checksum,
+/// and a checksum per 64 KiB block of the catalogue section.
 ///
-/// A cached start reads the 136-byte header and the catalogue section with two `pread`s and no
-/// SQLite; the search sections are read only by the commands that search. The file stays open,
-/// so a later section comes from the same file even if a rebuild has renamed a new one over it.
+/// A cached start reads the 160-byte header and the block checksums, and maps the catalogue
+/// section (no SQLite); the search sections are read only by the commands that search. The file
+/// stays open, so a later section comes from the same file even if a rebuild has renamed a new
+/// one over it.
 final class CatalogueImageFile: @unchecked Sendable {
     /// Bumped whenever the layout or a section's encoding changes; an older file is rebuilt.
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let magic: [UInt8] = Array("FUWUIMG\0".utf8)
     static let headerSize = 8 + 4 + 4 + 16 + 16 + Section.allCases.count * 24 + 16
 
-    /// The sections, in file order.
+    /// The sections, in file order. `blocks` holds a checksum per `blockSize` bytes of the
+    /// catalogue section, so that a command checks only the blocks it reads.
     enum Section: Int, CaseIterable {
-        case catalogue, search, places
+        case catalogue, search, places, blocks
     }
+
+    /// The catalogue section is checked in blocks of this many bytes.
+    static let blockSize = 1 << 16
 
     let path: String
     /// The sources' stamp and content hash when this was compiled (`SourceFingerprint`).
@@ -65,8 +71,51 @@ final class CatalogueImageFile: @unchecked Sendable {
         }
     }
 
+    /// The catalogue section mapped into memory, each block checked against its checksum in the
+    /// `blocks` section when first read (`ImageBytes.verify`): a command that reads a few records
+    /// of a large catalogue pages in and checks those blocks only.
+    func catalogueBytes() throws(StoreError) -> ImageBytes {
+        let (offset, length, _) = sections[Section.catalogue.rawValue]
+        let sums: [UInt64] = try withSection(.blocks) { bytes throws(CatalogueImageError) in
+            guard bytes.count == (length + Self.blockSize - 1) / Self.blockSize * 8 else { throw .malformed("block checksums") }
+            return (0..<(bytes.count / 8)).map { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
+        }
+        guard length > 0 else { return ImageBytes(copying: []) }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = offset / page * page
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) >= offset + length else {
+            throw damaged("its start-up file's catalogue section is cut short")
+        }
+        guard let mapped = mmap(nil, offset - start + length, PROT_READ, MAP_PRIVATE, descriptor, off_t(start)),
+              mapped != MAP_FAILED else {
+            throw damaged("its start-up file cannot be mapped (\(String(cString: strerror(errno))))")
+        }
+        let mappedLength = offset - start + length
+        let buffer = UnsafeRawBufferPointer(start: mapped + (offset - start), count: length)
+        let release = { _ = munmap(mapped, mappedLength) }
+        func blockPasses(_ block: Int, _ bytes: UnsafeRawBufferPointer) -> Bool { Self.checksum(bytes) == sums[block] }
+        // A catalogue of Futian's size (under a megabyte) is checked whole now, as every command
+        // reads most of it, and then read without further checks; damage is found at start-up and
+        // means a recompile. Only a large catalogue is checked block by block as it is read.
+        guard length > Self.checkedWholeUpTo else {
+            for block in sums.indices {
+                let from = block * Self.blockSize
+                guard blockPasses(block, UnsafeRawBufferPointer(rebasing: buffer[from..<min(from + Self.blockSize, length)])) else {
+                    release()
+                    throw damaged("its start-up file's catalogue section fails its checksum")
+                }
+            }
+            return ImageBytes(buffer: buffer, release: release)
+        }
+        return ImageBytes(buffer: buffer, blockSize: Self.blockSize, checkBlock: blockPasses, release: release)
+    }
+
+    /// Catalogue sections up to this size are checked whole on opening.
+    static let checkedWholeUpTo = 8 << 20
+
     /// The bytes of one section, checked against its checksum, kept for as long as the caller
-    /// holds them (a catalogue reads its points from them on demand).
+    /// holds them.
     func sectionBytes(_ section: Section) throws(StoreError) -> ImageBytes {
         let (offset, length, checksum) = sections[section.rawValue]
         guard length >= 0, length < 1 << 34 else { throw damaged("its start-up file's \(section) section has an impossible length") }
@@ -93,32 +142,55 @@ final class CatalogueImageFile: @unchecked Sendable {
         append(&header, version)
         append(&header, UInt32(Section.allCases.count))
         header += fixed16(stamp) + fixed16(sourceHash)
+        var contents = contents
+        contents[.blocks] = blockChecksums(contents[.catalogue] ?? [])
         var offset = headerSize
-        var body: [UInt8] = []
         for section in Section.allCases {
             let bytes = contents[section] ?? []
             append(&header, UInt64(offset))
             append(&header, UInt64(bytes.count))
             append(&header, bytes.withUnsafeBytes { checksum($0) })
-            body += bytes
-            let padding = (8 - bytes.count % 8) % 8
-            body += [UInt8](repeating: 0, count: padding)
-            offset += bytes.count + padding
+            offset += bytes.count + padding(bytes.count)
         }
         append(&header, header.withUnsafeBytes { checksum($0) })
         append(&header, UInt64(0))
-        let file = header + body
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var done = 0
-        while done < file.count {
-            let n = file.withUnsafeBytes { Glibc.write(fd, $0.baseAddress.map { $0 + done }, file.count - done) }
-            guard n > 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
-            done += n
+        // Each part written where it is, so a million-point catalogue is not copied into one buffer.
+        func write(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            var done = 0
+            while done < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress.map { $0 + done }, bytes.count - done)
+                guard n > 0 else { return false }
+                done += n
+            }
+            return true
         }
+        var written = header.withUnsafeBytes(write)
+        let zeros = [UInt8](repeating: 0, count: 8)
+        for section in Section.allCases where written {
+            let bytes = contents[section] ?? []
+            written = bytes.withUnsafeBytes(write)
+                && zeros.withUnsafeBytes { write(UnsafeRawBufferPointer(rebasing: $0[0..<padding(bytes.count)])) }
+        }
+        guard written else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
         guard fsync(fd) == 0 || errno == EINVAL else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
     }
+
+    /// The checksum of each `blockSize` bytes of `bytes`, as little-endian 64-bit values.
+    private static func blockChecksums(_ bytes: [UInt8]) -> [UInt8] {
+        var sums: [UInt8] = []
+        bytes.withUnsafeBytes { all in
+            for start in stride(from: 0, to: all.count, by: blockSize) {
+                append(&sums, checksum(UnsafeRawBufferPointer(rebasing: all[start..<min(start + blockSize, all.count)])))
+            }
+        }
+        return sums
+    }
+
+    /// Zero bytes after a section of `count` bytes, so that the next starts on an 8-byte boundary.
+    private static func padding(_ count: Int) -> Int { (8 - count % 8) % 8 }
 
     private static func fixed16(_ text: String) -> [UInt8] {
         let utf8 = Array(text.utf8.prefix(16))

@@ -55,6 +55,16 @@ struct NearbyCommand: ParsableCommand {
     static func resolve(_ text: String, datum: Datum, longitudeFirst: Bool, in catalogue: ServiceCatalogue,
                         savedPlaces: [SavedPlace], places: () -> PlaceNameTable) throws(NearbyError) -> ResolvedLocation {
         let order: CoordinateOrder = longitudeFirst ? .longitudeFirst : .latitudeFirst
+        // Text that reads like coordinates can only be a place whose key reads like them too, so
+        // the resolver needs only those points (a catalogue keeps their positions): a script's
+        // `--at 22.54,114.05` keys no point name of a large catalogue. Any other answer than the
+        // coordinates is looked up again among every place.
+        if let narrowed = pointsThatCouldShadowCoordinates(text, in: catalogue),
+           let coordinates = try? LocationResolver(catalogue: narrowed, savedPlaces: savedPlaces)
+               .resolve(text, datum: datum, order: order, detectOrder: !longitudeFirst),
+           case .coordinates = coordinates.source {
+            return coordinates
+        }
         let resolver = LocationResolver(catalogue: catalogue, savedPlaces: savedPlaces)
         do {
             return try resolver.resolve(text, datum: datum, order: order, detectOrder: !longitudeFirst)
@@ -63,6 +73,17 @@ struct NearbyCommand: ParsableCommand {
             return try resolver.with(alternativeMatch: LocationResolver.pinyinMatch(places: places()))
                 .resolve(text, datum: datum, order: order, detectOrder: !longitudeFirst)
         }
+    }
+
+    /// `catalogue` with only the points that could stand for `text`, when `text` (and its key)
+    /// reads like coordinates; nil otherwise.
+    static func pointsThatCouldShadowCoordinates(_ text: String, in catalogue: ServiceCatalogue) -> ServiceCatalogue? {
+        guard CoordinateParser.looksLikeCoordinates(text), CoordinateParser.looksLikeCoordinates(LocationResolver.placeKey(text)) else {
+            return nil
+        }
+        var narrowed = catalogue
+        narrowed.points = catalogue.pointIndicesKeyedLikeCoordinates().map(catalogue.point(at:))
+        return narrowed
     }
 
     func run() throws {

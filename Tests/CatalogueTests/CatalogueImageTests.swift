@@ -48,9 +48,28 @@ import Testing
         #expect(lazy.pointCountsByDomain() == catalogue.pointCountsByDomain())
         #expect(lazy.pointSummaries() == catalogue.points.map(PointSummary.init))
         #expect(lazy.pointIDRanks() == catalogue.pointIDRanks())
+        #expect(lazy.pointIndicesKeyedLikeCoordinates() == catalogue.pointIndicesKeyedLikeCoordinates())
         #expect(lazy.pointTallies() == PointTally.of(catalogue.points))
         #expect(lazy.pointTallies().map(\.count).reduce(0, +) == catalogue.points.count)
         #expect(lazy.points == catalogue.points)
+    }
+
+    /// Points per domain count each point once per domain, however the items of the domains
+    /// are interleaved.
+    @Test func domainCountsFromTheImageDoNotDependOnItemOrder() throws {
+        let c = try #require(CatalogueLoader.load(folder: FixturePaths.embedded).loaded?.catalogue)
+        let interleaved = c.items.enumerated().sorted { ($0.offset % 7, $0.offset) < ($1.offset % 7, $1.offset) }.map(\.element)
+        let shuffled = ServiceCatalogue(metadata: c.metadata, sources: c.sources, pointTypes: c.pointTypes, domains: c.domains,
+                                        items: interleaved, points: c.points, standards: c.standards, subdistricts: c.subdistricts,
+                                        landmarks: c.landmarks, boundary: c.boundary, subdistrictBoundaries: c.subdistrictBoundaries)
+        let lazy = try ServiceCatalogue(image: ImageBytes(copying: shuffled.image))
+        #expect(lazy.pointCountsByDomain() == c.pointCountsByDomain())
+        #expect(lazy.pointCountsByItem() == c.pointCountsByItem())
+        // Reordering the items of a catalogue read from its image keeps each item's points.
+        var reordered = lazy
+        reordered.items.reverse()
+        for item in c.items { #expect(reordered.pointIndices(servingItem: item.id) == c.pointIndices(servingItem: item.id)) }
+        #expect(reordered.item(c.items[0].id) == c.items[0])
     }
 
     /// Ids are found whatever their script or normalisation, and a repeated id finds its first
@@ -76,10 +95,46 @@ import Testing
     @Test func aDamagedPointTableIsRefusedOnOpening() throws {
         let catalogue = try #require(CatalogueLoader.load(folder: FixturePaths.embedded).loaded?.catalogue)
         var bytes = catalogue.image
-        // The tallies come last (a count, a length, 25 bytes each); before them, the points
-        // serving each item: point the last of them past the end.
-        let last = bytes.count - (8 + 25 * PointTally.of(catalogue.points).count) - 4
+        // The list of points serving each item, as stored: point the last of them past the end.
+        let serving = PointImage.tables(points: catalogue.points, items: catalogue.items).itemPoints
+        let stored = serving.flatMap { value in withUnsafeBytes(of: value.littleEndian) { Array($0) } }
+        let start = try #require((0...(bytes.count - stored.count)).first { bytes[$0..<($0 + stored.count)].elementsEqual(stored) })
+        let last = start + stored.count - 4
         bytes.replaceSubrange(last..<(last + 4), with: [0xFF, 0xFF, 0xFF, 0x7F])
         #expect(throws: CatalogueImageError.malformed("point tables")) { try ServiceCatalogue(image: ImageBytes(copying: bytes)) }
+    }
+
+    /// Bytes checked block by block: opening reads and checks only the blocks the rest of the
+    /// catalogue is in, a point is checked when it is read, and a point in a damaged block comes
+    /// back as a point that says so while the others read as they were.
+    @Test func aDamagedBlockSpoilsOnlyThePointsInItAndOnlyReadBlocksAreChecked() throws {
+        let catalogue = try #require(CatalogueLoader.load(folder: FixturePaths.embedded).loaded?.catalogue)
+        let original = catalogue.image
+        let blockSize = 256
+        func sum(_ bytes: UnsafeRawBufferPointer) -> UInt64 { bytes.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 } }
+        let sums = original.withUnsafeBytes { all in
+            stride(from: 0, to: all.count, by: blockSize).map { sum(UnsafeRawBufferPointer(rebasing: all[$0..<min($0 + blockSize, all.count)])) }
+        }
+        let victim = catalogue.points[1500]
+        let name = Array(victim.name.utf8)
+        var damaged = original
+        let at = try #require((0...(damaged.count - name.count)).first { damaged[$0..<($0 + name.count)].elementsEqual(name) })
+        damaged[at] ^= 0x01
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: damaged.count, alignment: 8)
+        damaged.withUnsafeBytes { storage.copyMemory(from: $0) }
+        final class Counter: @unchecked Sendable { var checks = 0 }
+        let counter = Counter()
+        let owner = ImageBytes(buffer: UnsafeRawBufferPointer(storage), blockSize: blockSize,
+                               checkBlock: { block, bytes in counter.checks += 1; return sum(bytes) == sums[block] },
+                               release: { storage.deallocate() })
+        let lazy = try ServiceCatalogue(image: owner)
+        #expect(counter.checks < sums.count / 2)
+        #expect(lazy.point(at: 0) == catalogue.points[0])
+        #expect(lazy.point(at: 1500).name == "（启动文件中的记录损坏：请运行 fuwu build）")
+        #expect(lazy.point(at: 1500).id == "#1501")
+        #expect(lazy.point(catalogue.points[3].id) == catalogue.points[3])
+        #expect(!owner.verify(at..<(at + 1)))
+        #expect(owner.verify(0..<1))
+        #expect(!owner.verify(0..<(damaged.count + 1)))
     }
 }

@@ -2,6 +2,11 @@
 /// input ends in `CatalogueImageError`, never in a crash.
 struct ByteReader {
     private let bytes: UnsafeRawBufferPointer
+    /// The owner of `bytes` when they are checked block by block (`ImageBytes.verify`); nil when
+    /// they were checked whole before reading.
+    private let owner: ImageBytes?
+    /// Bytes this reader has seen pass their check (the blocks of its last read).
+    private var checked: Range<Int> = 0..<0
     private(set) var position = 0
     /// The strings table at the start of the bytes, decoded once; nil when strings are decoded
     /// where they are read (`lazyStrings`), so that a reader of a few records of a large
@@ -10,17 +15,33 @@ struct ByteReader {
     /// The table's `count + 1` end offsets (32-bit) and its UTF-8 bytes, as stored.
     private var stringOffsets = UnsafeRawBufferPointer(start: nil, count: 0)
     private var stringBytes = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// Where `stringBytes` start in `bytes` (for checking a string's block before decoding it).
+    private var stringBytesStart = 0
     private(set) var stringCount = 0
 
     /// Reads the strings table; the rest is read by the calls that follow. With `lazyStrings`
     /// the table's offsets are checked once here and each string is decoded when it is read.
     init(_ bytes: UnsafeRawBufferPointer, lazyStrings: Bool = false) throws(CatalogueImageError) {
+        try self.init(bytes, owner: nil, lazyStrings: lazyStrings)
+    }
+
+    /// Reads `owner`'s bytes, checking each block before it is read (the strings' text when a
+    /// string is decoded).
+    init(_ owner: ImageBytes, lazyStrings: Bool = false) throws(CatalogueImageError) {
+        try self.init(owner.buffer, owner: owner, lazyStrings: lazyStrings)
+    }
+
+    private init(_ bytes: UnsafeRawBufferPointer, owner: ImageBytes?, lazyStrings: Bool) throws(CatalogueImageError) {
         self.bytes = bytes
+        self.owner = owner
         let count = try int()
         let offsetsRegion = try region(of: UInt32.self)
         let utf8Count = try int()
         try align()
-        let utf8 = UnsafeRawBufferPointer(rebasing: try take(utf8Count))
+        let utf8Start = position
+        try skip(utf8Count, checking: false)
+        let utf8 = UnsafeRawBufferPointer(rebasing: bytes[utf8Start..<position])
+        stringBytesStart = utf8Start
         try align()
         guard offsetsRegion.count == (count + 1) * 4, Self.u32(offsetsRegion, 0) == 0,
               Int(Self.u32(offsetsRegion, count)) == utf8Count else { throw .malformed("string table") }
@@ -33,30 +54,43 @@ struct ByteReader {
         stringOffsets = offsetsRegion
         stringBytes = utf8
         stringCount = count
-        if !lazyStrings {
-            var table: [String] = []
-            table.reserveCapacity(count)
-            for number in 0..<count { table.append(decodeString(number)) }
-            stringTable = table
-        }
+        if !lazyStrings { stringTable = try decodingEveryString().stringTable }
     }
 
     private static func u32(_ region: UnsafeRawBufferPointer, _ i: Int) -> UInt32 {
         UInt32(littleEndian: region.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
     }
 
-    /// The UTF-8 bytes of string `number` (offsets checked in `init`).
-    func stringUTF8(_ number: Int) -> UnsafeRawBufferPointer {
-        let start = Int(Self.u32(stringOffsets, number)), end = Int(Self.u32(stringOffsets, number + 1))
-        return UnsafeRawBufferPointer(rebasing: stringBytes[start..<end])
+    /// This reader with every string decoded once, for a reader about to read most records:
+    /// a string that recurs (a type, a subdistrict, an opening-hours text) is then one `String`.
+    func decodingEveryString() throws(CatalogueImageError) -> ByteReader {
+        var copy = self
+        if copy.stringTable == nil {
+            if let owner, !owner.verify(stringBytesStart..<(stringBytesStart + stringBytes.count)) { throw .damagedBlock }
+            var table: [String] = []
+            table.reserveCapacity(stringCount)
+            for number in 0..<stringCount { table.append(String(decoding: utf8(number), as: UTF8.self)) }
+            copy.stringTable = table
+        }
+        return copy
     }
 
-    private func decodeString(_ number: Int) -> String {
-        String(decoding: stringUTF8(number), as: UTF8.self)
+    /// Where string `number`'s UTF-8 bytes are in `stringBytes` (offsets checked in `init`).
+    private func utf8Range(_ number: Int) -> Range<Int> {
+        Int(Self.u32(stringOffsets, number))..<Int(Self.u32(stringOffsets, number + 1))
     }
 
-    private func tableString(_ number: Int) -> String {
-        stringTable?[number] ?? decodeString(number)
+    private func utf8(_ number: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: stringBytes[utf8Range(number)])
+    }
+
+    private func tableString(_ number: Int) throws(CatalogueImageError) -> String {
+        if let stringTable { return stringTable[number] }
+        let range = utf8Range(number)
+        if let owner, !owner.verify((stringBytesStart + range.lowerBound)..<(stringBytesStart + range.upperBound)) {
+            throw .damagedBlock
+        }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: stringBytes[range]), as: UTF8.self)
     }
 
     /// Moves to `position` (a value this reader's `position` had, or one stored by the writer).
@@ -72,8 +106,13 @@ struct ByteReader {
 
     private mutating func take(_ count: Int) throws(CatalogueImageError) -> UnsafeRawBufferPointer.SubSequence {
         guard count >= 0, count <= bytes.count - position else { throw .truncated }
-        defer { position += count }
-        return bytes[position..<(position + count)]
+        let range = position..<(position + count)
+        if let owner, count > 0, !(checked.lowerBound <= range.lowerBound && range.upperBound <= checked.upperBound) {
+            guard owner.verify(range) else { throw .damagedBlock }
+            checked = owner.blocks(holding: range)
+        }
+        position += count
+        return bytes[range]
     }
 
     mutating func u8() throws(CatalogueImageError) -> UInt8 { try take(1).first ?? 0 }
@@ -99,14 +138,14 @@ struct ByteReader {
     mutating func string() throws(CatalogueImageError) -> String {
         let number = Int(try u32())
         guard number < stringCount else { throw .malformed("string number \(number)") }
-        return tableString(number)
+        return try tableString(number)
     }
 
     mutating func optionalString() throws(CatalogueImageError) -> String? {
         let number = Int(try u32())
         if number == 0 { return nil }
         guard number - 1 < stringCount else { throw .malformed("string number \(number - 1)") }
-        return tableString(number - 1)
+        return try tableString(number - 1)
     }
 
     mutating func strings() throws(CatalogueImageError) -> [String] {
@@ -147,8 +186,12 @@ struct ByteReader {
         return UnsafeRawBufferPointer(rebasing: try take(count * stride))
     }
 
-    /// Skips `count` bytes.
-    mutating func skip(_ count: Int) throws(CatalogueImageError) { _ = try take(count) }
+    /// Skips `count` bytes, checking them unless told not to (bytes read later, each checked then).
+    mutating func skip(_ count: Int, checking: Bool = true) throws(CatalogueImageError) {
+        if checking { _ = try take(count); return }
+        guard count >= 0, count <= bytes.count - position else { throw .truncated }
+        position += count
+    }
 
     mutating func array() throws(CatalogueImageError) -> [Bool] {
         let raw: [UInt8] = try array()

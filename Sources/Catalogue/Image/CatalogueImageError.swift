@@ -4,11 +4,14 @@ public enum CatalogueImageError: Error, Equatable, Sendable, CustomStringConvert
     case truncated
     /// A value is out of range or contradicts another.
     case malformed(String)
+    /// A block of the bytes fails its checksum (found when it is first read).
+    case damagedBlock
 
     public var description: String {
         switch self {
         case .truncated: return "the compiled catalogue image is truncated"
         case .malformed(let what): return "the compiled catalogue image is malformed (\(what))"
+        case .damagedBlock: return "a block of the compiled catalogue image fails its checksum"
         }
     }
 }

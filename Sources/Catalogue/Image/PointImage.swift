@@ -7,7 +7,8 @@ import Geodesy
 /// Layout (after the rest of the catalogue section; `ServiceCatalogue.image` writes it): the
 /// point count, the records' byte length, the records, then four arrays read in place — each
 /// record's start (relative to the first), the points ordered by id (for `index(ofID:)`),
-/// and per item (in `items` order) the start of its run in the list of points serving it; then
+/// per item (in `items` order) the start of its run in the list of points serving it, and the
+/// points whose id or name reads like coordinates (`LocationResolver` needs only those); then
 /// the points' tallies (`PointTally`), for counts that need no record.
 final class PointImage: @unchecked Sendable {
     let count: Int
@@ -18,25 +19,33 @@ final class PointImage: @unchecked Sendable {
     private let byID: UnsafeRawBufferPointer
     private let itemRunStarts: UnsafeRawBufferPointer
     private let itemPoints: UnsafeRawBufferPointer
+    private let coordinateLike: UnsafeRawBufferPointer
+    /// Item id → its position when the image was written (the rows of `itemRunStarts`).
+    private let itemPositions: [String: Int]
     private let tallyCount: Int
     private let talliesStart: Int
 
     /// Reads the block's header and arrays at the reader's position and checks every stored
     /// offset and index against the bounds (one pass over the arrays, no record decoded).
-    init(bytes: ImageBytes, reader r: inout ByteReader, itemCount: Int) throws(CatalogueImageError) {
+    init(bytes: ImageBytes, reader r: inout ByteReader, items: [ServiceItem]) throws(CatalogueImageError) {
         self.bytes = bytes
+        let itemCount = items.count
+        var itemPositions: [String: Int] = [:]
+        for (position, item) in items.enumerated() where itemPositions[item.id] == nil { itemPositions[item.id] = position }
+        self.itemPositions = itemPositions
         let count = try r.int()
         let recordsLength = try r.int()
         recordsStart = r.position
-        try r.skip(recordsLength)
+        try r.skip(recordsLength, checking: false)      // each record's blocks are checked when it is read
         recordStarts = try r.region(of: UInt32.self)
         byID = try r.region(of: UInt32.self)
         itemRunStarts = try r.region(of: UInt32.self)
         itemPoints = try r.region(of: UInt32.self)
+        coordinateLike = try r.region(of: UInt32.self)
         tallyCount = try r.int()
         let talliesLength = try r.int()
         talliesStart = r.position
-        try r.skip(talliesLength)
+        try r.skip(talliesLength, checking: false)
         guard recordStarts.count == (count + 1) * 4, byID.count == count * 4, itemRunStarts.count == (itemCount + 1) * 4 else {
             throw .malformed("point tables")
         }
@@ -51,6 +60,7 @@ final class PointImage: @unchecked Sendable {
         }
         for i in 0..<itemCount where Self.u32(itemRunStarts, i) > Self.u32(itemRunStarts, i + 1) { throw .malformed("point tables") }
         for i in 0..<(itemPoints.count / 4) where Int(Self.u32(itemPoints, i)) >= count { throw .malformed("point tables") }
+        for i in 0..<(coordinateLike.count / 4) where Int(Self.u32(coordinateLike, i)) >= count { throw .malformed("point tables") }
         self.count = count
         reader = r
     }
@@ -61,7 +71,9 @@ final class PointImage: @unchecked Sendable {
 
     /// The point at `index`. A record that does not decode (the section passed its checksum, so
     /// only a writer's fault could cause it) comes back as a point that says so, never a crash.
-    func point(at index: Int) -> ServicePoint {
+    func point(at index: Int) -> ServicePoint { point(at: index, reader: reader) }
+
+    private func point(at index: Int, reader: ByteReader) -> ServicePoint {
         var r = reader
         do {
             try r.seek(to: recordsStart + Int(Self.u32(recordStarts, index)))
@@ -84,7 +96,10 @@ final class PointImage: @unchecked Sendable {
     }
 
     /// Every point, in catalogue order.
-    func all() -> [ServicePoint] { (0..<count).map(point(at:)) }
+    func all() -> [ServicePoint] {
+        let everyString = (try? reader.decodingEveryString()) ?? reader
+        return (0..<count).map { point(at: $0, reader: everyString) }
+    }
 
     /// What a spatial index needs of the point at `index`, reading past its texts without
     /// decoding them; nil for a record that does not decode.
@@ -130,16 +145,23 @@ final class PointImage: @unchecked Sendable {
         return Int(Self.u32(byID, low))
     }
 
-    /// Positions of the points serving the item at `itemPosition` (in `items`), in catalogue order.
-    func pointIndices(servingItemAt itemPosition: Int) -> [Int] {
+    /// Positions of the points whose id or name, as a place key, reads like coordinates.
+    func pointsKeyedLikeCoordinates() -> [Int] {
+        (0..<(coordinateLike.count / 4)).map { Int(Self.u32(coordinateLike, $0)) }
+    }
+
+    /// Positions of the points serving the item, in catalogue order ([] for an unknown item).
+    func pointIndices(servingItem itemID: String) -> [Int] {
+        guard let itemPosition = itemPositions[itemID] else { return [] }
         let start = Int(Self.u32(itemRunStarts, itemPosition)), end = Int(Self.u32(itemRunStarts, itemPosition + 1))
         return (start..<end).map { Int(Self.u32(itemPoints, $0)) }
     }
 
-    /// The arrays `ServiceCatalogue.image` writes after the records: record starts, the id order
-    /// (equal ids in catalogue order, so a lookup finds the first), and the points serving each item.
-    static func tables(points: [ServicePoint], items: [ServiceItem], recordStarts: [UInt32])
-        -> (byID: [UInt32], itemRunStarts: [UInt32], itemPoints: [UInt32]) {
+    /// The tables `ServiceCatalogue.image` writes after the records and their starts: the id
+    /// order (equal ids in catalogue order, so a lookup finds the first), the points serving each
+    /// item, and the points keyed like coordinates.
+    static func tables(points: [ServicePoint], items: [ServiceItem])
+        -> (byID: [UInt32], itemRunStarts: [UInt32], itemPoints: [UInt32], coordinateLike: [UInt32]) {
         let byID = points.indices.sorted { a, b in
             points[a].id == points[b].id ? a < b : points[a].id < points[b].id
         }.map { UInt32($0) }
@@ -154,6 +176,6 @@ final class PointImage: @unchecked Sendable {
         }
         var runStarts: [UInt32] = [0]
         for run in serving { runStarts.append(runStarts[runStarts.count - 1] + UInt32(run.count)) }
-        return (byID, runStarts, serving.flatMap { $0 })
+        return (byID, runStarts, serving.flatMap { $0 }, ServiceCatalogue.pointsKeyedLikeCoordinates(points).map { UInt32($0) })
     }
 }

@@ -84,11 +84,12 @@ extension ServiceCatalogue {
         }
         recordStarts.append(UInt32(w.count - recordsStart))
         w.patch(w.count - recordsStart, at: lengthAt)
-        let tables = PointImage.tables(points: points, items: items, recordStarts: recordStarts)
+        let tables = PointImage.tables(points: points, items: items)
         w.array(recordStarts)
         w.array(tables.byID)
         w.array(tables.itemRunStarts)
         w.array(tables.itemPoints)
+        w.array(tables.coordinateLike)
         let tallies = PointTally.of(points)
         w.int(tallies.count)
         let talliesLengthAt = w.count
@@ -105,7 +106,7 @@ extension ServiceCatalogue {
     /// Reads a catalogue written by `image`. The points stay in `bytes` and are decoded when
     /// they are asked for (`PointImage`); everything else is decoded now.
     public init(image bytes: ImageBytes) throws(CatalogueImageError) {
-        var r = try ByteReader(bytes.buffer, lazyStrings: true)
+        var r = try ByteReader(bytes, lazyStrings: true)
         func counts() throws(CatalogueImageError) -> CatalogueMetadata.Counts {
             .init(domains: try r.int(), items: try r.int(), futianItems: try r.int(), points: try r.int(), standards: try r.int())
         }
@@ -187,7 +188,7 @@ extension ServiceCatalogue {
             subdistrictBoundaries.append(SubdistrictBoundary(code: try r.string(), name: try r.string(), area: try polygons(),
                                                              note: try r.optionalString(), provenance: try r.provenance()))
         }
-        let points = try PointImage(bytes: bytes, reader: &r, itemCount: items.count)
+        let points = try PointImage(bytes: bytes, reader: &r, items: items)
         guard r.isAtEnd else { throw .malformed("trailing bytes") }
         self.init(metadata: metadata, sources: sources, pointTypes: pointTypes, domains: domains, items: items,
                   points: PointStore(image: points), standards: standards, subdistricts: subdistricts, landmarks: landmarks,

@@ -28,6 +28,13 @@ final class PointStore: @unchecked Sendable {
         return all
     }
 
+    /// The points if they have been decoded (or were never encoded); nil otherwise.
+    var decodedValues: [ServicePoint]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return decoded
+    }
+
     var count: Int {
         if let image { return image.count }
         return values.count
@@ -35,12 +42,7 @@ final class PointStore: @unchecked Sendable {
 
     /// The point at `index`, without decoding the others.
     func point(at index: Int) -> ServicePoint {
-        if let image {
-            lock.lock()
-            let known = decoded
-            lock.unlock()
-            return known?[index] ?? image.point(at: index)
-        }
+        if let image { return decodedValues?[index] ?? image.point(at: index) }
         return values[index]
     }
 }

@@ -4,10 +4,10 @@ import Geodesy
 /// read on demand through a `StandardBodySource`.
 public struct ServiceCatalogue: Sendable {
     public var metadata: CatalogueMetadata
-    public var sources: [SourceInfo]
-    public var pointTypes: [PointType]
-    public var domains: [Domain]
-    public var items: [ServiceItem]
+    public var sources: [SourceInfo] { didSet { sourceIndex = Self.index(sources.map(\.id)) } }
+    public var pointTypes: [PointType] { didSet { typeIndex = Self.index(pointTypes.map(\.id)) } }
+    public var domains: [Domain] { didSet { domainIndex = Self.index(domains.map(\.id)) } }
+    public var items: [ServiceItem] { didSet { itemIndex = Self.index(items.map(\.id)) } }
     /// Every point, in catalogue order. A catalogue read from its compiled image decodes them
     /// all on the first use of this property; `point(_:)`, `point(at:)`, `pointCount` and
     /// `points(servingItem:)` decode only what they return.
@@ -19,8 +19,8 @@ public struct ServiceCatalogue: Sendable {
         }
     }
     private var pointStore: PointStore
-    public var standards: [StandardText]
-    public var subdistricts: [Subdistrict]
+    public var standards: [StandardText] { didSet { standardIndex = Self.index(standards.map(\.id)) } }
+    public var subdistricts: [Subdistrict] { didSet { subdistrictIndex = Self.index(subdistricts.map(\.code)) } }
     public var landmarks: [Landmark]
     /// The district boundary (empty when the catalogue has none).
     public var boundary: Boundary
@@ -106,10 +106,10 @@ public struct ServiceCatalogue: Sendable {
         pointIndices(servingItem: itemID).map(pointStore.point(at:))
     }
 
-    /// The summary of every point, in catalogue order; a compiled catalogue reads them without
-    /// decoding the points' texts.
+    /// The summary of every point, in catalogue order; a compiled catalogue whose points are not
+    /// decoded yet reads them without decoding the points' texts.
     public func pointSummaries() -> [PointSummary] {
-        if let image = pointStore.image {
+        if let image = pointStore.image, pointStore.decodedValues == nil {
             return (0..<image.count).map { image.summary(at: $0) ?? PointSummary(image.point(at: $0)) }
         }
         return points.map(PointSummary.init)
@@ -120,6 +120,20 @@ public struct ServiceCatalogue: Sendable {
     public func pointTallies() -> [PointTally] {
         if let image = pointStore.image, let tallies = try? image.tallies() { return tallies }
         return PointTally.of(points)
+    }
+
+    /// Positions of the points whose id or name, keyed as the location resolver keys place names,
+    /// reads like coordinates: the only points that can stand for text that reads like coordinates.
+    public func pointIndicesKeyedLikeCoordinates() -> [Int] {
+        if let image = pointStore.image { return image.pointsKeyedLikeCoordinates() }
+        return Self.pointsKeyedLikeCoordinates(points)
+    }
+
+    static func pointsKeyedLikeCoordinates(_ points: [ServicePoint]) -> [Int] {
+        points.indices.filter {
+            CoordinateParser.looksLikeCoordinates(LocationResolver.key(points[$0].id))
+                || CoordinateParser.looksLikeCoordinates(LocationResolver.key(points[$0].name))
+        }
     }
 
     /// Each point's rank when the points are ordered by id (ties in catalogue order).
@@ -133,9 +147,7 @@ public struct ServiceCatalogue: Sendable {
 
     /// Positions in `points` of the points that provide an item, in catalogue order.
     public func pointIndices(servingItem itemID: String) -> [Int] {
-        if let image = pointStore.image {
-            return itemIndex[itemID].map(image.pointIndices(servingItemAt:)) ?? []
-        }
+        if let image = pointStore.image { return image.pointIndices(servingItem: itemID) }
         let all = points
         return all.indices.filter { all[$0].itemIDs.contains(itemID) }
     }
@@ -145,8 +157,8 @@ public struct ServiceCatalogue: Sendable {
     public func pointCountsByItem() -> [String: Int] {
         var counts: [String: Int] = [:]
         if let image = pointStore.image {
-            for (position, item) in items.enumerated() where counts[item.id] == nil {
-                let count = image.pointIndices(servingItemAt: position).count
+            for item in items where counts[item.id] == nil {
+                let count = image.pointIndices(servingItem: item.id).count
                 if count > 0 { counts[item.id] = count }
             }
             return counts
@@ -161,9 +173,21 @@ public struct ServiceCatalogue: Sendable {
     public func pointCountsByDomain() -> [String: Int] {
         var counts: [String: Int] = [:]
         if pointStore.image != nil {
-            var seen: [String: Set<Int>] = [:]
-            for item in items { seen[item.domainID, default: []].formUnion(pointIndices(servingItem: item.id)) }
-            for (domainID, points) in seen where !points.isEmpty { counts[domainID] = points.count }
+            // One mark per point: the last domain that counted it, the items taken domain by domain.
+            var lastDomain = [Int32](repeating: -1, count: pointCount)
+            var domainOrder: [String] = [], itemsOfDomain: [String: [String]] = [:]
+            for item in items {
+                if itemsOfDomain[item.domainID] == nil { domainOrder.append(item.domainID) }
+                itemsOfDomain[item.domainID, default: []].append(item.id)
+            }
+            for (number, domainID) in domainOrder.enumerated() {
+                for itemID in itemsOfDomain[domainID] ?? [] {
+                    for point in pointIndices(servingItem: itemID) where lastDomain[point] != Int32(number) {
+                        lastDomain[point] = Int32(number)
+                        counts[domainID, default: 0] += 1
+                    }
+                }
+            }
             return counts
         }
         var domainOfItem: [String: String] = [:]

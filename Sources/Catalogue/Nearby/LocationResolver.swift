@@ -306,6 +306,9 @@ public struct LocationResolver: Sendable {
         }
     }
 
+    /// How the resolver compares a place name or typed text: lower-cased NFC text, trimmed.
+    public static func placeKey(_ text: String) -> String { key(text) }
+
     /// Lower-cased, full-width ASCII folded, white space removed, composed (NFC).
     static func key(_ text: String) -> String {
         // Most names (Han characters, CJK punctuation, lower-case ASCII) are their own key; telling
