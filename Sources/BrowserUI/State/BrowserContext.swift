@@ -33,8 +33,8 @@ public final class BrowserContext: Sendable {
     /// The names pickers narrow by, folded once; built after the first frame (`warmUp`), since
     /// a picker lists them as it opens.
     let pickerNames: Deferred<PickerNames>
-    /// The 各街道均等化 figures at every standard radius; built like `locations`, since a
-    /// coverage grid costs far more than a keystroke may.
+    /// The 各街道均等化 figures at every standard radius; built after the first frame (`warmUp`),
+    /// since a coverage grid costs far more than a keystroke may.
     let coverage: Deferred<DashboardState>
     /// The full coverage of every domain, which the gaps pages read; built when the dashboard
     /// is opened (`prepare(for:onceHeld:)`).
@@ -79,10 +79,10 @@ public final class BrowserContext: Sendable {
     /// Builds, on the calling thread (another core), what a page in `mode` is about to ask for
     /// and nothing opened before needs: the name search's index once the find box is open (it
     /// opens empty), the place resolver once a picker is (its typed text reads it), the full
-    /// coverage once the dashboard is (its gaps pages read it). `held` runs
-    /// once the build holds its value's lock (at once when there is nothing to build), so the
-    /// caller can wait for that and the browser's next key then waits for the build instead of
-    /// doing it. A browser that never goes there never pays their memory.
+    /// coverage once the dashboard is (its gaps pages read it). `held` runs once the build holds
+    /// its value's lock (at once when there is nothing to build), so the caller can wait for that
+    /// and the browser's next key then waits for the build instead of doing it. A browser that
+    /// never goes there never pays their memory.
     public func prepare(for mode: Mode, onceHeld held: () -> Void) {
         switch mode {
         case .find: search.prepare(onceHeld: held)
