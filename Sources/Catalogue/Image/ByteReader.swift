@@ -141,6 +141,12 @@ struct ByteReader {
         return try tableString(number)
     }
 
+    /// The string with this number in the strings table.
+    func string(number: Int) throws(CatalogueImageError) -> String {
+        guard number >= 0, number < stringCount else { throw .malformed("string number \(number)") }
+        return try tableString(number)
+    }
+
     mutating func optionalString() throws(CatalogueImageError) -> String? {
         let number = Int(try u32())
         if number == 0 { return nil }

@@ -101,21 +101,45 @@ final class PointImage: @unchecked Sendable {
         return (0..<count).map { point(at: $0, reader: everyString) }
     }
 
-    /// What a spatial index needs of the point at `index`, reading past its texts without
-    /// decoding them; nil for a record that does not decode.
-    func summary(at index: Int) -> PointSummary? {
+    /// Every point's type, subdistrict and items as positions (`PointPositions`), found for each
+    /// distinct string once: the records are read as numbers, no text is decoded per point. Nil
+    /// when a record does not decode (the caller decodes the points instead).
+    func positions(type: (String) -> Int32, subdistrict: (String?) -> Int32, item: (String) -> Int32) -> PointPositions? {
+        var typeOf: [Int: Int32] = [:], subdistrictOf: [Int: Int32] = [:], itemOf: [Int: Int32] = [:]
+        var positions = PointPositions()
+        positions.type.reserveCapacity(count)
+        positions.subdistrict.reserveCapacity(count)
+        positions.itemStarts.reserveCapacity(count + 1)
+        positions.locations.reserveCapacity(count)
         var r = reader
+        var items: [Int32] = []
         do {
-            try r.seek(to: recordsStart + Int(Self.u32(recordStarts, index)))
-            let id = try r.string()
-            _ = try r.int()                                   // name
-            let typeID = try r.string(), itemIDs = try r.strings(), subdistrictCode = try r.optionalString()
-            for _ in 0..<4 { _ = try r.int() }                // community, address, phone, hours
-            return PointSummary(id: id, typeID: typeID, itemIDs: itemIDs, subdistrictCode: subdistrictCode,
-                                location: try r.coordinate())
+            for index in 0..<count {
+                try r.seek(to: recordsStart + Int(Self.u32(recordStarts, index)))
+                _ = try r.int(); _ = try r.int()                  // id, name
+                let typeNumber = try r.int()
+                items.removeAll(keepingCapacity: true)
+                for _ in 0..<(try r.count()) {
+                    let number = try r.int()
+                    if let known = itemOf[number] { items.append(known); continue }
+                    let position = item(try r.string(number: number))
+                    itemOf[number] = position
+                    items.append(position)
+                }
+                let subdistrictNumber = try r.int()             // 0 for none, else the string's number + 1
+                for _ in 0..<4 { _ = try r.int() }              // community, address, phone, hours
+                let location = try r.coordinate()
+                if typeOf[typeNumber] == nil { typeOf[typeNumber] = type(try r.string(number: typeNumber)) }
+                if subdistrictOf[subdistrictNumber] == nil {
+                    subdistrictOf[subdistrictNumber] = subdistrict(subdistrictNumber == 0 ? nil : try r.string(number: subdistrictNumber - 1))
+                }
+                positions.append(type: typeOf[typeNumber] ?? -1, subdistrict: subdistrictOf[subdistrictNumber] ?? -1,
+                                 items: items, location: location)
+            }
         } catch {
             return nil
         }
+        return positions
     }
 
     /// Each point's rank in the id order, from the stored order: no comparison at all.
@@ -162,7 +186,9 @@ final class PointImage: @unchecked Sendable {
     /// item, and the points keyed like coordinates.
     static func tables(points: [ServicePoint], items: [ServiceItem])
         -> (byID: [UInt32], itemRunStarts: [UInt32], itemPoints: [UInt32], coordinateLike: [UInt32]) {
-        let byID = points.indices.sorted { a, b in
+        // Ids usually come in order already (P0001, P0002, …): one pass tells, and saves the sort.
+        let inOrder = points.indices.dropFirst().allSatisfy { points[$0 - 1].id < points[$0].id }
+        let byID = inOrder ? points.indices.map { UInt32($0) } : points.indices.sorted { a, b in
             points[a].id == points[b].id ? a < b : points[a].id < points[b].id
         }.map { UInt32($0) }
         var itemPosition: [String: Int] = [:]

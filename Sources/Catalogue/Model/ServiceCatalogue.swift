@@ -106,13 +106,22 @@ public struct ServiceCatalogue: Sendable {
         pointIndices(servingItem: itemID).map(pointStore.point(at:))
     }
 
-    /// The summary of every point, in catalogue order; a compiled catalogue whose points are not
-    /// decoded yet reads them without decoding the points' texts.
-    public func pointSummaries() -> [PointSummary] {
-        if let image = pointStore.image, pointStore.decodedValues == nil {
-            return (0..<image.count).map { image.summary(at: $0) ?? PointSummary(image.point(at: $0)) }
+    /// Every point's type, subdistrict and items as positions, and its location; a compiled
+    /// catalogue whose points are not decoded yet reads them without decoding the points' texts.
+    public func pointPositions() -> PointPositions {
+        let typePosition = { (id: String) in Int32(self.typeIndex[id] ?? -1) }
+        let subdistrictPosition = { (code: String?) in Int32(code.flatMap { self.subdistrictIndex[$0] } ?? -1) }
+        let itemPosition = { (id: String) in Int32(self.itemIndex[id] ?? -1) }
+        if let image = pointStore.image, pointStore.decodedValues == nil,
+           let positions = image.positions(type: typePosition, subdistrict: subdistrictPosition, item: itemPosition) {
+            return positions
         }
-        return points.map(PointSummary.init)
+        var positions = PointPositions()
+        for p in points {
+            positions.append(type: typePosition(p.typeID), subdistrict: subdistrictPosition(p.subdistrictCode),
+                             items: p.itemIDs.map(itemPosition), location: p.location)
+        }
+        return positions
     }
 
     /// The points grouped by what `fuwu stats` counts (`PointTally`); a compiled catalogue has
@@ -130,10 +139,21 @@ public struct ServiceCatalogue: Sendable {
     }
 
     static func pointsKeyedLikeCoordinates(_ points: [ServicePoint]) -> [Int] {
-        points.indices.filter {
-            CoordinateParser.looksLikeCoordinates(LocationResolver.key(points[$0].id))
-                || CoordinateParser.looksLikeCoordinates(LocationResolver.key(points[$0].name))
+        // Coordinates start with a digit or a sign, and keying (lower case, NFC, full-width forms
+        // folded, spaces set aside) makes no digit or sign of anything else: a text whose first
+        // other scalar is neither (a Han name, a letter) is not keyed like coordinates.
+        func mayStartCoordinates(_ text: String) -> Bool {
+            let first = text.unicodeScalars.first {
+                let p = $0.properties
+                return !(p.isWhitespace || p.isDefaultIgnorableCodePoint || p.generalCategory == .control || p.generalCategory == .format)
+            }
+            guard let first else { return false }
+            return first.properties.numericType != nil || "+-.\u{FF0B}\u{FF0D}\u{FF0E}".unicodeScalars.contains(first)
         }
+        func keyedLikeCoordinates(_ text: String) -> Bool {
+            mayStartCoordinates(text) && CoordinateParser.looksLikeCoordinates(LocationResolver.key(text))
+        }
+        return points.indices.filter { keyedLikeCoordinates(points[$0].id) || keyedLikeCoordinates(points[$0].name) }
     }
 
     /// Each point's rank when the points are ordered by id (ties in catalogue order).

@@ -17,7 +17,8 @@ public struct NearbyIndex: Sendable {
     private let pointDomain: [Int32]
     private let pointType: [Int32]
     private let pointSubdistrict: [Int32]
-    private let pointItems: [[Int32]]
+    /// Per point: its items' positions (`PointPositions.items(of:)`).
+    private let pointItems: PointPositions
     private let idRank: [Int32]
     private let domainPosition: [String: Int32]
     private let typePosition: [String: Int32]
@@ -41,28 +42,23 @@ public struct NearbyIndex: Sendable {
         self.subdistrictPosition = subdistrictPosition
         self.itemPosition = itemPosition
         var located: [Int32] = [], unlocated: [Int32] = [], coordinates: [GeoCoordinate] = []
-        var domains: [Int32] = [], types: [Int32] = [], subdistricts: [Int32] = [], items: [[Int32]] = []
+        let codes = catalogue.pointPositions()
         let typeDomain = catalogue.pointTypes.map { domainPosition[$0.domainID] ?? -1 }
-        for (i, point) in catalogue.pointSummaries().enumerated() {
-            if let location = point.location {
+        for (i, location) in codes.locations.enumerated() {
+            if let location {
                 located.append(Int32(i))
                 coordinates.append(location)
             } else {
                 unlocated.append(Int32(i))
             }
-            let type = typePosition[point.typeID] ?? -1
-            types.append(type)
-            domains.append(type >= 0 ? typeDomain[Int(type)] : -1)
-            subdistricts.append(point.subdistrictCode.flatMap { subdistrictPosition[$0] } ?? -1)
-            items.append(point.itemIDs.map { itemPosition[$0] ?? -1 })
         }
         locatedPoints = located
         unlocatedPoints = unlocated
         allUnlocatedPoints = unlocated.map { catalogue.point(at: Int($0)) }
-        pointDomain = domains
-        pointType = types
-        pointSubdistrict = subdistricts
-        pointItems = items
+        pointDomain = codes.type.map { $0 >= 0 ? typeDomain[Int($0)] : -1 }
+        pointType = codes.type
+        pointSubdistrict = codes.subdistrict
+        pointItems = codes
         idRank = catalogue.pointIDRanks()
         grid = SpatialGrid(coordinates: coordinates)
     }
@@ -87,7 +83,7 @@ public struct NearbyIndex: Sendable {
         if let domain = filter.domain, pointDomain[point] != domain { return false }
         if let type = filter.type, pointType[point] != type { return false }
         if let subdistrict = filter.subdistrict, pointSubdistrict[point] != subdistrict { return false }
-        if let item = filter.item, !pointItems[point].contains(item) { return false }
+        if let item = filter.item, !pointItems.items(of: point).contains(item) { return false }
         return true
     }
 
