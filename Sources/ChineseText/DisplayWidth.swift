@@ -40,6 +40,17 @@ public enum DisplayWidth {
     }
 
     /// Columns a string occupies.
+    public static func of(_ text: String, ambiguousWide: Bool = false) -> Int {
+        // The single-scalar path read from the UTF-8 bytes in place: no scalar decoding through
+        // the string's views (a listing of every point measures some 17 000 cells).
+        var text = text
+        if let width = text.withUTF8({ singleScalarWidth(utf8: $0, ambiguousWide: ambiguousWide) }) { return width }
+        var total = 0
+        for character in text { total += of(character, ambiguousWide: ambiguousWide) }
+        return total
+    }
+
+    /// Columns a string occupies.
     public static func of<S: StringProtocol>(_ text: S, ambiguousWide: Bool = false) -> Int {
         if let width = singleScalarWidth(text.unicodeScalars, ambiguousWide: ambiguousWide) { return width }
         var total = 0
@@ -65,6 +76,39 @@ public enum DisplayWidth {
             } else {
                 return nil
             }
+        }
+        return total
+    }
+
+    /// The width of text made only of printable ASCII and the scalars `singleScalarWidth` takes
+    /// (CJK ideographs, CJK punctuation before the tone marks, full-width forms), which are all
+    /// characters of their own and none of which `Sanitiser` escapes; nil for any other text.
+    /// One pass over the bytes tells both that the text needs no sanitising and its width.
+    public static func plainWidth(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { singleScalarWidth(utf8: $0, ambiguousWide: false) }
+    }
+
+    /// `singleScalarWidth` over well-formed UTF-8: printable ASCII bytes count one column each;
+    /// the other scalars it takes are three bytes long (U+3000–U+FF60) and measured as there.
+    static func singleScalarWidth(utf8 bytes: UnsafeBufferPointer<UInt8>, ambiguousWide: Bool) -> Int? {
+        var total = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                guard lead >= 0x20 && lead < 0x7F else { return nil }
+                total += 1
+                i += 1
+                continue
+            }
+            guard lead & 0xF0 == 0xE0, i + 2 < n else { return nil }
+            let v = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            guard (0x3000...0x3029).contains(v) || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
+                    || (0xFF01...0xFF60).contains(v), let scalar = Unicode.Scalar(v) else { return nil }
+            total += of(scalar, ambiguousWide: ambiguousWide)
+            i += 3
         }
         return total
     }

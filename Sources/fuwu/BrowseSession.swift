@@ -22,18 +22,30 @@ enum BrowseSession {
                              options: options, startMessage: warning)
         let context = app.state.context
         let timed = TimedTerminal.wrapping(terminal, environment: ProcessInfo.processInfo.environment)
-        // Once the first frame is out, build the indexes on other cores, so that the first
-        // keystroke in the find box or a picker does not pay for them (one that comes sooner
-        // waits for the build already under way).
-        app.run(terminal: timed) {
+        // Once the first frame is out, build on another core what a page one key away needs to
+        // draw itself (the pickers' names, the dashboard's figures; and the pinyin place keys),
+        // so that the key that opens it does not pay for it (one that comes sooner waits for the
+        // build under way). What only the next key on such a page reads — the name search's
+        // index (the find box opens empty), the place resolver (a picker's typed text), the full
+        // coverage (the gaps pages below the dashboard) — is built on another core when that
+        // page opens, so a browser that never goes there never holds it; the browser thread
+        // waits only until the build holds its lock, so its next key waits for the build
+        // (blocked) rather than doing it.
+        var prepared = Set<Mode>()
+        app.run(terminal: timed, afterFirstFrame: {
             let group = DispatchGroup()
-            DispatchQueue.global(qos: .utility).async(group: group) { _ = search.search("a", limit: 1) }
             DispatchQueue.global(qos: .utility).async(group: group) {
                 _ = places.value
                 context.warmUp()
             }
             group.notify(queue: .global(qos: .utility)) { (timed as? TimedTerminal)?.note("warm") }
-        }
+        }, afterFrame: { state in
+            let mode = state.mode
+            guard BrowserContext.preparedModes.contains(mode), prepared.insert(mode).inserted else { return }
+            let held = DispatchSemaphore(value: 0)
+            DispatchQueue.global(qos: .userInitiated).async { context.prepare(for: mode, onceHeld: { held.signal() }) }
+            held.wait()
+        })
     }
 }
 
@@ -46,4 +58,6 @@ final class DeferredNameSearch: NameSearching {
     func search(_ query: String, limit: Int) -> [FoundRecord] {
         query.isEmpty ? [] : deferred.value.search(query, limit: limit)
     }
+
+    func prepare(onceHeld held: () -> Void) { _ = deferred.value(onceHeld: held) }
 }

@@ -65,12 +65,12 @@ struct NearbyCommand: ParsableCommand {
            case .coordinates = coordinates.source {
             return coordinates
         }
+        let resolver = LocationResolver(catalogue: catalogue, savedPlaces: savedPlaces)
         do {
-            return try LocationResolver(catalogue: catalogue, savedPlaces: savedPlaces)
-                .resolve(text, datum: datum, order: order, detectOrder: !longitudeFirst)
+            return try resolver.resolve(text, datum: datum, order: order, detectOrder: !longitudeFirst)
         } catch .noPlaceMatches(let name) where name.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) {
-            return try LocationResolver(catalogue: catalogue, alternativeMatch: LocationResolver.pinyinMatch(places: places()),
-                                        savedPlaces: savedPlaces)
+            // The same places, not keyed again; only the pinyin matcher is added.
+            return try resolver.with(alternativeMatch: LocationResolver.pinyinMatch(places: places()))
                 .resolve(text, datum: datum, order: order, detectOrder: !longitudeFirst)
         }
     }

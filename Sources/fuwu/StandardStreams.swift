@@ -17,6 +17,14 @@ enum StandardStreams {
         return flushed ? "a write failed" : reason
     }
 
+    /// Writes UTF-8 bytes and a line feed to stdout, through the stream `print` writes to, so
+    /// the two keep their order (a failed write shows at `flushOutput`, as a print's does).
+    static func writeLine(_ bytes: [UInt8]) {
+        var line = bytes
+        line.append(0x0A)
+        line.withUnsafeBufferPointer { buffer in _ = fwrite(buffer.baseAddress, 1, buffer.count, stdout) }
+    }
+
     /// Writes text to stderr as it is (callers sanitise).
     static func writeError(_ text: String) {
         fputs(text, stderr)

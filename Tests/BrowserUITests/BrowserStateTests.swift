@@ -1,4 +1,5 @@
 import Testing
+import Catalogue
 @testable import BrowserUI
 
 /// The browser state as a value: commands in, pages and positions out.
@@ -33,6 +34,18 @@ import Testing
         // The figures are computed once and kept for the next visit.
         _ = state.apply(.dashboard)
         #expect(state.dashboard.column == 3 && state.dashboard.radiusMetres == 1500)
+    }
+
+    @Test func theDashboardsFiguresTakenADomainAtATimeAreThoseOfOneAnalysisOfEveryDomain() {
+        let catalogue = Fixture.state().catalogue
+        let dashboard = DashboardState.compute(catalogue)
+        let analysis = DashboardState.analysis(catalogue)
+        #expect(dashboard.layers == analysis.layers)
+        #expect(dashboard.subdistricts.map(\.code) == analysis.grid.subdistricts.map(\.code))
+        #expect(dashboard.figures == CoverageAnalysis.standardRadiiMetres.map { radius in
+            analysis.layers.indices.map { analysis.figures(layer: $0, radiusMetres: radius) }
+        })
+        #expect(dashboard.analysis == nil)
     }
 
     @Test func mOnAGapsPageMapsTheDomainAroundItsLargestUncoveredPatchWithThePatchesOutlined() throws {

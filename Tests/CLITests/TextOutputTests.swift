@@ -34,6 +34,9 @@ import Testing
         table.add(["P4"])
         table.add(["", "", "", "", "", "extra"])
         table.add(["P5", "한국어 ᄀᆞ", "7", "tail   ", "   "])
+        // A space after a prepending mark belongs to its character: no trailing space to trim.
+        table.add(["P6", "x", "8", "a\u{600} "])
+        table.add(["P7", "社康 ", "9", "福 ", "（全角） "])
         #expect(table.rendered() == plainRendering(table))
         #expect(TextTable(headers: ["a", "b"]).rendered() == plainRendering(TextTable(headers: ["a", "b"])))
     }
@@ -45,9 +48,20 @@ import Testing
         for _ in 0..<2000 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             values.append(Double(state >> 11) / Double(1 << 53) * 360 - 180)
+            // Near and at ties of the millionths, where the integer path must hand over to printf.
+            let millionths = Double(state >> 40)
+            for offset in [0.5, 0.4999, 0.5001, 0.499, 0.501, 0.0, 0.999_999] {
+                values.append((millionths + offset) / 1_000_000)
+                values.append(-(millionths + offset) / 1_000_000)
+            }
         }
+        values += [999_999.999_999, 1_000_000, 123_456.000_000_5, -0.000_000_4, -0.000_000_6, 0.000_000_499_9]
         for value in values {
             #expect(DecimalText.fixed6(value) == String(format: "%.6f", value), "\(value)")
         }
+        // The integer path answers for ordinary coordinates (and is then what was checked above).
+        #expect(DecimalText.roundedFixed6(22.540_123_4) == "22.540123")
+        #expect(DecimalText.roundedFixed6(-114.057_900_7) == "-114.057901")
+        #expect(DecimalText.roundedFixed6(22.540_123_5) == nil)
     }
 }

@@ -201,10 +201,52 @@ import Testing
             return key
         }
         let texts = ["P0505", "DB4403/T 236", "Futian", "市民中心站", "站", "车公庙地铁站", "福田街道", "莲花社区", "社区",
-                     "A站", "福田区样例社康中心001", "é站", "ＡＢ站", "Ｐ0001", "x\u{302A}站", "岗厦北站", "地铁站"]
+                     "A站", "福田区样例社康中心001", "é站", "ＡＢ站", "Ｐ0001", "x\u{302A}站", "岗厦北站", "地铁站",
+                     "x\u{302B}\u{302A}站", "福田（香蜜湖）社康 Ａ座", "莲花　北", "ｚ\u{FF5F}"]
         for text in texts {
             #expect(LocationResolver.key(text) == generalKey(text), "\(text)")
             #expect(LocationResolver.stem(LocationResolver.key(text)) == generalStem(generalKey(text)), "\(text)")
+            // The resolver's flat keys: appended bytes and stem lengths, without making strings.
+            var bytes: [UInt8] = [0x2A]
+            LocationResolver.appendKey(of: text, to: &bytes)
+            #expect(bytes == [0x2A] + Array(generalKey(text).utf8), "\(text)")
+            #expect(LocationResolver.stemLength(ofKey: generalKey(text)) == generalStem(generalKey(text)).utf8.count, "\(text)")
         }
+    }
+
+    @Test func theByteWiseTestsDecideAsTheScalarRulesForEveryScalar() {
+        func ownKey(_ v: UInt32) -> Bool {
+            (0x21...0x40).contains(v) || (0x5B...0x7E).contains(v) || (0x3001...0x3029).contains(v)
+                || (0x3030...0x303F).contains(v) || (0x3400...0x9FFF).contains(v)
+        }
+        for value in Array(0...0xD7FF) + Array(0xE000...0xFFFF) + [0x10000, 0x1F600, 0x20000, 0x10FFFF] {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            for text in [String(scalar), "福\(scalar)a", "a\(scalar)站", "\(scalar)社区"] {
+                #expect(LocationResolver.isOwnKey(text) == text.unicodeScalars.allSatisfy { ownKey($0.value) },
+                        "U+\(String(value, radix: 16))")
+                #expect(LocationResolver.stemLength(ofKey: text) == LocationResolver.stem(text).utf8.count,
+                        "U+\(String(value, radix: 16))")
+                #expect(LocationResolver.key(text) == LocationResolver.generalKey(text), "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
+    @Test func everyPlaceOfTheCatalogueMatchesByItsKeysAndStemsAsTheGeneralRulesSay() throws {
+        // Each place found by its own name, id and code exactly; by its name without the suffix;
+        // and nothing by text longer than every key.
+        let c = NearbyFixture.catalogue
+        for point in c.points {
+            #expect(resolver.matches(for: point.id.lowercased()).best.contains { $0.kind == .servicePoint && $0.id == point.id })
+            #expect(resolver.matches(for: point.name).best.contains { $0.id == point.id })
+        }
+        for subdistrict in c.subdistricts {
+            #expect(resolver.matches(for: subdistrict.code).best.map(\.name) == [subdistrict.name])
+            #expect(resolver.matches(for: subdistrict.pinyin.uppercased()).best.map(\.name) == [subdistrict.name])
+            #expect(resolver.cataloguePlaces(named: subdistrict.name).map(\.id) == [subdistrict.code])
+        }
+        #expect(resolver.matches(for: String(repeating: "福", count: 99)).best.isEmpty)
+        let shared = resolver.with(alternativeMatch: LocationResolver.pinyinMatch(for: c))
+        #expect(try shared.resolve("smzx").englishLabel == "市民中心 (metro station M-shiminzhongxin)")
+        #expect(throws: NearbyError.noPlaceMatches("smzx")) { try resolver.resolve("smzx") }
     }
 }

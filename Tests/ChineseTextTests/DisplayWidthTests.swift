@@ -99,6 +99,30 @@ private func testWcwidth(_ character: Int32) -> Int32
             #expect(DisplayWidth.singleScalarWidth(string.unicodeScalars, ambiguousWide: false) == loop)
             #expect(DisplayWidth.singleScalarWidth(string.unicodeScalars, ambiguousWide: true)
                     == string.reduce(0) { $0 + DisplayWidth.of($1, ambiguousWide: true) })
+            // The same read from the UTF-8 bytes, as `of(String)` does.
+            var bytes = string
+            #expect(bytes.withUTF8 { DisplayWidth.singleScalarWidth(utf8: $0, ambiguousWide: false) } == loop)
+            #expect(DisplayWidth.of(string) == loop)
+            #expect(DisplayWidth.of(string, ambiguousWide: true) == string.reduce(0) { $0 + DisplayWidth.of($1, ambiguousWide: true) })
+        }
+        // Every other scalar of the BMP and some beyond, alone and between two taken ones, takes
+        // the character loop in the UTF-8 path too (and measures as the loop).
+        for value in Array(0...0xD7FF) + Array(0xE000...0xFFFF) + [0x1F600, 0x20000, 0x10FFFF] {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            var text = String.UnicodeScalarView()
+            text.append("福")
+            text.append(scalar)
+            text.append("a")
+            var string = String(text)
+            let scalarWise = DisplayWidth.singleScalarWidth(string.unicodeScalars, ambiguousWide: false)
+            #expect(string.withUTF8 { DisplayWidth.singleScalarWidth(utf8: $0, ambiguousWide: false) } == scalarWise,
+                    "U+\(String(value, radix: 16))")
+            #expect(DisplayWidth.of(string) == string.reduce(0) { $0 + DisplayWidth.of($1) }, "U+\(String(value, radix: 16))")
+            // Plain width: only for text the sanitiser leaves alone, and then its width.
+            if let plain = DisplayWidth.plainWidth(string) {
+                #expect(Sanitiser.line(string) == string && plain == DisplayWidth.of(string), "U+\(String(value, radix: 16))")
+            }
+            #expect((DisplayWidth.plainWidth(string) != nil) == (scalarWise != nil), "U+\(String(value, radix: 16))")
         }
         // Anything else (a combining mark, a tone mark, a variation selector, Hangul) takes the loop.
         for other in ["e\u{301}", "\u{302A}", "☺\u{FE0F}", "한", "\u{1100}\u{1161}", "\t"] {

@@ -25,18 +25,22 @@ public struct BrowserApp: Sendable {
 
     /// Runs until `q` or the end of input. Every frame is drawn whole; the terminal sends only
     /// what changed. `afterFirstFrame` runs once the first frame is out (to start work the
-    /// first frame must not wait for).
-    public mutating func run(terminal: any Terminal, afterFirstFrame: () -> Void = {}) {
+    /// first frame must not wait for); `afterFrame` after every frame, the first included (to
+    /// start work the page on screen is about to need).
+    public mutating func run(terminal: any Terminal, afterFirstFrame: () -> Void = {},
+                             afterFrame: (BrowserState) -> Void = { _ in }) {
         let size = terminal.size
         state.resize(width: size.width, height: size.height)
         terminal.present(BrowserView.frame(state))
         afterFirstFrame()
+        afterFrame(state)
         while true {
             let outcome = state.handle(terminal.nextEvent())
             // Copying is the terminal's business: hand it over after the event that asked for it.
             if let text = state.takeClipboard() { terminal.copyToClipboard(text) }
             if outcome == .quit { break }
             terminal.present(BrowserView.frame(state))
+            afterFrame(state)
         }
     }
 }

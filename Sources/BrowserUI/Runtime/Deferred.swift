@@ -11,9 +11,15 @@ public final class Deferred<Value: Sendable>: @unchecked Sendable {
     public init(_ make: @escaping @Sendable () -> Value) { self.make = make }
 
     /// The value, computed now if no one has asked before (a second caller waits for the first).
-    public var value: Value {
+    public var value: Value { value(onceHeld: {}) }
+
+    /// The value, as `value`; `held` runs as soon as this call holds the lock, before computing,
+    /// so that another thread told of it knows that whoever asks next waits for this computation
+    /// rather than starting one of its own.
+    public func value(onceHeld held: () -> Void) -> Value {
         lock.lock()
         defer { lock.unlock() }
+        held()
         if let stored { return stored }
         let made = make()
         stored = made

@@ -27,14 +27,18 @@ public final class BrowserContext: Sendable {
     public let userState: any UserStateStore
     /// The clock, as Unix seconds, that open-now and history use.
     public let now: @Sendable () -> Int64
-    /// Reads place names for "where I am"; built when the place picker first needs it (or by
-    /// `warmUp`), since it costs more than the first frame.
+    /// Reads place names for "where I am"; built when a picker opens (`prepare(for:onceHeld:)`),
+    /// since only its typed text reads it and it costs more than the first frame.
     let locations: Deferred<LocationResolver>
-    /// The names pickers narrow by, folded once; built like `locations`.
+    /// The names pickers narrow by, folded once; built after the first frame (`warmUp`), since
+    /// a picker lists them as it opens.
     let pickerNames: Deferred<PickerNames>
-    /// The 各街道均等化 coverage at every standard radius; built like `locations`, since a
-    /// coverage grid costs far more than a keystroke may.
+    /// The 各街道均等化 figures at every standard radius; built after the first frame (`warmUp`),
+    /// since a coverage grid costs far more than a keystroke may.
     let coverage: Deferred<DashboardState>
+    /// The full coverage of every domain, which the gaps pages read; built when the dashboard
+    /// is opened (`prepare(for:onceHeld:)`).
+    let coverageAnalysis: Deferred<CoverageAnalysis>
 
     /// Builds the lookups; `search` defaults to the plain substring search over names, and
     /// `placeMatch` (pinyin for place names) to none.
@@ -61,15 +65,35 @@ public final class BrowserContext: Sendable {
         locations = Deferred { LocationResolver(catalogue: catalogue, alternativeMatch: placeMatch) }
         pickerNames = Deferred { PickerNames(catalogue: catalogue) }
         coverage = Deferred { DashboardState.compute(catalogue) }
+        coverageAnalysis = Deferred { DashboardState.analysis(catalogue) }
     }
 
-    /// Builds what the pickers need now, on the calling thread (another core, after the first
-    /// frame), so that no keystroke pays for it.
+    /// Builds what the pages one key from the start draw as they open (the pickers' names, the
+    /// dashboard's figures) now, on the calling thread (another core, after the first frame),
+    /// so that no keystroke pays for it.
     public func warmUp() {
-        _ = locations.value
         _ = pickerNames.value
         if !catalogue.boundary.polygons.isEmpty { _ = coverage.value }
     }
+
+    /// Builds, on the calling thread (another core), what a page in `mode` is about to ask for
+    /// and nothing opened before needs: the name search's index once the find box is open (it
+    /// opens empty), the place resolver once a picker is (its typed text reads it), the full
+    /// coverage once the dashboard is (its gaps pages read it). `held` runs once the build holds
+    /// its value's lock (at once when there is nothing to build), so the caller can wait for that
+    /// and the browser's next key then waits for the build instead of doing it. A browser that
+    /// never goes there never pays their memory.
+    public func prepare(for mode: Mode, onceHeld held: () -> Void) {
+        switch mode {
+        case .find: search.prepare(onceHeld: held)
+        case .picker: _ = locations.value(onceHeld: held)
+        case .dashboard where !catalogue.boundary.polygons.isEmpty: _ = coverageAnalysis.value(onceHeld: held)
+        default: held()
+        }
+    }
+
+    /// The modes `prepare(for:onceHeld:)` builds something for.
+    public static let preparedModes: Set<Mode> = [.find, .picker, .dashboard]
 
     func items(inDomain id: String) -> [Int] { itemsByDomain[id] ?? [] }
     /// The Shenzhen wall clock now.

@@ -2,14 +2,14 @@ import Catalogue
 import ServiceMap
 
 extension BrowserState {
-    /// Opens the 各街道均等化 page; the coverage is computed once per catalogue, usually on
+    /// Opens the 各街道均等化 page; the figures are computed once per catalogue, usually on
     /// another core after the first frame (`BrowserContext.warmUp`).
     mutating func showDashboard() {
         guard !catalogue.boundary.polygons.isEmpty else {
             message = language.pick("目录没有区界，无法计算覆盖", "The catalogue has no district boundary; coverage needs one")
             return
         }
-        if dashboard.analysis == nil { dashboard = context.coverage.value }
+        if dashboard.layers.isEmpty { dashboard = context.coverage.value }
         push(.dashboard)
     }
 
@@ -30,6 +30,8 @@ extension BrowserState {
         let row = positions[Page.dashboard.positionKey]?.cursor ?? 0
         let figures = dashboard.current
         guard figures.indices.contains(dashboard.column), figures[dashboard.column].indices.contains(row) else { return }
+        // The full coverage, usually built on another core since the dashboard opened.
+        if dashboard.analysis == nil { dashboard.analysis = context.coverageAnalysis.value }
         push(.coverageGaps(row: row, column: dashboard.column))
     }
 

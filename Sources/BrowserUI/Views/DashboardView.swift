@@ -15,7 +15,7 @@ enum DashboardView {
         let width = layout.width
         let top = layout.contentTop
         let figures = dashboard.current
-        guard let analysis = dashboard.analysis, !figures.isEmpty else { return }
+        guard !dashboard.layers.isEmpty, !figures.isEmpty else { return }
         let metres = Int(dashboard.radiusMetres)
 
         // Line 1: what the numbers are.
@@ -33,7 +33,7 @@ enum DashboardView {
         // Line 2: column heads (domain ids); the selected one highlighted.
         for (k, c) in columns.enumerated() {
             let x = 1 + nameWidth + k * cellWidth
-            screen.putPadded(analysis.layers[c].id, row: top + 1, column: x, columns: cellWidth - 1,
+            screen.putPadded(dashboard.layers[c].id, row: top + 1, column: x, columns: cellWidth - 1,
                              style: c == dashboard.column ? .selected : .dim, alignRight: true)
         }
 
@@ -45,7 +45,7 @@ enum DashboardView {
             let row = firstRow + index - position.top
             let selectedRow = index == position.cursor
             let code = figures[0][index].subdistrictCode
-            var name = code.flatMap { c in analysis.grid.subdistricts.first { $0.code == c }?.name } ?? language.pick("未归属", "unassigned")
+            var name = code.flatMap { c in dashboard.subdistricts.first { $0.code == c }?.name } ?? language.pick("未归属", "unassigned")
             if width < 60, name.hasSuffix("街道") { name = String(name.dropLast(2)) }
             screen.putPadded(name, row: row, column: 1, columns: nameWidth - 1, style: selectedRow ? .title : .normal)
             for (k, c) in columns.enumerated() {
@@ -62,7 +62,7 @@ enum DashboardView {
 
         // Below the table: the selected domain's name and equality, then the sample note.
         let column = dashboard.column
-        let layer = analysis.layers[column]
+        let layer = dashboard.layers[column]
         var summary = "\(layer.id) \(layer.name(in: catalogue, english: language == .english))"
         if let e = CoverageEquality(figures: figures[column]) {
             let ratio = e.ratio.map { String(format: "%.2f", $0) } ?? "—"

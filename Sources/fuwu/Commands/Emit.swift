@@ -4,7 +4,7 @@ import Geodesy
 /// Prints a listing in the chosen format.
 func emit(_ format: OutputFormat, table: TextTable, json: @autoclosure () -> JSONOut) {
     switch format {
-    case .table: print(table.rendered())
+    case .table: StandardStreams.writeLine(table.renderedUTF8())
     case .json: print(json().rendered())
     case .csv: print(table.csv())
     }

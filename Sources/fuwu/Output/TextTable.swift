@@ -22,8 +22,15 @@ struct TextTable {
     /// The table as lines: a header, a rule of dashes, the rows; two spaces between columns and
     /// no trailing spaces. Each cell is measured once and padded by appending spaces, since a
     /// listing of every point has some 17 000 cells.
-    func rendered() -> String {
+    func rendered() -> String { String(decoding: renderedUTF8(), as: UTF8.self) }
+
+    /// `rendered()` as UTF-8 bytes, which a listing writes out as they are (no string is made of
+    /// a listing of every point only to be written).
+    func renderedUTF8() -> [UInt8] {
         func clean(_ cell: String) -> (text: String, width: Int) {
+            // Most catalogue text is printable ASCII and CJK: one pass tells it needs no
+            // sanitising and measures it (`DisplayWidth.plainWidth`).
+            if let width = DisplayWidth.plainWidth(cell), width <= Self.maxColumnWidth { return (cell, width) }
             let line = Sanitiser.line(cell)
             let width = DisplayWidth.of(line)
             guard width > Self.maxColumnWidth else { return (line, width) }
@@ -36,36 +43,58 @@ struct TextTable {
         for row in cleanRows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.width) }
         }
-        // Runs of spaces made once per length: appending one space at a time costs more than
-        // measuring the cell.
-        let blanks = (0...(widths.max() ?? 0)).map { String(repeating: " ", count: $0) }
-        var text = ""
+        // Written as UTF-8 bytes, copied from each cell in one piece: appending small strings to a
+        // string costs more than measuring the cells.
+        let alignedRight = widths.indices.map { rightAligned.contains($0) }
+        var text: [UInt8] = []
         text.reserveCapacity((cleanRows.count + 2) * (widths.reduce(0, +) + 2 * widths.count + 1) * 2)
         func appendSpaces(_ count: Int) {
-            if count > 0 { text.append(blanks[count]) }
+            if count > 0 { text.append(contentsOf: repeatElement(0x20, count: count)) }
         }
         func appendLine(_ cells: [(text: String, width: Int)]) {
+            let lineStart = text.count
             for (i, width) in widths.enumerated() {
-                if i > 0 { text.append("  ") }
+                if i > 0 { appendSpaces(2) }
                 let cell: (text: String, width: Int) = i < cells.count ? cells[i] : ("", 0)
-                if rightAligned.contains(i) {
+                if alignedRight[i] {
                     appendSpaces(width - cell.width)
-                    text.append(cell.text)
+                    text.append(contentsOf: cell.text.utf8)
                 } else {
-                    text.append(cell.text)
+                    text.append(contentsOf: cell.text.utf8)
                     appendSpaces(width - cell.width)
                 }
             }
-            while text.last == " " { text.removeLast() }
+            Self.trimTrailingSpaces(&text, lineStart: lineStart)
         }
         appendLine(cleanHeaders)
-        text.append("\n")
-        text.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        text.append(0x0A)
+        text.append(contentsOf: widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ").utf8)
         for row in cleanRows {
-            text.append("\n")
+            text.append(0x0A)
             appendLine(row)
         }
         return text
+    }
+
+    /// Removes the spaces that end the line starting at `lineStart`, as removing trailing `" "`
+    /// characters does: a space byte is a character of its own unless a prepending scalar comes
+    /// right before it (a space after U+0600 is part of that character), so the bytes are trimmed
+    /// directly when what precedes the spaces is ASCII or a CJK character, and through
+    /// characters otherwise.
+    static func trimTrailingSpaces(_ text: inout [UInt8], lineStart: Int) {
+        var end = text.count
+        while end > lineStart && text[end - 1] == 0x20 { end -= 1 }
+        guard end < text.count else { return }
+        let before = end > lineStart ? text[end - 1] : 0
+        // The last byte of a three-byte sequence of U+3000–U+9FFF or the full-width forms.
+        let cjk = end - lineStart >= 3 && (0xE3...0xE9).contains(text[end - 3]) || end - lineStart >= 3 && text[end - 3] == 0xEF
+        if before < 0x80 || cjk {
+            text.removeSubrange(end...)
+            return
+        }
+        var line = String(decoding: text[lineStart...], as: UTF8.self)
+        while line.last == " " { line.removeLast() }
+        text.replaceSubrange(lineStart..., with: line.utf8)
     }
 
     /// RFC 4180 CSV with a header row; cells are sanitised.
