@@ -1,3 +1,4 @@
+import ChineseText
 import Foundation
 import Geodesy
 import TOMLKit
@@ -187,22 +188,8 @@ public struct ImportMapping: Sendable, Hashable {
 
     /// A TOML basic string.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        QuotedString.quoted(text, rules: QuotedString.Rules(backspaceAndFormFeedByLetter: false, upperCaseHex: true) {
+            $0.value < 0x20 || $0.value == 0x7F
+        })
     }
 }

@@ -1,3 +1,4 @@
+import ChineseText
 import Catalogue
 
 /// A JSON value in the order it is written, rendered as the catalogue's files are written (Python's
@@ -91,25 +92,9 @@ public indirect enum JSONText: Sendable, Equatable {
             out += "\""
             return
         }
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        QuotedString.append(s, to: &out, rules: rules)
     }
+
+    /// JSON as the catalogue files have it: control characters escaped, `\b` and `\f` by letter.
+    static let rules = QuotedString.Rules(backspaceAndFormFeedByLetter: true, upperCaseHex: false) { $0.value < 0x20 }
 }
