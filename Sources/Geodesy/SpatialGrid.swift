@@ -35,10 +35,72 @@ public struct SpatialGrid: Sendable {
     private let cellLatitudeDegrees: Double
     private let cellLongitudeDegrees: Double
     /// cellStart[c] ..< cellStart[c + 1] are the sorted positions of cell c (row-major).
-    private let cellStart: [Int32]
-    private let latitudes: [Double]
-    private let longitudes: [Double]
-    private let originalIndices: [Int32]
+    public let cellStart: FlatArray<Int32>
+    /// Per sorted position: the point's coordinates and its index in the array the grid was built from.
+    public let latitudes: FlatArray<Double>
+    public let longitudes: FlatArray<Double>
+    public let originalIndices: FlatArray<Int32>
+
+    /// The grid's dimensions: with the four arrays, all a stored grid needs (`init(layout:…)`).
+    public struct Layout: Equatable, Sendable {
+        public var count: Int
+        public var rows: Int
+        public var columns: Int
+        public var cellSizeMetres: Double
+        public var southLatitude: Double
+        public var westLongitude: Double
+        public var cellLatitudeDegrees: Double
+        public var cellLongitudeDegrees: Double
+
+        public init(count: Int, rows: Int, columns: Int, cellSizeMetres: Double, southLatitude: Double,
+                    westLongitude: Double, cellLatitudeDegrees: Double, cellLongitudeDegrees: Double) {
+            self.count = count
+            self.rows = rows
+            self.columns = columns
+            self.cellSizeMetres = cellSizeMetres
+            self.southLatitude = southLatitude
+            self.westLongitude = westLongitude
+            self.cellLatitudeDegrees = cellLatitudeDegrees
+            self.cellLongitudeDegrees = cellLongitudeDegrees
+        }
+    }
+
+    public var layout: Layout {
+        Layout(count: count, rows: rows, columns: columns, cellSizeMetres: cellSizeMetres, southLatitude: southLatitude,
+               westLongitude: westLongitude, cellLatitudeDegrees: cellLatitudeDegrees, cellLongitudeDegrees: cellLongitudeDegrees)
+    }
+
+    /// A grid as an earlier one stored itself (`layout` and the four arrays); nil when the parts
+    /// disagree (wrong lengths, a cell table that is not a run of starts from 0 to `count`, an
+    /// index out of range, steps that are not positive), so that a damaged table is never read.
+    public init?(layout: Layout, cellStart: FlatArray<Int32>, latitudes: FlatArray<Double>, longitudes: FlatArray<Double>,
+                 originalIndices: FlatArray<Int32>) {
+        let l = layout
+        guard l.count >= 0, l.rows >= 1, l.columns >= 1, l.rows <= Int(Int32.max) / l.columns,
+              l.cellLatitudeDegrees > 0, l.cellLongitudeDegrees > 0, l.cellSizeMetres > 0,
+              l.southLatitude.isFinite, l.westLongitude.isFinite,
+              cellStart.count == l.rows * l.columns + 1, latitudes.count == l.count, longitudes.count == l.count,
+              originalIndices.count == l.count, cellStart.first == 0, cellStart.last == Int32(truncatingIfNeeded: l.count)
+        else { return nil }
+        var previous: Int32 = 0
+        for start in cellStart.buffer {
+            guard start >= previous else { return nil }
+            previous = start
+        }
+        for index in originalIndices.buffer where index < 0 || Int(index) >= l.count { return nil }
+        count = l.count
+        rows = l.rows
+        columns = l.columns
+        cellSizeMetres = l.cellSizeMetres
+        southLatitude = l.southLatitude
+        westLongitude = l.westLongitude
+        cellLatitudeDegrees = l.cellLatitudeDegrees
+        cellLongitudeDegrees = l.cellLongitudeDegrees
+        self.cellStart = cellStart
+        self.latitudes = latitudes
+        self.longitudes = longitudes
+        self.originalIndices = originalIndices
+    }
 
     /// Builds the grid; `pointsPerCell` trades cell visits against candidate checks.
     public init(coordinates: [GeoCoordinate], pointsPerCell: Double = 6) {
@@ -113,10 +175,10 @@ public struct SpatialGrid: Sendable {
                 }
             }
         }
-        cellStart = starts
-        latitudes = lats
-        longitudes = lngs
-        originalIndices = indices
+        cellStart = FlatArray(starts)
+        latitudes = FlatArray(lats)
+        longitudes = FlatArray(lngs)
+        originalIndices = FlatArray(indices)
     }
 
     /// The points within `radiusMetres` (inclusive) of an origin, in no particular order.
@@ -173,10 +235,8 @@ public struct SpatialGrid: Sendable {
               lat0 + latitudeReach >= southLatitude,
               lat0 - latitudeReach <= southLatitude + Double(rows) * cellLatitudeDegrees else { return }
 
-        cellStart.withUnsafeBufferPointer { starts in
-        latitudes.withUnsafeBufferPointer { lats in
-        longitudes.withUnsafeBufferPointer { lngs in
-        originalIndices.withUnsafeBufferPointer { indices in
+        do {
+            let starts = cellStart.buffer, lats = latitudes.buffer, lngs = longitudes.buffer, indices = originalIndices.buffer
             for row in firstRow...lastRow {
                 let bandSouth = southLatitude + Double(row) * cellLatitudeDegrees
                 let bandNorth = bandSouth + cellLatitudeDegrees
@@ -208,13 +268,13 @@ public struct SpatialGrid: Sendable {
                     k += 1
                 }
             }
-        }}}}
+        }
     }
 
     /// Bytes held by the grid's arrays (cell table, coordinates, indices).
     public var storageBytes: Int {
-        cellStart.capacity * MemoryLayout<Int32>.stride + latitudes.capacity * MemoryLayout<Double>.stride
-            + longitudes.capacity * MemoryLayout<Double>.stride + originalIndices.capacity * MemoryLayout<Int32>.stride
+        cellStart.count * MemoryLayout<Int32>.stride + latitudes.count * MemoryLayout<Double>.stride
+            + longitudes.count * MemoryLayout<Double>.stride + originalIndices.count * MemoryLayout<Int32>.stride
     }
 
     /// Sorts hits nearest first, ties by index, in linear expected time: a counting pass into

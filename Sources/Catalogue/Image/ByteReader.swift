@@ -192,6 +192,18 @@ struct ByteReader {
         return UnsafeRawBufferPointer(rebasing: try take(count * stride))
     }
 
+    /// Where an array written by `ByteWriter.array` lies (byte range), skipped without checking
+    /// its bytes: the caller checks them (`ImageBytes.verify`) before reading them in place.
+    mutating func uncheckedRegion<T: FixedWidthInteger>(of _: T.Type) throws(CatalogueImageError) -> Range<Int> {
+        let count = try int()
+        try align()
+        let stride = MemoryLayout<T>.stride
+        guard count <= (bytes.count - position) / stride else { throw .truncated }
+        let start = position
+        position += count * stride
+        return start..<position
+    }
+
     /// Skips `count` bytes, checking them unless told not to (bytes read later, each checked then).
     mutating func skip(_ count: Int, checking: Bool = true) throws(CatalogueImageError) {
         if checking { _ = try take(count); return }

@@ -88,4 +88,20 @@ struct ByteWriter {
         head.align()
         return head.bytes + bytes
     }
+
+    /// The nearby index's tables (`PointImage.nearbyTables()` reads them in place): the ids its
+    /// positions refer to, the grid's layout, then its arrays (doubles as their bit patterns).
+    mutating func nearbyTables(_ t: NearbyIndex.Tables) {
+        strings(t.domainIDs); strings(t.typeIDs); strings(t.subdistrictCodes); strings(t.itemIDs)
+        let l = t.layout
+        for value in [l.count, l.rows, l.columns] { int(value) }
+        for value in [l.cellSizeMetres, l.southLatitude, l.westLongitude, l.cellLatitudeDegrees, l.cellLongitudeDegrees] {
+            double(value)
+        }
+        array(Array(t.cellStart)); array(t.latitudes.map(\.bitPattern)); array(t.longitudes.map(\.bitPattern))
+        for column in [t.gridIndices, t.locatedPoints, t.unlocatedPoints, t.pointDomain, t.pointType, t.pointSubdistrict,
+                       t.itemStarts, t.items, t.idRank] {
+            array(Array(column))
+        }
+    }
 }

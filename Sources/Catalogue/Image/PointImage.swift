@@ -22,8 +22,18 @@ final class PointImage: @unchecked Sendable {
     private let coordinateLike: UnsafeRawBufferPointer
     /// Item id → its position when the image was written (the rows of `itemRunStarts`).
     private let itemPositions: [String: Int]
+    /// The items' ids and domains when the image was written (what the stored domain counts
+    /// hold for).
+    let itemDomains: [ItemDomain]
+
+    struct ItemDomain: Equatable {
+        var itemID: String
+        var domainID: String
+    }
     private let tallyCount: Int
     private let talliesStart: Int
+    /// Where the counts per domain start, followed by the nearby index's tables.
+    private let extrasStart: Int
 
     /// Reads the block's header and arrays at the reader's position and checks every stored
     /// offset and index against the bounds (one pass over the arrays, no record decoded).
@@ -33,6 +43,7 @@ final class PointImage: @unchecked Sendable {
         var itemPositions: [String: Int] = [:]
         for (position, item) in items.enumerated() where itemPositions[item.id] == nil { itemPositions[item.id] = position }
         self.itemPositions = itemPositions
+        itemDomains = items.map { ItemDomain(itemID: $0.id, domainID: $0.domainID) }
         let count = try r.int()
         let recordsLength = try r.int()
         recordsStart = r.position
@@ -46,6 +57,9 @@ final class PointImage: @unchecked Sendable {
         let talliesLength = try r.int()
         talliesStart = r.position
         try r.skip(talliesLength, checking: false)
+        let extrasLength = try r.int()
+        extrasStart = r.position
+        try r.skip(extrasLength, checking: false)
         guard recordStarts.count == (count + 1) * 4, byID.count == count * 4, itemRunStarts.count == (itemCount + 1) * 4 else {
             throw .malformed("point tables")
         }
@@ -93,6 +107,66 @@ final class PointImage: @unchecked Sendable {
         tallies.reserveCapacity(min(tallyCount, count))
         for _ in 0..<tallyCount { tallies.append(try ServiceCatalogue.readTally(&r)) }
         return tallies
+    }
+
+    /// The number of points serving each domain, as stored.
+    func domainCounts() throws(CatalogueImageError) -> [String: Int] {
+        var r = reader
+        try r.seek(to: extrasStart)
+        var counts: [String: Int] = [:]
+        for _ in 0..<(try r.count()) {
+            let domainID = try r.string()
+            counts[domainID] = try r.int()
+        }
+        return counts
+    }
+
+    /// The nearby index's tables, read in place: their ids and the grid's layout decoded, each
+    /// array's bytes checked (`ImageBytes.verify`) and then borrowed, not copied. Nil when a block
+    /// fails its check, an array is not aligned for its values, or on a big-endian machine.
+    func nearbyTables() -> NearbyIndex.Tables? {
+        #if _endian(big)
+        return nil
+        #else
+        var r = reader
+        do {
+            try r.seek(to: extrasStart)
+            for _ in 0..<(try r.count()) { _ = try r.int(); _ = try r.int() }
+            let domainIDs = try r.strings(), typeIDs = try r.strings(), subdistrictCodes = try r.strings()
+            let itemIDs = try r.strings()
+            let layout = SpatialGrid.Layout(count: try r.int(), rows: try r.int(), columns: try r.int(),
+                                            cellSizeMetres: try r.double(), southLatitude: try r.double(),
+                                            westLongitude: try r.double(), cellLatitudeDegrees: try r.double(),
+                                            cellLongitudeDegrees: try r.double())
+            let bytes = self.bytes
+            func column<T: FixedWidthInteger>(_: T.Type) throws(CatalogueImageError) -> FlatArray<T> {
+                let range = try r.uncheckedRegion(of: T.self)
+                guard bytes.verify(range) else { throw .damagedBlock }
+                guard let base = bytes.buffer.baseAddress else { return FlatArray([]) }
+                let start = base + range.lowerBound
+                guard Int(bitPattern: start) % MemoryLayout<T>.alignment == 0 else { throw .malformed("unaligned table") }
+                let typed = start.assumingMemoryBound(to: T.self)
+                return FlatArray(borrowing: UnsafeBufferPointer(start: typed, count: range.count / MemoryLayout<T>.stride),
+                                 owner: bytes)
+            }
+            func doubles() throws(CatalogueImageError) -> FlatArray<Double> {
+                let bits = try column(UInt64.self)
+                guard let base = bits.buffer.baseAddress else { return FlatArray([]) }
+                let raw = UnsafeRawPointer(base)
+                return FlatArray(borrowing: UnsafeBufferPointer(start: raw.assumingMemoryBound(to: Double.self),
+                                                                count: bits.count), owner: bytes)
+            }
+            return NearbyIndex.Tables(
+                domainIDs: domainIDs, typeIDs: typeIDs, subdistrictCodes: subdistrictCodes, itemIDs: itemIDs, layout: layout,
+                cellStart: try column(Int32.self), latitudes: try doubles(), longitudes: try doubles(),
+                gridIndices: try column(Int32.self), locatedPoints: try column(Int32.self),
+                unlocatedPoints: try column(Int32.self), pointDomain: try column(Int32.self),
+                pointType: try column(Int32.self), pointSubdistrict: try column(Int32.self),
+                itemStarts: try column(Int32.self), items: try column(Int32.self), idRank: try column(Int32.self))
+        } catch {
+            return nil
+        }
+        #endif
     }
 
     /// Every point, in catalogue order.

@@ -100,6 +100,16 @@ extension ServiceCatalogue {
             provenance(t.provenance); w.int(t.count)
         }
         w.patch(w.count - talliesStart, at: talliesLengthAt)
+        // Counts per domain, for listings that need no record, and the nearby index, each read
+        // when first asked for (`PointImage.domainCounts()`, `nearbyTables()`).
+        let extrasLengthAt = w.count
+        w.int(0)
+        let extrasStart = w.count
+        let byDomain = pointCountsByDomain()
+        w.int(byDomain.count)
+        for (domainID, count) in byDomain.sorted(by: { $0.key < $1.key }) { w.string(domainID); w.int(count) }
+        w.nearbyTables(NearbyIndex(catalogue: self).tables)
+        w.patch(w.count - extrasStart, at: extrasLengthAt)
         return w.finished()
     }
 

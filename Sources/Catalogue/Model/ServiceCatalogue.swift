@@ -156,6 +156,12 @@ public struct ServiceCatalogue: Sendable {
         return points.indices.filter { keyedLikeCoordinates(points[$0].id) || keyedLikeCoordinates(points[$0].name) }
     }
 
+    /// The nearby index a compiled catalogue stores, while its points are those it was compiled
+    /// with (`NearbyIndex.init(catalogue:tables:)` checks the rest).
+    func storedNearbyTables() -> NearbyIndex.Tables? {
+        pointStore.image?.nearbyTables()
+    }
+
     /// Each point's rank when the points are ordered by id (ties in catalogue order).
     public func pointIDRanks() -> [Int32] {
         if let image = pointStore.image { return image.idRanks() }
@@ -192,6 +198,11 @@ public struct ServiceCatalogue: Sendable {
     /// How many distinct points serve any item of each domain (domains with none are absent).
     public func pointCountsByDomain() -> [String: Int] {
         var counts: [String: Int] = [:]
+        if let image = pointStore.image,
+           image.itemDomains == items.map({ PointImage.ItemDomain(itemID: $0.id, domainID: $0.domainID) }),
+           let stored = try? image.domainCounts() {
+            return stored
+        }
         if pointStore.image != nil {
             // One mark per point: the last domain that counted it, the items taken domain by domain.
             var lastDomain = [Int32](repeating: -1, count: pointCount)

@@ -6,44 +6,37 @@ public struct NearbyIndex: Sendable {
     public let catalogue: ServiceCatalogue
     private let grid: SpatialGrid
     /// Grid position → index into `catalogue.points`.
-    private let locatedPoints: [Int32]
+    private let locatedPoints: FlatArray<Int32>
     /// Indices into `catalogue.points` of points without a location.
-    private let unlocatedPoints: [Int32]
+    private let unlocatedPoints: FlatArray<Int32>
     /// The unlocated points themselves, shared by every unfiltered result rather than copied.
     private let allUnlocatedPoints: [ServicePoint]
     // Per point (parallel to `catalogue.points`): positions of its domain, type and subdistrict in
     // the catalogue's arrays (−1 when unknown), its items' positions, and the rank of its id, so a
     // query compares integers rather than strings and copies no records until it builds hits.
-    private let pointDomain: [Int32]
-    private let pointType: [Int32]
-    private let pointSubdistrict: [Int32]
-    /// Per point: its items' positions (`PointPositions.items(of:)`).
-    private let pointItems: PointPositions
-    private let idRank: [Int32]
+    private let pointDomain: FlatArray<Int32>
+    private let pointType: FlatArray<Int32>
+    private let pointSubdistrict: FlatArray<Int32>
+    /// Point `p`'s items are `items[itemStarts[p]..<itemStarts[p + 1]]`.
+    private let itemStarts: FlatArray<Int32>
+    private let items: FlatArray<Int32>
+    private let idRank: FlatArray<Int32>
     private let domainPosition: [String: Int32]
     private let typePosition: [String: Int32]
     private let subdistrictPosition: [String: Int32]
     private let itemPosition: [String: Int32]
+    /// True when the index reads a compiled catalogue's stored tables rather than arrays it built.
+    let readsStoredTables: Bool
 
-    /// Builds the index over every point that has a location.
+    /// Builds the index over every point that has a location; a compiled catalogue's stored
+    /// index (`Tables`) is read where it lies instead when it still fits the catalogue.
     public init(catalogue: ServiceCatalogue) {
-        self.catalogue = catalogue
-        func positions(_ keys: [String]) -> [String: Int32] {
-            var result: [String: Int32] = [:]
-            for (i, key) in keys.enumerated() where result[key] == nil { result[key] = Int32(i) }
-            return result
+        if let tables = catalogue.storedNearbyTables(), let stored = NearbyIndex(catalogue: catalogue, tables: tables) {
+            self = stored
+            return
         }
-        let domainPosition = positions(catalogue.domains.map(\.id))
-        let typePosition = positions(catalogue.pointTypes.map(\.id))
-        let subdistrictPosition = positions(catalogue.subdistricts.map(\.code))
-        let itemPosition = positions(catalogue.items.map(\.id))
-        self.domainPosition = domainPosition
-        self.typePosition = typePosition
-        self.subdistrictPosition = subdistrictPosition
-        self.itemPosition = itemPosition
-        var located: [Int32] = [], unlocated: [Int32] = [], coordinates: [GeoCoordinate] = []
         let codes = catalogue.pointPositions()
-        let typeDomain = catalogue.pointTypes.map { domainPosition[$0.domainID] ?? -1 }
+        var located: [Int32] = [], unlocated: [Int32] = [], coordinates: [GeoCoordinate] = []
         for (i, location) in codes.locations.enumerated() {
             if let location {
                 located.append(Int32(i))
@@ -52,15 +45,90 @@ public struct NearbyIndex: Sendable {
                 unlocated.append(Int32(i))
             }
         }
-        locatedPoints = located
-        unlocatedPoints = unlocated
-        allUnlocatedPoints = unlocated.map { catalogue.point(at: Int($0)) }
-        pointDomain = codes.type.map { $0 >= 0 ? typeDomain[Int($0)] : -1 }
-        pointType = codes.type
-        pointSubdistrict = codes.subdistrict
-        pointItems = codes
-        idRank = catalogue.pointIDRanks()
-        grid = SpatialGrid(coordinates: coordinates)
+        let domainPosition = Self.positions(catalogue.domains.map(\.id))
+        let typeDomain = catalogue.pointTypes.map { domainPosition[$0.domainID] ?? -1 }
+        self.init(catalogue: catalogue, grid: SpatialGrid(coordinates: coordinates), locatedPoints: FlatArray(located),
+                  unlocatedPoints: FlatArray(unlocated),
+                  pointDomain: FlatArray(codes.type.map { $0 >= 0 ? typeDomain[Int($0)] : -1 }),
+                  pointType: FlatArray(codes.type), pointSubdistrict: FlatArray(codes.subdistrict),
+                  itemStarts: FlatArray(codes.itemStarts), items: FlatArray(codes.items),
+                  idRank: FlatArray(catalogue.pointIDRanks()), stored: false)
+    }
+
+    init(catalogue: ServiceCatalogue, grid: SpatialGrid, locatedPoints: FlatArray<Int32>,
+                 unlocatedPoints: FlatArray<Int32>, pointDomain: FlatArray<Int32>, pointType: FlatArray<Int32>,
+                 pointSubdistrict: FlatArray<Int32>, itemStarts: FlatArray<Int32>, items: FlatArray<Int32>,
+                 idRank: FlatArray<Int32>, stored: Bool) {
+        self.catalogue = catalogue
+        readsStoredTables = stored
+        self.grid = grid
+        self.locatedPoints = locatedPoints
+        self.unlocatedPoints = unlocatedPoints
+        allUnlocatedPoints = unlocatedPoints.map { catalogue.point(at: Int($0)) }
+        self.pointDomain = pointDomain
+        self.pointType = pointType
+        self.pointSubdistrict = pointSubdistrict
+        self.itemStarts = itemStarts
+        self.items = items
+        self.idRank = idRank
+        domainPosition = Self.positions(catalogue.domains.map(\.id))
+        typePosition = Self.positions(catalogue.pointTypes.map(\.id))
+        subdistrictPosition = Self.positions(catalogue.subdistricts.map(\.code))
+        itemPosition = Self.positions(catalogue.items.map(\.id))
+    }
+
+    /// Each key's first position.
+    private static func positions(_ keys: [String]) -> [String: Int32] {
+        var result: [String: Int32] = [:]
+        for (i, key) in keys.enumerated() where result[key] == nil { result[key] = Int32(i) }
+        return result
+    }
+
+    /// The index as a compiled catalogue stores it (`PointImage`), to be read where it lies: the
+    /// ids its positions refer to, the grid, and the per-point arrays.
+    struct Tables {
+        var domainIDs: [String], typeIDs: [String], subdistrictCodes: [String], itemIDs: [String]
+        var layout: SpatialGrid.Layout
+        var cellStart: FlatArray<Int32>, latitudes: FlatArray<Double>, longitudes: FlatArray<Double>
+        var gridIndices: FlatArray<Int32>
+        var locatedPoints: FlatArray<Int32>, unlocatedPoints: FlatArray<Int32>, pointDomain: FlatArray<Int32>
+        var pointType: FlatArray<Int32>, pointSubdistrict: FlatArray<Int32>, itemStarts: FlatArray<Int32>
+        var items: FlatArray<Int32>, idRank: FlatArray<Int32>
+    }
+
+    var tables: Tables {
+        Tables(domainIDs: catalogue.domains.map(\.id), typeIDs: catalogue.pointTypes.map(\.id),
+               subdistrictCodes: catalogue.subdistricts.map(\.code), itemIDs: catalogue.items.map(\.id),
+               layout: grid.layout, cellStart: grid.cellStart, latitudes: grid.latitudes, longitudes: grid.longitudes,
+               gridIndices: grid.originalIndices, locatedPoints: locatedPoints, unlocatedPoints: unlocatedPoints,
+               pointDomain: pointDomain, pointType: pointType, pointSubdistrict: pointSubdistrict, itemStarts: itemStarts,
+               items: items, idRank: idRank)
+    }
+
+    /// The index from stored tables; nil when they do not fit `catalogue` (its records' ids have
+    /// changed since, or an array's length or a value is out of range), so that the caller
+    /// builds the index instead and a damaged table is never followed.
+    init?(catalogue: ServiceCatalogue, tables t: Tables) {
+        let n = catalogue.pointCount
+        guard t.domainIDs == catalogue.domains.map(\.id), t.typeIDs == catalogue.pointTypes.map(\.id),
+              t.subdistrictCodes == catalogue.subdistricts.map(\.code), t.itemIDs == catalogue.items.map(\.id),
+              let grid = SpatialGrid(layout: t.layout, cellStart: t.cellStart, latitudes: t.latitudes,
+                                     longitudes: t.longitudes, originalIndices: t.gridIndices),
+              t.locatedPoints.count == grid.count, t.locatedPoints.count + t.unlocatedPoints.count == n,
+              t.pointDomain.count == n, t.pointType.count == n, t.pointSubdistrict.count == n, t.idRank.count == n,
+              t.itemStarts.count == n + 1, t.itemStarts.first == 0, t.itemStarts.last.map(Int.init) == t.items.count
+        else { return nil }
+        func within(_ values: FlatArray<Int32>, _ low: Int32, _ end: Int) -> Bool {
+            values.buffer.allSatisfy { $0 >= low && Int($0) < end }
+        }
+        guard within(t.locatedPoints, 0, n), within(t.unlocatedPoints, 0, n),
+              within(t.pointDomain, -1, catalogue.domains.count), within(t.pointType, -1, catalogue.pointTypes.count),
+              within(t.pointSubdistrict, -1, catalogue.subdistricts.count),
+              zip(t.itemStarts.buffer, t.itemStarts.buffer.dropFirst()).allSatisfy({ $0 <= $1 })
+        else { return nil }
+        self.init(catalogue: catalogue, grid: grid, locatedPoints: t.locatedPoints, unlocatedPoints: t.unlocatedPoints,
+                  pointDomain: t.pointDomain, pointType: t.pointType, pointSubdistrict: t.pointSubdistrict,
+                  itemStarts: t.itemStarts, items: t.items, idRank: t.idRank, stored: true)
     }
 
     /// Number of points with a location.
@@ -83,7 +151,9 @@ public struct NearbyIndex: Sendable {
         if let domain = filter.domain, pointDomain[point] != domain { return false }
         if let type = filter.type, pointType[point] != type { return false }
         if let subdistrict = filter.subdistrict, pointSubdistrict[point] != subdistrict { return false }
-        if let item = filter.item, !pointItems.items(of: point).contains(item) { return false }
+        if let item = filter.item, !items.buffer[Int(itemStarts[point])..<Int(itemStarts[point + 1])].contains(item) {
+            return false
+        }
         return true
     }
 
