@@ -3,8 +3,9 @@ import Foundation
 /// `fuwu-bench load [--sizes 10000,100000,1000000] [--catalogue DIR] [--fuwu PATH] [--baseline PATH]`:
 /// generates catalogues of the given numbers of points from the Futian catalogue's shapes, then
 /// runs the `fuwu` binary on each as a child process — `validate`, `build` into an empty cache,
-/// then `stats`, `item D4-01` and `nearby --at 22.5431,114.0579` from that cache (cached opens:
-/// today every command reads the whole catalogue back) — and prints wall time and the child's peak RSS
+/// then `fuwu --help` (the process floor) and `stats`, `domains`, `item D4-01`, `point P0000500`,
+/// `nearby --at 22.5431,114.0579` (all within its 1000 m, and the first 20) and a one-shot
+/// `search` from that cache (cached starts, which read what they need of the start-up file) — and prints wall time and the child's peak RSS
 /// (`wait4`; CPU time too, which a shared machine disturbs less than wall time), beside the figures measured before the streaming loader (issue 15) or beside a
 /// second binary given with `--baseline`.
 enum LoadBenchmark {
@@ -92,9 +93,14 @@ enum LoadBenchmark {
         let steps: [(String, [String])] = [
             ("validate", ["validate", folder.path]),
             ("build", ["build", "--catalogue", folder.path]),
+            ("--help (the floor)", ["--help"]),
             ("cached stats", ["stats", "--catalogue", folder.path]),
+            ("cached domains", ["domains", "--catalogue", folder.path]),
             ("cached item", ["item", "D4-01", "--catalogue", folder.path]),
+            ("cached point", ["point", "P0000500", "--catalogue", folder.path]),
             ("cached nearby", ["nearby", "--at", "22.5431,114.0579", "--catalogue", folder.path]),
+            ("cached nearby --limit 20", ["nearby", "--at", "22.5431,114.0579", "--limit", "20", "--catalogue", folder.path]),
+            ("cached search", ["search", "社康", "--no-body", "--limit", "20", "--catalogue", folder.path]),
         ]
         for (name, arguments) in steps where only == nil || only == name {
             if only?.hasPrefix("cached") == true { _ = spawn(binary, ["build", "--catalogue", folder.path], environment) }
