@@ -60,15 +60,15 @@ let package = Package(
                                                            "BrowserUI", "ServiceMap", "UserState"]),
 
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
-        .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
-        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], exclude: ["Fixtures"]),
+        .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "FixtureDamage"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "FixtureDamage"], exclude: ["Fixtures"]),
         .testTarget(name: "ServiceMapTests", dependencies: ["ServiceMap", "Geodesy", "Catalogue"]),
         // Damage for the import fuzzers (a library under Tests/, shared by two test targets).
         .target(name: "FixtureDamage", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/FixtureDamage"),
         .testTarget(name: "CatalogueImportTests", dependencies: [
             "CatalogueImport", "Catalogue", "FixtureDamage", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Fixtures", "make-fixtures.py"]),
-        .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue"]),
+        .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue", "FixtureDamage"]),
         .testTarget(name: "UserStateTests", dependencies: ["UserState", "Catalogue", "Geodesy"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["fuwu", "BrowserUI", "UserState", "Catalogue", "Geodesy", "FixtureDamage"], exclude: ["Snapshots"]),

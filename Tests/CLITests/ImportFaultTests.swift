@@ -1,4 +1,5 @@
 import Foundation
+import FixtureDamage
 import Testing
 
 /// Seeded mutations of the import fixtures through `fuwu import`: each gives a clear error naming
@@ -6,19 +7,6 @@ import Testing
 /// for byte as it was. `FUWU_IMPORT_FAULT_CASES` raises the count per kind for a longer run.
 @Suite(.serialized) struct ImportFaultTests {
     let fuwu = FuwuProcess()
-
-    /// A small deterministic generator (SplitMix64), so every failure can be replayed by its seed.
-    struct Seeded {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
 
     static let mapping = """
     [[table]]
@@ -51,7 +39,7 @@ import Testing
 
     /// A mutation that must break exactly one data row: its kind, the row (1-based line) and the file's bytes.
     static func mutate(_ seed: UInt64) -> (kind: String, row: Int?, bytes: Data) {
-        var random = Seeded(state: seed)
+        var random = SplitMix64(seed: seed)
         var rows = Self.rows
         let target = 2 + random.below(rows.count - 2)
         let line = target + 1
@@ -150,7 +138,7 @@ import Testing
         let workbook = try Data(contentsOf: ImportCommandTests.fixtures.appendingPathComponent("service-points.xlsx"))
         let file = scratch.appendingPathComponent("points.xlsx")
         let before = Self.contents(target)
-        var random = Seeded(state: 2026)
+        var random = SplitMix64(seed: 2026)
         let cases = Int(ProcessInfo.processInfo.environment["FUWU_IMPORT_FAULT_CASES"] ?? "") ?? 30
         for index in 0..<(2 * cases) {
             // Cut anywhere: the zip's directory at the end is always lost.

@@ -1,5 +1,6 @@
 import Catalogue
 import Foundation
+import FixtureDamage
 import Testing
 @testable import CatalogueStore
 
@@ -29,19 +30,19 @@ import Testing
 
     /// Byte offsets to damage, a few per class, chosen by a fixed-seed generator.
     static func offsets(_ bytes: [UInt8], pageSize: Int) -> [(PositionClass, Int)] {
-        var random = SeededRandom(seed: 14)
+        var random = SplitMix64(seed: 14)
         let classes = pageClasses(bytes, pageSize: pageSize)
         var result: [(PositionClass, Int)] = [(.header, 0), (.header, 16), (.header, 20), (.header, 24), (.header, 28),
                                               (.header, 44), (.header, 56), (.header, 96)]
         for kind in [PositionClass.schemaPage, .tableInterior, .tableLeaf, .indexPage, .otherPage] {
             let pages = classes.filter { $0.value == kind }.map(\.key).sorted()
             for _ in 0..<(pages.isEmpty ? 0 : 6) {
-                let page = pages[random.next(below: pages.count)]
+                let page = pages[random.below(pages.count)]
                 let low = page == 1 ? 100 : 0
-                result.append((kind, (page - 1) * pageSize + low + random.next(below: pageSize - 8 - low)))
+                result.append((kind, (page - 1) * pageSize + low + random.below(pageSize - 8 - low)))
             }
         }
-        for page in [1, bytes.count / pageSize] { result.append((.reservedTail, page * pageSize - 1 - random.next(below: 8))) }
+        for page in [1, bytes.count / pageSize] { result.append((.reservedTail, page * pageSize - 1 - random.below(8))) }
         result.append((.fileTail, bytes.count - 1))
         return result
     }
@@ -90,11 +91,11 @@ import Testing
         let pageSize = Int(good[16]) << 8 | Int(good[17])
         let cases = Self.offsets(good, pageSize: pageSize)
         #expect(Set(cases.map(\.0)).isSuperset(of: [.header, .schemaPage, .tableLeaf, .indexPage, .reservedTail, .fileTail]))
-        var random = SeededRandom(seed: 41)
+        var random = SplitMix64(seed: 41)
         var detected = 0
         for (kind, offset) in cases {
             var bytes = good
-            bytes[offset] ^= UInt8(1 << random.next(below: 8))
+            bytes[offset] ^= UInt8(1 << random.below(8))
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             let label = "\(kind.rawValue) byte \(offset)"
             let read = try Self.readEverything(box)
@@ -123,13 +124,13 @@ import Testing
         let loaded = try #require(CatalogueLoader.load(folder: box.folder).loaded)
         let path = try box.cache.open(folder: box.folder).database.path
         let good = try Data(contentsOf: URL(fileURLWithPath: path))
-        var random = SeededRandom(seed: 7)
+        var random = SplitMix64(seed: 7)
         let damaged: Data
         switch kind {
         case "empty": damaged = Data()
         case "truncated": damaged = good.prefix(good.count / 2)
         case "zeros": damaged = Data(count: good.count)
-        case "garbage": damaged = Data((0..<good.count).map { _ in UInt8(random.next(below: 256)) })
+        case "garbage": damaged = Data((0..<good.count).map { _ in UInt8(random.below(256)) })
         case "appended": damaged = good + Data(repeating: 0xAB, count: 4096)
         default: damaged = Data("not a database\n".utf8)
         }
@@ -182,21 +183,4 @@ import Testing
         #expect(exists(held))
         #expect(exists(heldJournal))
     }
-}
-
-/// A small deterministic generator (SplitMix64), so every run damages the same bytes.
-struct SeededRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FixtureDamage
 import Testing
 @testable import Catalogue
 
@@ -28,7 +29,7 @@ import Testing
     }
 
     static func cases() -> [Case] {
-        var random = FuzzRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         return (0..<caseCount).map { number in
             Case(number: number, file: files[random.below(files.count)],
                  mutation: Mutation.allCases[random.below(Mutation.allCases.count)])
@@ -36,7 +37,7 @@ import Testing
     }
 
     /// Applies a mutation to a file's bytes, or to the file itself for the kinds that replace it.
-    static func apply(_ mutation: Mutation, to url: URL, random: inout FuzzRandom) throws {
+    static func apply(_ mutation: Mutation, to url: URL, random: inout SplitMix64) throws {
         let fm = FileManager.default
         let bytes = [UInt8](try Data(contentsOf: url))
         let text = String(decoding: bytes, as: UTF8.self)
@@ -165,7 +166,7 @@ import Testing
     @Test func everyMutatedCatalogueLoadsOrNamesTheDamagedFileWithBoundedOutput() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("fuwu-fuzz-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        var random = FuzzRandom(seed: Self.seed &+ 1)
+        var random = SplitMix64(seed: Self.seed &+ 1)
         var outcomes: [String: Int] = [:]
         for fuzzCase in Self.cases() {
             let folder = root.appendingPathComponent("\(fuzzCase.number)")
@@ -196,20 +197,5 @@ import Testing
         }
         // Most mutations must break something; a few (a flipped bit in free text) may not.
         #expect((outcomes["errors"] ?? 0) > Self.caseCount / 2)
-    }
-}
-
-/// SplitMix64: a fixed seed gives the same cases on every machine.
-struct FuzzRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func below(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

@@ -1,3 +1,4 @@
+import FixtureDamage
 import Geodesy
 import Testing
 @testable import Catalogue
@@ -14,11 +15,8 @@ import Testing
     /// Origins over Futian and beyond, radii from 1 m to 50 km, each filter kind and a limit.
     private static func queries(_ c: ServiceCatalogue) throws -> [NearbyQuery] {
         var result: [NearbyQuery] = []
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> Double {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Double(seed >> 11) / Double(1 << 53)
-        }
+        var random = SplitMix64(seed: 15)
+        func next() -> Double { Double.random(in: 0..<1, using: &random) }
         for i in 0..<60 {
             let origin = GeoCoordinate(latitude: 22.49 + next() * 0.09, longitude: 113.98 + next() * 0.12)
             let radius = [1.0, 500, 1000, 1500, 3000, 50_000][i % 6]

@@ -25,3 +25,22 @@ extension Array {
         return result
     }
 }
+
+/// SplitMix64, the fixed-seed generator of the fuzz, fault and equivalence tests: a seed gives
+/// the same cases on every machine, so a failing case can be replayed from its seed.
+public struct SplitMix64: RandomNumberGenerator {
+    public var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in 0..<bound (the next value modulo `bound`).
+    public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
