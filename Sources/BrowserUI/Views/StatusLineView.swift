@@ -72,8 +72,8 @@ enum StatusLineView {
         let language = state.language
         switch state.page {
         case .domains:
-            return language.pick("\(catalogue.domains.count) 个领域 · \(catalogue.items.count) 项服务 · \(catalogue.points.count) 个服务点 · ? 帮助",
-                                 "\(catalogue.domains.count) domains · \(catalogue.items.count) items · \(catalogue.points.count) points · ? help")
+            return language.pick("\(catalogue.domains.count) 个领域 · \(catalogue.items.count) 项服务 · \(catalogue.pointCount) 个服务点 · ? 帮助",
+                                 "\(catalogue.domains.count) domains · \(catalogue.items.count) items · \(catalogue.pointCount) points · ? help")
         case .items(let d):
             return language.pick("\(catalogue.domain(d)?.name ?? d)：\(state.context.items(inDomain: d).count) 项服务，i 查看详情",
                                  "\(catalogue.domain(d)?.name ?? d): \(state.context.items(inDomain: d).count) items, i for details")
