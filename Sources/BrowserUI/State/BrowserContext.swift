@@ -19,8 +19,9 @@ public final class BrowserContext: Sendable {
     let pointsByItem: [String: [Int]]
     /// Distinct points per domain (through their items).
     let pointCountByDomain: [String: Int]
-    /// The spatial index the nearby screen queries.
-    let nearbyIndex: NearbyIndex
+    /// The spatial index the nearby screen and the map query; read (or built) when a place
+    /// picker opens (`prepare(for:onceHeld:)`), since no page before a place is chosen reads it.
+    let nearbyIndex: Deferred<NearbyIndex>
     /// Matches typed place names another way (pinyin) when plain text finds nothing.
     public let placeMatch: LocationResolver.AlternativeMatch?
     /// What the browser remembers across runs (saved places, favourites, history, reading positions).
@@ -61,7 +62,7 @@ public final class BrowserContext: Sendable {
         self.itemsByDomain = itemsByDomain
         self.pointsByItem = pointsByItem
         pointCountByDomain = catalogue.pointCountsByDomain()
-        nearbyIndex = NearbyIndex(catalogue: catalogue)
+        nearbyIndex = Deferred { NearbyIndex(catalogue: catalogue) }
         locations = Deferred { LocationResolver(catalogue: catalogue, alternativeMatch: placeMatch) }
         pickerNames = Deferred { PickerNames(catalogue: catalogue) }
         coverage = Deferred { DashboardState.compute(catalogue) }
@@ -78,7 +79,8 @@ public final class BrowserContext: Sendable {
 
     /// Builds, on the calling thread (another core), what a page in `mode` is about to ask for
     /// and nothing opened before needs: the name search's index once the find box is open (it
-    /// opens empty), the place resolver once a picker is (its typed text reads it), the full
+    /// opens empty), the place resolver and the nearby index once a picker is (its typed text
+    /// reads the one, the place it picks the other), the full
     /// coverage once the dashboard is (its gaps pages read it). `held` runs once the build holds
     /// its value's lock (at once when there is nothing to build), so the caller can wait for that
     /// and the browser's next key then waits for the build instead of doing it. A browser that
@@ -86,7 +88,9 @@ public final class BrowserContext: Sendable {
     public func prepare(for mode: Mode, onceHeld held: () -> Void) {
         switch mode {
         case .find: search.prepare(onceHeld: held)
-        case .picker: _ = locations.value(onceHeld: held)
+        case .picker:
+            // Both held before `held` runs: the next key waits for whichever it reads.
+            _ = nearbyIndex.value(onceHeld: { _ = locations.value(onceHeld: held) })
         case .dashboard where !catalogue.boundary.polygons.isEmpty: _ = coverageAnalysis.value(onceHeld: held)
         default: held()
         }

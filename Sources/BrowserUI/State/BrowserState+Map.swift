@@ -41,7 +41,7 @@ extension BrowserState {
             return
         }
         let ids = filterIDs
-        map.scene = NearbyMapScene.scene(catalogue: catalogue, index: context.nearbyIndex, origin: location.origin,
+        map.scene = NearbyMapScene.scene(catalogue: catalogue, index: context.nearbyIndex.value, origin: location.origin,
                                          radiusMetres: Double(nearby.radiusMetres),
                                          domainID: ids.domain, itemID: ids.item, pointTypeID: ids.type,
                                          reachMetres: Self.mapReachMetres, language: language, overlays: map.overlays)

@@ -102,7 +102,7 @@ extension BrowserState {
             nearby.problem = language.pick("范围须在 1–50000 米之间", "The radius must be 1–50000 m")
             return
         }
-        let result = context.nearbyIndex.query(query)
+        let result = context.nearbyIndex.value.query(query)
         nearby.result = result
         nearby.lines = lines(for: result)
         if stack.contains(.map) { refreshMap() } else { map.scene = nil }
