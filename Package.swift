@@ -22,7 +22,9 @@ let package = Package(
     ],
     targets: [
         // Pure text: display width, sanitising, line breaking, pinyin, matching.
-        .target(name: "ChineseText"),
+        .target(name: "ChineseText", dependencies: ["CWidthCache"]),
+        // The display-width cache ChineseText fills as it measures (C for its relaxed atomics).
+        .target(name: "CWidthCache"),
         // Pure geodesy: datums, distances, spatial index.
         .target(name: "Geodesy"),
         // The model, its source format, validation, nearby and search over catalogue values.

@@ -1,3 +1,4 @@
+import CWidthCache
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,15 +20,16 @@ enum LibraryWidth {
     /// UTF-8 locales tried in order (the same as the browser's fallbacks).
     static let localeNames = ["C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"]
 
-    /// Scalars below this bound (the Basic Multilingual Plane: 64 KB, read in about 0.4 ms at
-    /// the first measurement, which the first frame pays) are answered from the table; above it
-    /// (emoji, CJK extensions, ancient scripts, private use) `wcwidth` is asked each time, under
-    /// the same locale object.
+    /// Scalars below this bound (the Basic Multilingual Plane) are answered from a cache filled
+    /// one scalar at a time (CWidthCache), so a process pays one `wcwidth` call per distinct
+    /// character it measures rather than 65 536 at start; above it (emoji, CJK extensions,
+    /// ancient scripts, private use) `wcwidth` is asked each time, under the same locale object.
     static let tableBound: UInt32 = 0x10000
 
-    /// A width for every scalar below `tableBound` (−1 for unprintable), or nil when the system
-    /// has no UTF-8 locale (callers then use fuwu's own table).
-    static let table: [Int8]? = {
+    /// The C library's width of every scalar below `tableBound` (−1 for unprintable), computed
+    /// at once, or nil when the system has no UTF-8 locale: what the cache must agree with
+    /// (the tests compare them).
+    static func fullTable() -> [Int8]? {
         guard let locale = utf8Locale else { return nil }
         return withLocale(locale) {
             var widths = [Int8](repeating: -1, count: Int(tableBound))
@@ -38,7 +40,7 @@ enum LibraryWidth {
             }
             return widths
         }
-    }()
+    }
 
     /// The UTF-8 locale object, or nil when none is installed.
     nonisolated(unsafe) static let utf8Locale: locale_t? = {
@@ -51,10 +53,13 @@ enum LibraryWidth {
     /// The C library's width of a scalar: −1 when it is unprintable, nil when the system has no
     /// UTF-8 locale.
     static func columns(_ value: UInt32) -> Int? {
-        guard let table else { return nil }
-        if value < tableBound { return Int(table[Int(value)]) }
+        let cached = fuwu_width_cached(value)
+        if cached != FUWU_WIDTH_UNKNOWN { return Int(cached) }
         guard let locale = utf8Locale, value <= 0x10FFFF else { return nil }
-        return withLocale(locale) { Int(systemWcwidth(Int32(value))) }
+        if (0xD800...0xDFFF).contains(value) { return -1 }
+        let width = Int(Int8(clamping: withLocale(locale) { systemWcwidth(Int32(value)) }))
+        fuwu_width_store(value, Int32(width))
+        return width
     }
 
     /// Runs `body` with `locale` as the calling thread's locale.

@@ -25,6 +25,22 @@ private func testWcwidth(_ character: Int32) -> Int32
         return widths
     }
 
+    /// The cache filled one scalar at a time (CWidthCache) gives, for every scalar of the Basic
+    /// Multilingual Plane, what the table built at once gave before it; asked twice, the second
+    /// answer comes from the cache.
+    @Test func theWidthCacheAgreesWithTheWholeTableForEveryBMPScalar() throws {
+        let table = try #require(LibraryWidth.fullTable())
+        for pass in 0..<2 {
+            for value in 0..<LibraryWidth.tableBound {
+                let columns = LibraryWidth.columns(value)
+                if columns != Int(table[Int(value)]) {
+                    Issue.record("U+\(String(value, radix: 16)) pass \(pass): \(String(describing: columns)) ≠ \(table[Int(value)])")
+                    return
+                }
+            }
+        }
+    }
+
     @Test func everyPrintableScalarMeasuresAsTheCLibrarySaysInAUTF8Locale() throws {
         let values = (0xA0..<0x40000).filter { !(0xD800...0xDFFF).contains($0) }.map(UInt32.init)
             + [0xE0001, 0xE0100, 0xF0000, 0x10FFFD]
