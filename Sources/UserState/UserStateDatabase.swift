@@ -71,15 +71,16 @@ public final class UserStateDatabase: UserStateStore, @unchecked Sendable {
 
     // MARK: Writes
 
-    private func write(_ what: String, _ body: (Database) throws -> Void) throws(UserStateError) {
+    /// One write transaction; `english` and `chinese` name what it saves, for the error message.
+    private func write(_ english: String, _ chinese: String, _ body: (Database) throws -> Void) throws(UserStateError) {
         do {
             try pool.write { db in
                 try body(db)
                 waitIfPausedForTest()
             }
         } catch {
-            throw UserStateError(english: "cannot save \(what) in \(path): \(error)",
-                                 chinese: "无法在 \(path) 中保存\(what)：\(error)")
+            throw UserStateError(english: "cannot save \(english) in \(path): \(error)",
+                                 chinese: "无法在 \(path) 中保存\(chinese)：\(error)")
         }
     }
 
@@ -92,7 +93,7 @@ public final class UserStateDatabase: UserStateStore, @unchecked Sendable {
     }
 
     public func save(_ place: SavedPlace) throws(UserStateError) {
-        try write("the place “\(place.name)”") { db in
+        try write("the place “\(place.name)”", "地点“\(place.name)”") { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO place (name, latitude, longitude, datum, read_latitude, read_longitude, saved_from, saved_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -104,7 +105,7 @@ public final class UserStateDatabase: UserStateStore, @unchecked Sendable {
 
     public func removePlace(named name: String) throws(UserStateError) -> Bool {
         var removed = false
-        try write("the places") { db in
+        try write("the places", "地点") { db in
             try db.execute(sql: "DELETE FROM place WHERE name = ?", arguments: [name])
             removed = db.changesCount > 0
         }
@@ -112,7 +113,7 @@ public final class UserStateDatabase: UserStateStore, @unchecked Sendable {
     }
 
     public func setFavourite(_ record: RecordReference, _ starred: Bool, at unixSeconds: Int64) throws(UserStateError) {
-        try write("the favourites") { db in
+        try write("the favourites", "收藏") { db in
             if starred {
                 try db.execute(sql: "INSERT OR REPLACE INTO favourite (kind, record_id, starred_at) VALUES (?, ?, ?)",
                                arguments: [record.kind.rawValue, record.id, unixSeconds])
@@ -124,7 +125,7 @@ public final class UserStateDatabase: UserStateStore, @unchecked Sendable {
     }
 
     public func recordOpened(_ record: RecordReference, at unixSeconds: Int64) throws(UserStateError) {
-        try write("the history") { db in
+        try write("the history", "历史") { db in
             let next = (try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM history") ?? 0) + 1
             try db.execute(sql: "INSERT OR REPLACE INTO history (kind, record_id, opened_at, sequence) VALUES (?, ?, ?, ?)",
                            arguments: [record.kind.rawValue, record.id, unixSeconds, next])
@@ -135,11 +136,11 @@ public final class UserStateDatabase: UserStateStore, @unchecked Sendable {
     }
 
     public func clearHistory() throws(UserStateError) {
-        try write("the history") { db in try db.execute(sql: "DELETE FROM history") }
+        try write("the history", "历史") { db in try db.execute(sql: "DELETE FROM history") }
     }
 
     public func save(_ position: ReadingPosition) throws(UserStateError) {
-        try write("the reading position") { db in
+        try write("the reading position", "阅读位置") { db in
             try db.execute(sql: "INSERT OR REPLACE INTO reading_position (standard_id, source_line, offset) VALUES (?, ?, ?)",
                            arguments: [position.standardID, position.sourceLine, position.offset])
         }

@@ -62,6 +62,19 @@ import Testing
         #expect(opened().store.history().isEmpty)
     }
 
+    @Test func aFailedSaveSaysWhatItSavedInEachLanguage() throws {
+        let opening = opened()
+        let database = try #require(opening.store as? UserStateDatabase)
+        try database.pool.write { db in try db.execute(sql: "DROP TABLE favourite") }
+        do {
+            try opening.store.setFavourite(RecordReference(kind: .item, id: "D1-01"), true, at: 1)
+            Issue.record("the save should have failed")
+        } catch {
+            #expect(error.english.hasPrefix("cannot save the favourites in \(opening.path): "))
+            #expect(error.chinese.hasPrefix("无法在 \(opening.path) 中保存收藏："))
+        }
+    }
+
     @Test func readingPositionsAreKeptPerText() throws {
         try opened().store.save(ReadingPosition(standardID: "S1", sourceLine: 42, offset: 7))
         try opened().store.save(ReadingPosition(standardID: "S1", sourceLine: 43, offset: 0))
