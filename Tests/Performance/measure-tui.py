@@ -2,7 +2,8 @@
 """Measures the terminal browser as a user meets it, through a real pseudo-terminal:
 
 - first frame: from just before exec until the frame's last row (the key bar) has been written;
-- peak RSS (VmHWM) once the first frame is up;
+- peak RSS (VmHWM) as the key bar arrives (the first frame, before the warm-up after it), and
+  once the first frame is up and the terminal has gone quiet;
 - key to redrawn frame: from writing a key until the redraw's last byte (the terminal then goes
   quiet for QUIET seconds; the quiet wait is not counted).
 
@@ -98,7 +99,7 @@ def main():
     # Baseline: the same binary's floor, exec to exit of `fuwu --help` (dynamic loading, the Swift
     # runtime, argument parsing), with no catalogue and no terminal set-up; its peak RSS is the
     # floor for memory. Baseline and first frame alternate, so load on the machine hits both alike.
-    baseline, baseline_rss, first_frames, rss = [], [], [], []
+    baseline, baseline_rss, first_frames, rss, bar_rss = [], [], [], [], []
     for _ in range(runs):
         start = time.perf_counter()
         child = os.fork()
@@ -113,6 +114,7 @@ def main():
         pid, fd, start = spawn(binary, extra)
         _, done = read_until(fd, lambda b: KEY_BAR in b)
         first_frames.append((done - start) * 1000)
+        bar_rss.append(peak_rss_mb(pid))
         read_until_quiet(fd)
         rss.append(peak_rss_mb(pid))
         stop(pid, fd)
@@ -155,13 +157,16 @@ def main():
 
     frame_ratio = statistics.median(first_frames) / statistics.median(baseline)
     rss_above = statistics.median(rss) - statistics.median(baseline_rss)
+    bar_above = statistics.median(bar_rss) - statistics.median(baseline_rss)
     print(f"| measure | runs | median | p95 | max | target |")
     print(f"|---|---:|---:|---:|---:|---|")
     print(f"| first frame from exec (ms) | {runs} | {statistics.median(first_frames):.1f} | "
           f"{p95(first_frames):.1f} | {max(first_frames):.1f} | ≤ 2× baseline: {frame_ratio:.2f}× |")
     print(f"| baseline: `fuwu --help`, exec to exit (ms) | {runs} | {statistics.median(baseline):.1f} | "
           f"{p95(baseline):.1f} | {max(baseline):.1f} | |")
-    print(f"| peak RSS at first frame (MB) | {runs} | {statistics.median(rss):.1f} | {p95(rss):.1f} | "
+    print(f"| peak RSS at the key bar (MB) | {runs} | {statistics.median(bar_rss):.1f} | {p95(bar_rss):.1f} | "
+          f"{max(bar_rss):.1f} | ≤ baseline + 4: +{bar_above:.1f} |")
+    print(f"| peak RSS at first frame, quiet (MB) | {runs} | {statistics.median(rss):.1f} | {p95(rss):.1f} | "
           f"{max(rss):.1f} | ≤ baseline + 4: +{rss_above:.1f} |")
     print(f"| peak RSS of `fuwu --help` (MB) | {runs} | {statistics.median(baseline_rss):.1f} | "
           f"{p95(baseline_rss):.1f} | {max(baseline_rss):.1f} | |")
