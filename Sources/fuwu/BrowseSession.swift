@@ -21,7 +21,7 @@ enum BrowseSession {
                              placeMatch: { text in places.value(text) }, userState: state.store, now: now,
                              options: options, startMessage: warning)
         let context = app.state.context
-        let timed = TimedTerminal.wrapping(terminal, environment: ProcessInfo.processInfo.environment)
+        let timed = TimedTerminal.wrapping(terminal, environment: ProcessEnvironment.values)
         // Once the first frame is out, build on another core what a page one key away needs to
         // draw itself (the pickers' names, the dashboard's figures; and the pinyin place keys),
         // so that the key that opens it does not pay for it (one that comes sooner waits for the

@@ -28,6 +28,6 @@ enum CatalogueCompletion {
             if word.hasPrefix("--catalogue=") { folder = URL(fileURLWithPath: String(word.dropFirst(12)), isDirectory: true) }
         }
         guard let folder = folder ?? CatalogueLocator.current().locate()?.folder else { return nil }
-        return try? CatalogueCache(directory: CatalogueCache.defaultDirectory()).open(folder: folder).catalogue
+        return try? CatalogueCache(directory: CatalogueCache.defaultDirectory(environment: ProcessEnvironment.values)).open(folder: folder).catalogue
     }
 }

@@ -24,7 +24,7 @@ struct CatalogueLocator {
     }
 
     /// The locator of this process.
-    static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> CatalogueLocator {
+    static func current(environment: [String: String] = ProcessEnvironment.values) -> CatalogueLocator {
         // Sources/fuwu/CatalogueLocator.swift → the package root.
         let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return CatalogueLocator(environment: environment, executable: runningExecutable(), sourceRoot: sourceRoot)

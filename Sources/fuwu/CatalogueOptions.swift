@@ -36,7 +36,7 @@ struct CatalogueOptions: ParsableArguments {
 
     /// Opens the catalogue in `folder` as `open()` does.
     func open(folder: URL) throws -> OpenedCatalogue {
-        let cache = CatalogueCache(directory: CatalogueCache.defaultDirectory())
+        let cache = CatalogueCache(directory: CatalogueCache.defaultDirectory(environment: ProcessEnvironment.values))
         let opened: OpenedCatalogue
         do {
             opened = try cache.open(folder: folder)

@@ -3,7 +3,7 @@ import Foundation
 /// Whether links are written as OSC 8 hyperlinks: terminals cannot be asked whether they
 /// support them, so the user says so with `--hyperlinks` or `FUWU_HYPERLINKS=1`.
 enum HyperlinkSetting {
-    static func enabled(flag: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    static func enabled(flag: Bool, environment: [String: String] = ProcessEnvironment.values) -> Bool {
         flag || environment["FUWU_HYPERLINKS"] == "1"
     }
 

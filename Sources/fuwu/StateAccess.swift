@@ -6,7 +6,7 @@ import UserState
 /// aside, an unwritable folder).
 enum StateAccess {
     static func open(lang: Language) -> any UserStateStore {
-        let opening = UserStateOpening.open()
+        let opening = UserStateOpening.open(environment: ProcessEnvironment.values)
         for warning in opening.warnings { printError(lang.pick(warning.chinese, warning.english)) }
         return opening.store
     }
@@ -15,7 +15,7 @@ enum StateAccess {
     /// opening or creating the state database, when there is no state file yet — a script's or
     /// a first run's case, which then pays no SQLite at all.
     static func savedPlaces(lang: Language) -> [SavedPlace] {
-        let path = UserStateOpening.defaultDirectory().appendingPathComponent(UserStateDatabase.fileName).path
+        let path = UserStateOpening.defaultDirectory(environment: ProcessEnvironment.values).appendingPathComponent(UserStateDatabase.fileName).path
         guard access(path, F_OK) == 0 else { return [] }
         return open(lang: lang).savedPlaces()
     }

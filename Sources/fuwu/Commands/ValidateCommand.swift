@@ -76,7 +76,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let folder = try options.folder()
-        let cache = CatalogueCache(directory: CatalogueCache.defaultDirectory())
+        let cache = CatalogueCache(directory: CatalogueCache.defaultDirectory(environment: ProcessEnvironment.values))
         let outcome: BuildOutcome
         do {
             outcome = try cache.build(folder: folder)
