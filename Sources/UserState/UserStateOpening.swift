@@ -61,6 +61,33 @@ public struct UserStateOpening: Sendable {
         }
     }
 
+    /// Opens the state for the browser's first frame (`DeferredUserState`): the folder is made
+    /// now (an unwritable one warns at once, as `open` does), the favourites of an existing file
+    /// are read with the SQLite C API, and the database is opened on the first other read or
+    /// save — `state.sqlite` is created on the first save only. A file the quick read cannot
+    /// read is opened the full way at once, so its damage is reported on the first frame.
+    public static func openDeferred(directory: URL? = nil,
+                                    environment: [String: String] = ProcessInfo.processInfo.environment) -> UserStateOpening {
+        let folder = directory ?? defaultDirectory(environment: environment)
+        let path = folder.appendingPathComponent(UserStateDatabase.fileName).path
+        let later: @Sendable () -> UserStateOpening = { UserStateOpening.open(directory: folder, environment: environment) }
+        guard access(path, F_OK) == 0 else {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                return UserStateOpening.open(directory: folder, environment: environment)
+            }
+            return UserStateOpening(store: DeferredUserState(fileExisted: false, favourites: [], open: later),
+                                    warnings: [], path: path)
+        }
+        guard let favourites = UserStateQuickRead.favourites(path: path) else {
+            return UserStateOpening.open(directory: folder, environment: environment)
+        }
+        return UserStateOpening(store: DeferredUserState(fileExisted: true, favourites: favourites, open: later),
+                                warnings: [], path: path)
+    }
+
     private static func inMemory(path: String, reason: UserStateError, earlier: [UserStateError] = []) -> UserStateOpening {
         let warning = UserStateError(
             english: "fuwu: warning: \(reason.english); nothing will be remembered this run (set FUWU_STATE_DIR to a writable folder)",

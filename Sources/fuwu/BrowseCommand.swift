@@ -49,10 +49,10 @@ struct BrowseCommand: ParsableCommand {
         let opened = try options.open()
         // Damaged or unwritable state never stops the browser: the warning goes to stderr and
         // to the first frame's status line.
-        let state = UserStateOpening.open()
+        let state = UserStateOpening.openDeferred(environment: ProcessEnvironment.values)
         for warning in state.warnings { printError(options.lang.pick(warning.chinese, warning.english)) }
         let terminalOptions = CursesTerminalOptions.resolved(
-            noColorFlag: noColor, mouse: mouse, environment: ProcessInfo.processInfo.environment)
+            noColorFlag: noColor, mouse: mouse, environment: ProcessEnvironment.values)
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(options: terminalOptions)

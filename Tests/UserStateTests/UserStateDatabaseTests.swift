@@ -62,6 +62,51 @@ import Testing
         #expect(opened().store.history().isEmpty)
     }
 
+    @Test func theBrowsersDeferredOpeningCreatesTheFileOnTheFirstSaveOnly() throws {
+        let path = folder.appendingPathComponent("state.sqlite").path
+        let opening = UserStateOpening.openDeferred(directory: folder, environment: [:])
+        #expect(opening.warnings.isEmpty)
+        #expect(opening.store is DeferredUserState)
+        #expect(opening.store.favourites().isEmpty && opening.store.history().isEmpty && opening.store.savedPlaces().isEmpty)
+        #expect(opening.store.readingPosition(of: "S1") == nil)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try opening.store.setFavourite(RecordReference(kind: .item, id: "D1-01"), true, at: 100)
+        #expect(FileManager.default.fileExists(atPath: path))
+        let entry = UserRecordEntry(record: RecordReference(kind: .item, id: "D1-01"), unixSeconds: 100)
+        #expect(opening.store.favourites() == [entry])
+        #expect(opened().store.favourites() == [entry])
+    }
+
+    @Test func theBrowsersDeferredOpeningReadsTheFavouritesWithoutGRDBAndTheRestLater() throws {
+        let store = opened().store
+        try store.setFavourite(RecordReference(kind: .item, id: "D1-01"), true, at: 100)
+        try store.setFavourite(RecordReference(kind: .point, id: "P0001"), true, at: 200)
+        try store.save(SavedPlace(name: "家", location: GeoCoordinate(latitude: 22.54, longitude: 114.05), savedFrom: "x"))
+        #expect(UserStateQuickRead.favourites(path: opened().path) == store.favourites())
+        let deferred = UserStateOpening.openDeferred(directory: folder, environment: [:])
+        #expect(deferred.warnings.isEmpty)
+        #expect(deferred.store is DeferredUserState)
+        #expect(deferred.store.favourites() == store.favourites())
+        #expect(deferred.store.savedPlaces().map(\.name) == ["家"])
+        try deferred.store.setFavourite(RecordReference(kind: .point, id: "P0001"), false, at: 300)
+        #expect(deferred.store.favourites().map(\.record.id) == ["D1-01"])
+        #expect(opened().store.favourites().map(\.record.id) == ["D1-01"])
+    }
+
+    @Test func theBrowsersDeferredOpeningOfADamagedFileWarnsAtOnceAndKeepsIt() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("state.sqlite").path
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        #expect(UserStateQuickRead.favourites(path: path) == nil)
+        let opening = UserStateOpening.openDeferred(directory: folder, environment: [:])
+        #expect(opening.store is UserStateDatabase)
+        #expect(opening.warnings.count == 1)
+        #expect(opening.warnings[0].english.contains("was damaged; it was moved to \(folder.path)/state.damaged-"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        let aside = try #require(names.first { $0.hasPrefix("state.damaged-") && $0.hasSuffix(".sqlite") })
+        #expect(try Data(contentsOf: folder.appendingPathComponent(aside)) == Data(repeating: 0x41, count: 4096))
+    }
+
     @Test func aFailedSaveSaysWhatItSavedInEachLanguage() throws {
         let opening = opened()
         let database = try #require(opening.store as? UserStateDatabase)
