@@ -17,7 +17,7 @@ struct PlacesCommand: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Save a place under a name (replacing one of the same name).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Save a place under a name (replacing one of the same name).")
 
         @OptionGroup var options: CatalogueOptions
         @Argument(help: "The name, such as 家 or 公司.") var name: String
@@ -70,7 +70,7 @@ struct PlacesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List saved places.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List saved places.")
 
         @Option(name: .long, help: "Language of labels and messages: zh (default) or en.") var lang: Language = .zh
         @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
@@ -97,7 +97,7 @@ struct PlacesCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a saved place.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a saved place.")
 
         @Option(name: .long, help: "Language of labels and messages: zh (default) or en.") var lang: Language = .zh
         @Argument(help: "The saved name.") var name: String
