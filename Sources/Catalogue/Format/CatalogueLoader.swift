@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ChineseText
 import Geodesy
 
@@ -64,11 +69,22 @@ public enum CatalogueLoader {
     }
 
     /// The files a catalogue consists of (relative paths, sorted), for hashing and change checks.
+    /// Every start asks (the cache's change check), so it uses `access` and `readdir` directly:
+    /// FileManager cost ten times as much for the same answer.
     public static func sourceFiles(in folder: URL) -> [String] {
-        var files = fileNames.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
-        let standards = folder.appendingPathComponent("standards")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: standards.path)) ?? []
-        files += names.filter { $0.hasSuffix(".md") }.sorted().map { "standards/\($0)" }
+        let base = folder.path
+        var files = fileNames.filter { access(base + "/" + $0, F_OK) == 0 }
+        var names: [String] = []
+        if let directory = opendir(base + "/standards") {
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
+                if name != ".", name != "..", name.hasSuffix(".md") { names.append(name) }
+            }
+        }
+        files += names.sorted().map { "standards/\($0)" }
         return files.sorted()
     }
 }
