@@ -21,11 +21,20 @@ struct PointsCommand: ParsableCommand {
         let c = try options.open().catalogue
         let w = Wording(catalogue: c, lang: lang)
         let f = try options.filters(item: item, pointType: type, subdistrict: subdistrict, in: c)
+        // Many points publish the same hours: each distinct text is parsed once.
+        var statuses: [String: OpenStatus] = [:]
+        func status(_ hours: String?) -> OpenStatus {
+            guard let hours else { return OpeningHours.status(of: nil, at: time) }
+            if let known = statuses[hours] { return known }
+            let found = OpeningHours.status(of: hours, at: time)
+            statuses[hours] = found
+            return found
+        }
         let points = c.points.filter { p in
             f.itemID.map(p.itemIDs.contains) ?? true
                 && f.pointTypeID.map { p.typeID == $0 } ?? true
                 && f.subdistrictCode.map { p.subdistrictCode == $0 } ?? true
-                && (!openNow || OpeningHours.status(of: p.hours, at: time).isOpen)
+                && (!openNow || status(p.hours).isOpen)
         }
         var table = TextTable(headers: [lang.pick("编号", "id"), lang.pick("名称", "name"), lang.pick("类型", "type"),
                                         lang.pick("街道", "subdistrict"), lang.pick("社区", "community"),
@@ -33,7 +42,7 @@ struct PointsCommand: ParsableCommand {
         for p in points {
             table.add([p.id, p.name, w.typeName(p.typeID), w.subdistrictName(p.subdistrictCode), p.community ?? "",
                        p.location == nil ? lang.pick("未知", "unknown") : w.location(p.location),
-                       w.openStatus(OpeningHours.status(of: p.hours, at: time)), w.provenance(p.provenance)])
+                       w.openStatus(status(p.hours)), w.provenance(p.provenance)])
         }
         emit(format, table: table, json: .array(points.map { PointCommand.json($0, at: time) }))
     }
