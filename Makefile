@@ -10,9 +10,12 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
-# Extra flags for `swift build`, e.g. SWIFT_BUILD_FLAGS=--static-swift-stdlib for a binary that
-# does not need the Swift toolchain's libraries at run time.
-SWIFT_BUILD_FLAGS ?=
+# Extra flags for `swift build`. By default the Swift libraries are linked in
+# (--static-swift-stdlib): the binary then needs no Swift toolchain at run time and starts with
+# less (`fuwu --help` 44 → 29 M instructions, peak RSS 23.5 → 18.5 MB; the browser's first frame
+# 9 MB above that instead of 12.5), at the cost of size (108 MB, 68 MB stripped, against 37 and
+# 9 MB). SWIFT_BUILD_FLAGS= builds the dynamically linked binary.
+SWIFT_BUILD_FLAGS ?= --static-swift-stdlib
 CONFIGURATION ?= release
 # Where swift build works; .build by default (a folder of its own lets a release build run
 # beside a debug one; any .build* folder of the tree counts as an in-tree build).

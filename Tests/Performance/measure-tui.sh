@@ -1,11 +1,17 @@
 #!/bin/sh
 # Measures the terminal browser's first frame, peak RSS and key-to-frame latency on the
 # embedded catalogue (release build, compiled catalogue cached). See docs/performance.md.
+# Built as `make install` builds it (--static-swift-stdlib); STATIC=0 for the dynamic build.
 # Usage: Tests/Performance/measure-tui.sh [--runs N] [--keys N]
 set -eu
 cd "$(dirname "$0")/../.."
-scratch=${SCRATCH:-.build-release}
-swift build -c release --scratch-path "$scratch" --product fuwu >&2
+if [ "${STATIC:-1}" = 1 ]; then
+    scratch=${SCRATCH:-.build-release-static}
+    swift build -c release --scratch-path "$scratch" --static-swift-stdlib --product fuwu >&2
+else
+    scratch=${SCRATCH:-.build-release}
+    swift build -c release --scratch-path "$scratch" --product fuwu >&2
+fi
 binary="$scratch/release/fuwu"
 cache=$(mktemp -d)
 trap 'rm -rf "$cache"' EXIT
