@@ -204,6 +204,23 @@ struct ByteReader {
         return start..<position
     }
 
+    /// Where an array written by `ByteWriter.array` lies, skipped without checking any of its
+    /// bytes, its count and padding included: `checked` (count to end) is what the caller checks
+    /// (`ImageBytes.verify`) before trusting the values in `values`.
+    mutating func lazyRegion<T: FixedWidthInteger>(of _: T.Type) throws(CatalogueImageError)
+        -> (checked: Range<Int>, values: Range<Int>) {
+        let start = position
+        guard bytes.count - position >= 4 else { throw .truncated }
+        let count = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
+        position += 4
+        position += (8 - position % 8) % 8
+        let stride = MemoryLayout<T>.stride
+        guard position <= bytes.count, count <= (bytes.count - position) / stride else { throw .truncated }
+        let valuesStart = position
+        position += count * stride
+        return (start..<position, valuesStart..<position)
+    }
+
     /// Skips `count` bytes, checking them unless told not to (bytes read later, each checked then).
     mutating func skip(_ count: Int, checking: Bool = true) throws(CatalogueImageError) {
         if checking { _ = try take(count); return }

@@ -1,4 +1,5 @@
 import Geodesy
+import FlatStorage
 
 /// The points of a compiled catalogue, left in their section and decoded one at a time: a
 /// command that shows one item's points, one point or a nearby list reads those records only,
