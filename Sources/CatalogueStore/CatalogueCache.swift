@@ -50,6 +50,14 @@ public struct OpenedCatalogue: Sendable {
         }
     }
 
+    /// Checks `index` (from `searchIndex()`) as its first search would, ahead of it: `damaged` is
+    /// thrown, the compiled catalogue removed, when its arrays fail their checks (for a caller
+    /// that would rather build the index than find nothing).
+    public func confirmUsable(_ index: SearchIndex) throws(StoreError) {
+        _ = index.isUsableForSearch
+        try confirmIntact(index)
+    }
+
     /// Throws `damaged`, having removed the compiled catalogue, when `index` (from `searchIndex()`)
     /// found damage while it was searched; what it returned must then not be used: the CLI
     /// rebuilds the catalogue and runs the command again.

@@ -68,14 +68,12 @@ final class PointImage: @unchecked Sendable {
               Self.u32(itemRunStarts, 0) == 0, Int(Self.u32(itemRunStarts, itemCount)) * 4 == itemPoints.count else {
             throw .malformed("point tables")
         }
-        for i in 0..<count {
-            guard Self.u32(recordStarts, i) <= Self.u32(recordStarts, i + 1), Int(Self.u32(byID, i)) < count else {
-                throw .malformed("point tables")
-            }
+        guard ByteReader.ascending(recordStarts, count: count + 1), ByteReader.allBelow(byID, count: count, limit: count),
+              ByteReader.ascending(itemRunStarts, count: itemCount + 1),
+              ByteReader.allBelow(itemPoints, count: itemPoints.count / 4, limit: count),
+              ByteReader.allBelow(coordinateLike, count: coordinateLike.count / 4, limit: count) else {
+            throw .malformed("point tables")
         }
-        for i in 0..<itemCount where Self.u32(itemRunStarts, i) > Self.u32(itemRunStarts, i + 1) { throw .malformed("point tables") }
-        for i in 0..<(itemPoints.count / 4) where Int(Self.u32(itemPoints, i)) >= count { throw .malformed("point tables") }
-        for i in 0..<(coordinateLike.count / 4) where Int(Self.u32(coordinateLike, i)) >= count { throw .malformed("point tables") }
         self.count = count
         reader = r
     }
