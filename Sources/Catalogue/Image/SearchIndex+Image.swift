@@ -51,9 +51,12 @@ extension SearchIndex {
         let strings = r
         let recordCount = try r.int(), textCount = try r.int(), longestEntry = try r.int()
         var ranges: [Range<Int>] = []
-        func column<T: FixedWidthInteger>(_: T.Type) throws(CatalogueImageError) -> FlatArray<T> {
+        var shown: [Int] = []      // where each string-number column's values start (checked one by one)
+        func column<T: FixedWidthInteger>(_: T.Type, checkedWhenShown: Bool = false) throws(CatalogueImageError) -> FlatArray<T> {
             let (checked, range) = try r.lazyRegion(of: T.self)
-            ranges.append(checked)
+            // A column of string numbers is read for the hits shown only: each number's block is
+            // checked when it is read (its count is checked against the verified counts below).
+            if checkedWhenShown { shown.append(range.lowerBound) } else { ranges.append(checked) }
             guard let base = bytes.buffer.baseAddress, !range.isEmpty else { return FlatArray([]) }
             let start = base + range.lowerBound
             guard Int(bitPattern: start) % MemoryLayout<T>.alignment == 0 else { throw .malformed("unaligned search table") }
@@ -64,7 +67,8 @@ extension SearchIndex {
             guard let flags = try column(UInt8.self).reinterpreted(as: Bool.self) else { throw .malformed("flags") }
             return flags
         }
-        let textNumbers = try column(UInt32.self), idNumbers = try column(UInt32.self), titleNumbers = try column(UInt32.self)
+        let textNumbers = try column(UInt32.self, checkedWhenShown: true), idNumbers = try column(UInt32.self, checkedWhenShown: true)
+        let titleNumbers = try column(UInt32.self, checkedWhenShown: true)
         let recordKinds = try column(UInt8.self), titleLengths = try column(Int32.self)
         let starts = try column(Int32.self), primaryEnds = try column(Int32.self)
         let referenceRecords = try column(Int32.self), referenceFields = try column(UInt8.self)
@@ -85,10 +89,10 @@ extension SearchIndex {
               titleNumbers.count == recordCount, recordKinds.count == recordCount, titleLengths.count == recordCount
         else { throw .malformed("search index arrays disagree") }
         let stored = SearchImage(bytes: bytes, strings: strings, columns: ranges)
-        self.init(table: SearchKeyTable(columns: columns), texts: StringColumn(numbers: textNumbers, image: stored),
+        self.init(table: SearchKeyTable(columns: columns), texts: StringColumn(numbers: textNumbers, at: shown[0], image: stored),
                   referenceStarts: starts, referencePrimaryEnds: primaryEnds, referenceRecords: referenceRecords,
-                  referenceFields: referenceFields, recordIDs: StringColumn(numbers: idNumbers, image: stored),
-                  recordTitles: StringColumn(numbers: titleNumbers, image: stored), recordKinds: recordKinds,
+                  referenceFields: referenceFields, recordIDs: StringColumn(numbers: idNumbers, at: shown[1], image: stored),
+                  recordTitles: StringColumn(numbers: titleNumbers, at: shown[2], image: stored), recordKinds: recordKinds,
                   recordTitleLengths: titleLengths, entryBestLengthParts: bestLengthParts, secondaryEntries: secondary,
                   stored: stored)
         #endif
@@ -168,10 +172,11 @@ final class SearchImage: @unchecked Sendable {
         return passed
     }
 
-    /// String `number` of the section (its block checked first); empty, and damage noted, when it
-    /// cannot be read.
-    func string(_ number: UInt32) -> String {
+    /// The string whose number is stored at byte `offset` of the section (the number's block and
+    /// the string's checked first); empty, and damage noted, when it cannot be read.
+    func string(numberAt offset: Int, _ number: UInt32) -> String {
         do {
+            guard bytes.verify(offset..<(offset + 4)) else { throw CatalogueImageError.damagedBlock }
             return try strings.string(number: Int(number))
         } catch {
             lock.lock()
@@ -193,17 +198,21 @@ final class SearchImage: @unchecked Sendable {
 struct StringColumn: Sendable {
     private let strings: [String]
     private let numbers: FlatArray<UInt32>
+    /// Where `numbers` start in the section (for checking a number's block before reading it).
+    private let numbersStart: Int
     private let image: SearchImage?
 
     init(_ strings: [String]) {
         self.strings = strings
         numbers = FlatArray([])
+        numbersStart = 0
         image = nil
     }
 
-    init(numbers: FlatArray<UInt32>, image: SearchImage) {
+    init(numbers: FlatArray<UInt32>, at numbersStart: Int, image: SearchImage) {
         strings = []
         self.numbers = numbers
+        self.numbersStart = numbersStart
         self.image = image
     }
 
@@ -211,7 +220,7 @@ struct StringColumn: Sendable {
 
     subscript(position: Int) -> String {
         guard let image else { return strings[position] }
-        return image.string(numbers[position])
+        return image.string(numberAt: numbersStart + 4 * position, numbers[position])
     }
 }
 
