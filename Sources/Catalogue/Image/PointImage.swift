@@ -141,19 +141,11 @@ final class PointImage: @unchecked Sendable {
             func column<T: FixedWidthInteger>(_: T.Type) throws(CatalogueImageError) -> FlatArray<T> {
                 let range = try r.uncheckedRegion(of: T.self)
                 guard bytes.verify(range) else { throw .damagedBlock }
-                guard let base = bytes.buffer.baseAddress else { return FlatArray([]) }
-                let start = base + range.lowerBound
-                guard Int(bitPattern: start) % MemoryLayout<T>.alignment == 0 else { throw .malformed("unaligned table") }
-                let typed = start.assumingMemoryBound(to: T.self)
-                return FlatArray(borrowing: UnsafeBufferPointer(start: typed, count: range.count / MemoryLayout<T>.stride),
-                                 owner: bytes)
+                return try bytes.borrowed(range, as: T.self)
             }
             func doubles() throws(CatalogueImageError) -> FlatArray<Double> {
-                let bits = try column(UInt64.self)
-                guard let base = bits.buffer.baseAddress else { return FlatArray([]) }
-                let raw = UnsafeRawPointer(base)
-                return FlatArray(borrowing: UnsafeBufferPointer(start: raw.assumingMemoryBound(to: Double.self),
-                                                                count: bits.count), owner: bytes)
+                guard let doubles = try column(UInt64.self).reinterpreted(as: Double.self) else { throw .malformed("doubles") }
+                return doubles
             }
             return NearbyIndex.Tables(
                 domainIDs: domainIDs, typeIDs: typeIDs, subdistrictCodes: subdistrictCodes, itemIDs: itemIDs, layout: layout,

@@ -57,11 +57,7 @@ extension SearchIndex {
             // A column of string numbers is read for the hits shown only: each number's block is
             // checked when it is read (its count is checked against the verified counts below).
             if checkedWhenShown { shown.append(range.lowerBound) } else { ranges.append(checked) }
-            guard let base = bytes.buffer.baseAddress, !range.isEmpty else { return FlatArray([]) }
-            let start = base + range.lowerBound
-            guard Int(bitPattern: start) % MemoryLayout<T>.alignment == 0 else { throw .malformed("unaligned search table") }
-            return FlatArray(borrowing: UnsafeBufferPointer(start: start.assumingMemoryBound(to: T.self),
-                                                            count: range.count / MemoryLayout<T>.stride), owner: bytes)
+            return try bytes.borrowed(range, as: T.self)
         }
         func flags() throws(CatalogueImageError) -> FlatArray<Bool> {
             guard let flags = try column(UInt8.self).reinterpreted(as: Bool.self) else { throw .malformed("flags") }
