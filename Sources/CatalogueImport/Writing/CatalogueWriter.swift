@@ -18,21 +18,22 @@ public enum CatalogueWriter {
         try pointBytes(points, chunkBytes: chunkBytes) { try emit(String(decoding: $0, as: UTF8.self)) }
     }
 
-    /// points.geojson as UTF-8 bytes handed to `emit` in pieces of about `chunkBytes`.
+    /// points.geojson as UTF-8 bytes handed to `emit` in pieces of about `chunkBytes`: each feature
+    /// written straight into the bytes (`FeatureBytes`), the same text as `feature(_:)` renders.
     public static func pointBytes(_ points: [ServicePoint], chunkBytes: Int = 1 << 20,
                                   emit: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        var out = "{\"type\": \"FeatureCollection\", \"features\": [\n"
+        var out = FeatureBytes(capacity: chunkBytes + 4096)
+        out.ascii("{\"type\": \"FeatureCollection\", \"features\": [\n")
         for (index, point) in points.enumerated() {
-            if index > 0 { out += ",\n" }
-            feature(point).write(into: &out, indent: nil, level: 0)
-            if out.utf8.count >= chunkBytes {
-                try out.withUTF8 { try emit($0) }
-                out = ""
-                out.reserveCapacity(chunkBytes + 4096)
+            if index > 0 { out.ascii(",\n") }
+            out.feature(point)
+            if out.bytes.count >= chunkBytes {
+                try out.bytes.withUnsafeBufferPointer { try emit($0) }
+                out.bytes.removeAll(keepingCapacity: true)
             }
         }
-        out += "\n]}\n"
-        try out.withUTF8 { try emit($0) }
+        out.ascii("\n]}\n")
+        try out.bytes.withUnsafeBufferPointer { try emit($0) }
     }
 
     /// Writes points.geojson through `sink` (`pointBytes`), keeping the length and digest of what
