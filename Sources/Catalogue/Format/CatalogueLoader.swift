@@ -734,13 +734,14 @@ private struct Reader {
     /// points are counted), false when the file must be read after all.
     mutating func checkWritten(_ written: WrittenPoints, file: String) -> Bool {
         guard written.matches(fileAt: folder.appendingPathComponent(file).path) else { return false }
-        let context = PointContext(self)
+        // Locals, so that no point copies the reader.
+        let context = PointContext(self), region = self.region, boundary: Boundary? = boundaryLoaded ? self.boundary : nil
         var ids = Set<String>()
         ids.reserveCapacity(written.count)
         var clean = true, count = 0
         written.forEach { point in
             count += 1
-            clean = ids.insert(point.id).inserted && isClean(point, context)
+            clean = ids.insert(point.id).inserted && Self.isClean(point, context, region: region, boundary: boundary)
             return clean
         }
         guard clean, count == written.count else { return false }
@@ -749,9 +750,10 @@ private struct Reader {
         return true
     }
 
-    /// True when reading `p` back from the writer's feature would log nothing: the same checks as
+    /// True when reading `p` back from the writer's feature would log nothing (`boundary` nil
+    /// when none was loaded): the same checks as
     /// `readPoint` and the `ObjectReader` calls it makes, on the values instead of their nodes.
-    func isClean(_ p: ServicePoint, _ context: PointContext) -> Bool {
+    static func isClean(_ p: ServicePoint, _ context: PointContext, region: RegionBox?, boundary: Boundary?) -> Bool {
         func safe(_ text: String, _ field: String) -> Bool {
             if text.utf8.count > SemanticChecks.nameLengthLimit, SemanticChecks.exceeds(text, SemanticChecks.lengthLimit(of: field)) { return false }
             return Sanitiser.isPlain(text)
@@ -776,7 +778,7 @@ private struct Reader {
            let known = context.communities[code], !known.contains(community) { return false }
         if let location = p.location {
             guard coordinate(location, region: region), p.sourceDatum != nil else { return false }
-            if boundaryLoaded, !boundary.contains(location), boundary.distanceToEdgeMetres(location) > CatalogueLoader.boundaryToleranceMetres {
+            if let boundary, !boundary.contains(location), boundary.distanceToEdgeMetres(location) > CatalogueLoader.boundaryToleranceMetres {
                 return false
             }
         }

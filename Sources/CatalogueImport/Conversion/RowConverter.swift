@@ -4,7 +4,7 @@ import Geodesy
 
 /// Turns the rows of one table (below its header) into records of the kind its mapping names,
 /// or into a rejection that says which row and why.
-public struct RowConverter {
+public final class RowConverter {
     /// What became of one row.
     public enum Outcome: Sendable, Equatable {
         /// Every cell blank: skipped without a word.

@@ -97,7 +97,10 @@ public struct CatalogueMerge {
         var source = origin
         source.row = nil
         let index: UInt32
-        if let known = claimOriginIndex[source] {
+        // Rows come a table at a time: the last row's file, sheet and date, without hashing them again.
+        if let last = claimOrigins.indices.last, last > 0, claimOrigins[last] == source {
+            index = UInt32(last)
+        } else if let known = claimOriginIndex[source] {
             index = known
         } else {
             index = UInt32(claimOrigins.count)

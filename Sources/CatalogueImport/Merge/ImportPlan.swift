@@ -106,7 +106,9 @@ extension ImportPlan {
             }
             rows.append(source.row ?? Int.min)
             source.row = nil
-            if let known = originIndex[source] {
+            if let last = originIndexes.last, last > 0, origins[Int(last) - 1] == source {
+                originIndexes.append(last)
+            } else if let known = originIndex[source] {
                 originIndexes.append(known)
             } else {
                 origins.append(source)
