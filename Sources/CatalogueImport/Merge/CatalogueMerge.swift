@@ -74,11 +74,13 @@ public struct CatalogueMerge {
         pointClaims.append((0, 0))
     }
 
-    /// Point indexes with name key `key`, the last first.
-    func points(named key: String) -> some Sequence<Int> {
-        sequence(state: lastByName[key] ?? -1) { (i: inout Int32) -> Int? in
+    /// Point indexes with the name key of point `last` (the last with it), the last first.
+    func points(namedAs last: Int32) -> some Sequence<Int> {
+        // Only the links are captured, not a copy of the whole merge.
+        let previous = previousByName
+        return sequence(state: last) { (i: inout Int32) -> Int? in
             guard i >= 0 else { return nil }
-            defer { i = previousByName[Int(i)] }
+            defer { i = previous[Int(i)] }
             return Int(i)
         }
     }
@@ -164,12 +166,14 @@ public struct CatalogueMerge {
 
     mutating func match(point p: ServicePoint, nameKey: String) -> Int? {
         if !p.id.isEmpty, let i = pointIndex[p.id] { return i }
+        // No point with the name (the usual new record): nothing to compare.
+        guard let last = lastByName[nameKey] else { return nil }
         // A row with an id of its own is a record of its own: it never takes over one this import already set.
         // The candidates come last first: the match is the first in catalogue order, the lowest index.
         func candidate(_ i: Int) -> Bool { (p.id.isEmpty || claim(ofPoint: i) == nil) && !removedPoints.contains(points[i].id) }
         if let here = p.location {
             var first: Int?
-            for i in points(named: nameKey) where candidate(i) {
+            for i in points(namedAs: last) where candidate(i) {
                 if let there = points[i].location,
                    Geodesic.wgs84.inverse(from: here, to: there).distanceMetres <= Self.sameSiteMetres { first = i }
             }
@@ -178,7 +182,7 @@ public struct CatalogueMerge {
         if let address = p.address {
             let addressKey = Self.key(address)
             var first: Int?
-            for i in points(named: nameKey) where candidate(i) {
+            for i in points(namedAs: last) where candidate(i) {
                 if let other = points[i].address, Self.key(other) == addressKey { first = i }
             }
             if let first { return first }
