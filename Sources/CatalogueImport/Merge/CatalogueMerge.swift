@@ -454,11 +454,8 @@ public struct CatalogueMerge {
             metadata.publishedCounts = metadata.publishedCounts ?? metadata.counts
             metadata.counts = real
         }
+        // Set in place: building the catalogue again would index a million ids a second time.
         catalogue.metadata = metadata
-        catalogue = ServiceCatalogue(metadata: metadata, sources: catalogue.sources, pointTypes: catalogue.pointTypes,
-                                     domains: catalogue.domains, items: catalogue.items, points: catalogue.points,
-                                     standards: catalogue.standards, subdistricts: catalogue.subdistricts, landmarks: catalogue.landmarks,
-                                     boundary: catalogue.boundary, subdistrictBoundaries: catalogue.subdistrictBoundaries)
         plan.result = LoadedCatalogue(catalogue: catalogue, bodies: bodies.filter { id, _ in standardIndex[id] != nil },
                                       draftingBodies: draftingBodies.filter { id, _ in standardIndex[id] != nil })
         return plan
