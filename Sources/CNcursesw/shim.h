@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -129,9 +130,9 @@ static inline void fuwu_define_pair(short pair, short foreground) {
 
 /* ---- Input ------------------------------------------------------------------------------ */
 
-/** Reads one input: returns OK (a character), KEY_CODE_YES (a key code) or ERR; `*code` gets
- *  the value and `*error` errno on ERR. */
-static inline int fuwu_read(unsigned int *code, int *error) {
+/** Reads one input as ncurses gives it (within the window's timeout): returns OK (a character),
+ *  KEY_CODE_YES (a key code) or ERR; `*code` gets the value and `*error` errno on ERR. */
+static inline int fuwu_read_once(unsigned int *code, int *error) {
     wint_t value = 0;
     errno = 0;
     int result = wget_wch(stdscr, &value);
@@ -140,11 +141,11 @@ static inline int fuwu_read(unsigned int *code, int *error) {
     return result;
 }
 
-/** Like fuwu_read, but waits at most `milliseconds` (0: only what is already buffered);
+/** Like fuwu_read_once, but waits at most `milliseconds` (0: only what is already buffered);
  *  returns ERR when nothing came in time. */
 static inline int fuwu_read_within(unsigned int *code, int *error, int milliseconds) {
     wtimeout(stdscr, milliseconds);
-    int result = fuwu_read(code, error);
+    int result = fuwu_read_once(code, error);
     wtimeout(stdscr, -1);
     return result;
 }
@@ -158,6 +159,34 @@ static inline int fuwu_input_gone(void) {
     do { ready = poll(&descriptor, 1, 0); } while (ready < 0 && errno == EINTR);
     if (ready < 0) return 1;
     return (descriptor.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+/* ---- Blocking read that never misses a resize ------------------------------------------- */
+
+/* ncurses notices SIGWINCH only when its read(2) is interrupted. A signal that lands after its
+ * check and before the read blocks is seen only at the next key, so the screen stays drawn for
+ * the old size (reproduced under load by SmokeTests' resize test, about 1 run in 10). A blocking
+ * read therefore wakes every FUWU_RESIZE_CHECK_MILLISECONDS and compares the terminal's size with
+ * what ncurses last saw. */
+enum { FUWU_RESIZE_CHECK_MILLISECONDS = 250 };
+
+/** When the terminal's size differs from ncurses' own, resizes ncurses, which queues KEY_RESIZE
+ *  for the next read. */
+static inline void fuwu_catch_unseen_resize(void) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 && ioctl(STDIN_FILENO, TIOCGWINSZ, &size) != 0) return;
+    if (size.ws_row == 0 || size.ws_col == 0) return;
+    if (size.ws_row != LINES || size.ws_col != COLS) resizeterm(size.ws_row, size.ws_col);
+}
+
+/** Reads one input, blocking until one comes: a character (OK), a key code (KEY_CODE_YES, with
+ *  KEY_RESIZE for a resize) or ERR for a failed read, `*error` holding errno. */
+static inline int fuwu_read(unsigned int *code, int *error) {
+    for (;;) {
+        int result = fuwu_read_within(code, error, FUWU_RESIZE_CHECK_MILLISECONDS);
+        if (result != ERR || *error != 0 || fuwu_input_gone()) return result;
+        fuwu_catch_unseen_resize();
+    }
 }
 
 enum {
