@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way (see docs/ARCHITECTURE.md):
-//   fuwu → CatalogueStore → Catalogue → {Geodesy, ChineseText}
+//   fuwu → CatalogueStore → Catalogue → {Geodesy, ChineseText} → FlatStorage
 //   fuwu → UserState → Catalogue
 //   fuwu → CatalogueImport → Catalogue
 //   fuwu → CursesTerminal → BrowserUI → Catalogue;  CursesTerminal → CNcursesw
@@ -21,12 +21,14 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
+        // Read-only arrays of fixed-width values, owned or borrowed from mapped bytes (FlatArray).
+        .target(name: "FlatStorage"),
         // Pure text: display width, sanitising, line breaking, pinyin, matching.
-        .target(name: "ChineseText"),
+        .target(name: "ChineseText", dependencies: ["FlatStorage"]),
         // Pure geodesy: datums, distances, spatial index.
-        .target(name: "Geodesy"),
+        .target(name: "Geodesy", dependencies: ["FlatStorage"]),
         // The model, its source format, validation, nearby and search over catalogue values.
-        .target(name: "Catalogue", dependencies: ["ChineseText", "Geodesy"]),
+        .target(name: "Catalogue", dependencies: ["ChineseText", "Geodesy", "FlatStorage"]),
         // Page checksums for the compiled catalogue: a pass-through SQLite VFS in C.
         .target(name: "CPageChecksum", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The compiled catalogue: the only module that imports GRDB.
@@ -59,9 +61,9 @@ let package = Package(
         .executableTarget(name: "fuwu-bench", dependencies: ["Catalogue", "CatalogueStore", "CatalogueImport", "Geodesy", "ChineseText",
                                                            "BrowserUI", "ServiceMap", "UserState"]),
 
-        .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
+        .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText", "FlatStorage"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "FixtureDamage"]),
-        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "FixtureDamage"], exclude: ["Fixtures"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "FlatStorage", "FixtureDamage"], exclude: ["Fixtures"]),
         .testTarget(name: "ServiceMapTests", dependencies: ["ServiceMap", "Geodesy", "Catalogue"]),
         // Damage for the import fuzzers (a library under Tests/, shared by two test targets).
         .target(name: "FixtureDamage", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/FixtureDamage"),

@@ -25,11 +25,46 @@ public struct OpenedCatalogue: Sendable {
     /// damaged); nil when it was not.
     public internal(set) var repairedDamage: String?
 
-    /// The ranked search index compiled with the catalogue, read from the start-up file. A damaged
-    /// section is damage found after start-up: the compiled catalogue is removed and `damaged`
-    /// thrown, so the CLI rebuilds it and runs the command again (the browser computes the index).
+    /// The ranked search index compiled with the catalogue, read in place from the start-up file's
+    /// mapped search section. A damaged section is damage found after start-up: the compiled
+    /// catalogue is removed and `damaged` thrown, so the CLI rebuilds it and runs the command again
+    /// (the browser computes the index). A large section's blocks are checked as the index reads
+    /// them, so damage may be found later, by a search: see `confirmIntact(_:)`.
     public func searchIndex() throws(StoreError) -> SearchIndex {
-        try section(.search) { bytes throws(CatalogueImageError) in try SearchIndex(image: bytes) }
+        try searchIndex(checkingWholeUpTo: CatalogueImageFile.checkedWholeUpTo)
+    }
+
+    /// `searchIndex()`, checking the section whole now only when it is at most `limit` bytes.
+    func searchIndex(checkingWholeUpTo limit: Int) throws(StoreError) -> SearchIndex {
+        do throws(StoreError) {
+            let bytes = try image.searchBytes(checkingWholeUpTo: limit)
+            do {
+                return try SearchIndex(image: bytes)
+            } catch {
+                throw image.damagedSection(.search, error)
+            }
+        } catch {
+            CatalogueCache.discard(databasePath: database.path)
+            guard case .damaged(_, let reason) = error else { throw error }
+            throw StoreError.damaged(path: database.path, reason: reason)
+        }
+    }
+
+    /// Checks `index` (from `searchIndex()`) as its first search would, ahead of it: `damaged` is
+    /// thrown, the compiled catalogue removed, when its arrays fail their checks (for a caller
+    /// that would rather build the index than find nothing).
+    public func confirmUsable(_ index: SearchIndex) throws(StoreError) {
+        _ = index.isUsableForSearch
+        try confirmIntact(index)
+    }
+
+    /// Throws `damaged`, having removed the compiled catalogue, when `index` (from `searchIndex()`)
+    /// found damage while it was searched; what it returned must then not be used: the CLI
+    /// rebuilds the catalogue and runs the command again.
+    public func confirmIntact(_ index: SearchIndex) throws(StoreError) {
+        guard index.foundDamage else { return }
+        CatalogueCache.discard(databasePath: database.path)
+        throw StoreError.damaged(path: database.path, reason: "a block of its start-up file's search section fails its checksum")
     }
 
     /// The keys of every place name, for pinyin locations (`LocationResolver.pinyinMatch(places:)`);

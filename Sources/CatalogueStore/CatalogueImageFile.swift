@@ -8,25 +8,25 @@ import Darwin
 /// The compiled catalogue's start-up file, beside its SQLite database: the source stamp and hash,
 /// then the catalogue, search index and place-name keys in their binary forms
 /// (`ServiceCatalogue.image`, `SearchIndex.image`, `PlaceNameTable.image`), each with a checksum,
-/// and a checksum per 64 KiB block of the catalogue section.
+/// and a checksum per 64 KiB block of the catalogue and search sections.
 ///
-/// A cached start reads the 160-byte header and the block checksums, and maps the catalogue
-/// section (no SQLite); the search sections are read only by the commands that search. The file
+/// A cached start reads the header and the block checksums, and maps the catalogue section (no
+/// SQLite); the search section is mapped only by the commands that search, and read in place. The file
 /// stays open, so a later section comes from the same file even if a rebuild has renamed a new
 /// one over it.
 final class CatalogueImageFile: @unchecked Sendable {
     /// Bumped whenever the layout or a section's encoding changes; an older file is rebuilt.
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
     static let magic: [UInt8] = Array("FUWUIMG\0".utf8)
     static let headerSize = 8 + 4 + 4 + 16 + 16 + Section.allCases.count * 24 + 16
 
-    /// The sections, in file order. `blocks` holds a checksum per `blockSize` bytes of the
-    /// catalogue section, so that a command checks only the blocks it reads.
+    /// The sections, in file order. `blocks` and `searchBlocks` hold a checksum per `blockSize`
+    /// bytes of the catalogue and search sections, so that a command checks only the blocks it reads.
     enum Section: Int, CaseIterable {
-        case catalogue, search, places, blocks
+        case catalogue, search, places, blocks, searchBlocks
     }
 
-    /// The catalogue section is checked in blocks of this many bytes.
+    /// The catalogue and search sections are checked in blocks of this many bytes.
     static let blockSize = 1 << 16
 
     let path: String
@@ -75,8 +75,21 @@ final class CatalogueImageFile: @unchecked Sendable {
     /// `blocks` section when first read (`ImageBytes.verify`): a command that reads a few records
     /// of a large catalogue pages in and checks those blocks only.
     func catalogueBytes() throws(StoreError) -> ImageBytes {
-        let (offset, length, _) = sections[Section.catalogue.rawValue]
-        let sums: [UInt64] = try withSection(.blocks) { bytes throws(CatalogueImageError) in
+        try mappedBytes(.catalogue, sums: .blocks)
+    }
+
+    /// The search section mapped into memory, checked by block as it is read (as
+    /// `catalogueBytes`); the search index reads its arrays where they lie.
+    func searchBytes(checkingWholeUpTo limit: Int = checkedWholeUpTo) throws(StoreError) -> ImageBytes {
+        try mappedBytes(.search, sums: .searchBlocks, checkingWholeUpTo: limit)
+    }
+
+    /// A section mapped into memory, its blocks checked against the checksums in `sums`: all of
+    /// them now when it is at most `limit` bytes, else each when first read.
+    private func mappedBytes(_ section: Section, sums sumsSection: Section, checkingWholeUpTo limit: Int = checkedWholeUpTo)
+        throws(StoreError) -> ImageBytes {
+        let (offset, length, _) = sections[section.rawValue]
+        let sums: [UInt64] = try withSection(sumsSection) { bytes throws(CatalogueImageError) in
             guard bytes.count == (length + Self.blockSize - 1) / Self.blockSize * 8 else { throw .malformed("block checksums") }
             return (0..<(bytes.count / 8)).map { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
         }
@@ -85,7 +98,7 @@ final class CatalogueImageFile: @unchecked Sendable {
         let start = offset / page * page
         var info = stat()
         guard fstat(descriptor, &info) == 0, Int(info.st_size) >= offset + length else {
-            throw damaged("its start-up file's catalogue section is cut short")
+            throw damaged("its start-up file's \(section) section is cut short")
         }
         guard let mapped = mmap(nil, offset - start + length, PROT_READ, MAP_PRIVATE, descriptor, off_t(start)),
               mapped != MAP_FAILED else {
@@ -95,15 +108,15 @@ final class CatalogueImageFile: @unchecked Sendable {
         let buffer = UnsafeRawBufferPointer(start: mapped + (offset - start), count: length)
         let release = { _ = munmap(mapped, mappedLength) }
         func blockPasses(_ block: Int, _ bytes: UnsafeRawBufferPointer) -> Bool { Self.checksum(bytes) == sums[block] }
-        // A catalogue of Futian's size (under a megabyte) is checked whole now, as every command
-        // reads most of it, and then read without further checks; damage is found at start-up and
-        // means a recompile. Only a large catalogue is checked block by block as it is read.
-        guard length > Self.checkedWholeUpTo else {
+        // A section of Futian's size (under a megabyte) is checked whole now, as every command
+        // reads most of it, and then read without further checks; damage is found when it is
+        // opened and means a recompile. Only a large section is checked block by block as it is read.
+        guard length > limit else {
             for block in sums.indices {
                 let from = block * Self.blockSize
                 guard blockPasses(block, UnsafeRawBufferPointer(rebasing: buffer[from..<min(from + Self.blockSize, length)])) else {
                     release()
-                    throw damaged("its start-up file's catalogue section fails its checksum")
+                    throw damaged("its start-up file's \(section) section fails its checksum")
                 }
             }
             return ImageBytes(buffer: buffer, release: release)
@@ -111,7 +124,7 @@ final class CatalogueImageFile: @unchecked Sendable {
         return ImageBytes(buffer: buffer, blockSize: Self.blockSize, checkBlock: blockPasses, release: release)
     }
 
-    /// Catalogue sections up to this size are checked whole on opening.
+    /// Catalogue and search sections up to this size are checked whole on opening.
     static let checkedWholeUpTo = 8 << 20
 
     /// The bytes of one section, checked against its checksum, kept for as long as the caller
@@ -133,6 +146,11 @@ final class CatalogueImageFile: @unchecked Sendable {
 
     private func damaged(_ reason: String) -> StoreError { .damaged(path: path, reason: reason) }
 
+    /// The error for a section whose bytes do not read back.
+    func damagedSection(_ section: Section, _ error: CatalogueImageError) -> StoreError {
+        damaged("its start-up file's \(section) section: \(error.description)")
+    }
+
     // MARK: - Writing
 
     /// Writes a new image file at `path` (replacing nothing: the caller renames it into place).
@@ -144,6 +162,7 @@ final class CatalogueImageFile: @unchecked Sendable {
         header += fixed16(stamp) + fixed16(sourceHash)
         var contents = contents
         contents[.blocks] = blockChecksums(contents[.catalogue] ?? [])
+        contents[.searchBlocks] = blockChecksums(contents[.search] ?? [])
         var offset = headerSize
         for section in Section.allCases {
             let bytes = contents[section] ?? []

@@ -1,3 +1,5 @@
+import FlatStorage
+
 /// Many search keys packed into flat arrays, with a bit mask per key to skip most keys
 /// cheaply, and the ranked matcher over them.
 public struct SearchKeyTable: Sendable {
@@ -7,36 +9,44 @@ public struct SearchKeyTable: Sendable {
     /// The fewest letters a query needs before it may skip characters.
     public static let minimumFuzzyLength = 3
 
-    var scalars: [UInt32] = []
+    // Every column is a `FlatArray`: built here, or borrowed from a compiled catalogue's mapped
+    // section and read where it lies (`init(columns:)`).
+    let scalars: FlatArray<UInt32>
     /// Per unit: the first letter of its syllable, else its scalar (what a typed letter must meet
     /// for a match to start there).
-    var leads: [UInt32] = []
-    var syllables: [UInt16] = []
-    var wordStarts: [Bool] = []
-    var offsets: [Int32] = []
-    var entryStarts: [Int32] = [0]
-    var characterCounts: [Int32] = []
-    var masks: [UInt64] = []
+    let leads: FlatArray<UInt32>
+    let syllables: FlatArray<UInt16>
+    let wordStarts: FlatArray<Bool>
+    let offsets: FlatArray<Int32>
+    let entryStarts: FlatArray<Int32>
+    let characterCounts: FlatArray<Int32>
+    let masks: FlatArray<UInt64>
     /// Per entry: bits (as in `bit(forQueryToken:)`) of the ASCII letters and digits it has of its
     /// own, which a typed letter can match literally, outranking pinyin.
-    var literalMasks: [UInt64] = []
+    let literalMasks: FlatArray<UInt64>
     /// Per entry: bits (as in `bit(forQueryToken:)`) of its units' ASCII leads, the letters a
     /// match can resume with after skipped characters.
-    var leadMasks: [UInt64] = []
+    let leadMasks: FlatArray<UInt64>
     /// Per entry, `pairWords` words (256 bits): hashed bits of the letter pairs a two-letter query can
     /// start a match with (a syllable's first two letters; the first letters of two neighbouring
     /// units).
-    var pairMasks: [UInt64] = []
-    var syllableBytes: [UInt8] = []
-    var syllableStarts: [Int32] = [0]
-    var syllableInitialLengths: [UInt8] = []
-    var longestEntry = 0
+    let pairMasks: FlatArray<UInt64>
+    let syllableBytes: FlatArray<UInt8>
+    let syllableStarts: FlatArray<Int32>
+    let syllableInitialLengths: FlatArray<UInt8>
+    let longestEntry: Int
     /// For each ASCII letter and digit typed alone (the first keystroke, which matches the most
-    /// texts), every matching entry with its score, in entry order.
-    var letterPostings: [[EntryScore]] = []
+    /// texts), every matching entry with its score, in entry order: slot `s` is
+    /// `postings[postingStarts[s]..<postingStarts[s + 1]]`.
+    let postingStarts: FlatArray<Int32>
+    let postings: FlatArray<EntryScore>
 
     /// Packs `keys`; entry `i` is `keys[i]`.
     public init(keys: [SearchKey]) {
+        var scalars: [UInt32] = [], leads: [UInt32] = [], syllables: [UInt16] = [], wordStarts: [Bool] = []
+        var offsets: [Int32] = [], entryStarts: [Int32] = [0], characterCounts: [Int32] = [], masks: [UInt64] = []
+        var literalMasks: [UInt64] = [], leadMasks: [UInt64] = [], syllableBytes: [UInt8] = []
+        var syllableStarts: [Int32] = [0], syllableInitialLengths: [UInt8] = [], longestEntry = 0
         var syllableIDs: [String: UInt16] = [:]
         masks.reserveCapacity(keys.count)
         characterCounts.reserveCapacity(keys.count)
@@ -84,10 +94,20 @@ public struct SearchKeyTable: Sendable {
             }
             leadMasks.append(leadBits)
         }
-        pairMasks = Self.pairMasks(leads: leads, syllables: syllables, syllableBytes: syllableBytes,
-                                   syllableStarts: syllableStarts, entryStarts: entryStarts)
-        letterPostings = Self.postings(scalars: scalars, leads: leads, syllables: syllables,
-                                       syllableStarts: syllableStarts, wordStarts: wordStarts, entryStarts: entryStarts)
+        let pairMasks = Self.pairMasks(leads: leads, syllables: syllables, syllableBytes: syllableBytes,
+                                       syllableStarts: syllableStarts, entryStarts: entryStarts)
+        let letterPostings = Self.postings(scalars: scalars, leads: leads, syllables: syllables,
+                                           syllableStarts: syllableStarts, wordStarts: wordStarts, entryStarts: entryStarts)
+        var postingStarts: [Int32] = [0]
+        for list in letterPostings { postingStarts.append(postingStarts[postingStarts.count - 1] + Int32(list.count)) }
+        self.init(columns: Columns(
+            scalars: FlatArray(scalars), leads: FlatArray(leads), syllables: FlatArray(syllables),
+            wordStarts: FlatArray(wordStarts), offsets: FlatArray(offsets), entryStarts: FlatArray(entryStarts),
+            characterCounts: FlatArray(characterCounts), masks: FlatArray(masks), literalMasks: FlatArray(literalMasks),
+            leadMasks: FlatArray(leadMasks), pairMasks: FlatArray(pairMasks), syllableBytes: FlatArray(syllableBytes),
+            syllableStarts: FlatArray(syllableStarts), syllableInitialLengths: FlatArray(syllableInitialLengths),
+            longestEntry: longestEntry, postingStarts: FlatArray(postingStarts),
+            postings: FlatArray(letterPostings.flatMap { $0 })))
     }
 
     /// The words of pair bits per entry (a long text has 40-odd pairs, so fewer bits would let
@@ -137,7 +157,7 @@ public struct SearchKeyTable: Sendable {
         return result
     }
 
-    /// The slot of an ASCII letter or digit in `letterPostings`.
+    /// The slot of an ASCII letter or digit in `postingStarts`.
     static func letterSlot(_ token: UInt32) -> Int? {
         switch token {
         case 0x61...0x7A: return Int(token - 0x61)
@@ -187,6 +207,11 @@ public struct SearchKeyTable: Sendable {
         return postings
     }
 
+    /// The postings of one slot (see `postings`).
+    private func postingRange(_ slot: Int) -> Range<Int> {
+        Int(postingStarts[slot])..<Int(postingStarts[slot + 1])
+    }
+
     /// The number of keys.
     public var count: Int { masks.count }
 
@@ -220,7 +245,7 @@ public struct SearchKeyTable: Sendable {
     /// them); nil for other queries.
     public func precomputedScores(for query: SearchQuery) -> [EntryScore]? {
         guard query.tokens.count == 1, let slot = Self.letterSlot(query.tokens[0]) else { return nil }
-        return letterPostings[slot]
+        return Array(postings.buffer[postingRange(slot)])
     }
 
     /// `scores(for:among:into:)` for a ranking that can tell, during the scan, which entries it no
@@ -231,7 +256,7 @@ public struct SearchKeyTable: Sendable {
     /// not scored but listed in `deferred` (ascending). `found` receives each score appended to
     /// `result`, in entry order. `result` and `deferred` together hold every entry that matches.
     public func scores(for query: SearchQuery, among candidates: [Int32]?, into result: inout [EntryScore],
-                       lowRanked: [Bool], deferred: inout [Int32],
+                       lowRanked: FlatArray<Bool>, deferred: inout [Int32],
                        admits: (_ entry: Int32, _ ceiling: Int32) -> Bool, found: (EntryScore) -> Void) {
         scores(for: query, among: candidates, into: &result, lowRanked: lowRanked, deferred: &deferred, shortcuts: true,
                admits: admits, found: found)
@@ -247,7 +272,7 @@ public struct SearchKeyTable: Sendable {
     }
 
     private func scores(for query: SearchQuery, among candidates: [Int32]?, into result: inout [EntryScore],
-                        lowRanked: [Bool]?, deferred: inout [Int32], shortcuts: Bool,
+                        lowRanked: FlatArray<Bool>?, deferred: inout [Int32], shortcuts: Bool,
                         admits: (Int32, Int32) -> Bool = { _, _ in true }, found: (EntryScore) -> Void = { _ in }) {
         result.removeAll(keepingCapacity: true)
         deferred.removeAll(keepingCapacity: true)
@@ -275,13 +300,10 @@ public struct SearchKeyTable: Sendable {
         let offers = lowRanked != nil
         let firstBit = Self.bit(forQueryToken: query.tokens[0])
         let fuzzyCeiling = Int32(MatchTier.fuzzy.rawValue << 8 | 0xFF)
-        let noFlags: [Bool] = []
+        let masks = masks.buffer, literalMasks = literalMasks.buffer, leadMasks = leadMasks.buffer
+        let lowRanked = lowRanked?.buffer ?? UnsafeBufferPointer(start: nil, count: 0)
         withMatcher(query) { matcher in
             matcher.prepareCeiling()
-            masks.withUnsafeBufferPointer { masks in
-            literalMasks.withUnsafeBufferPointer { literalMasks in
-            leadMasks.withUnsafeBufferPointer { leadMasks in
-            (lowRanked ?? noFlags).withUnsafeBufferPointer { lowRanked in
                 func examine(_ e: Int) {
                     guard masks[e] & query.mask == query.mask,
                           !usePair || hasPair(e, pairBits) || leadMasks[e] & skipLeadBit != 0 else { return }
@@ -315,7 +337,6 @@ public struct SearchKeyTable: Sendable {
                 } else {
                     for e in 0..<masks.count { examine(e) }
                 }
-            }}}}
         }
     }
 
@@ -333,7 +354,7 @@ public struct SearchKeyTable: Sendable {
         var result: [Int32] = []
         result.reserveCapacity(twoLetterMatches.count)
         var i = 0
-        for posting in letterPostings[slot] {
+        for posting in postings.buffer[postingRange(slot)] {
             let e = posting.entry
             while i < twoLetterMatches.count && twoLetterMatches[i] < e {
                 result.append(twoLetterMatches[i])
@@ -379,21 +400,13 @@ public struct SearchKeyTable: Sendable {
         let longest = longestEntry
         let memo = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: (query.tokens.count + 1) * (longest + 1))
         defer { memo.deallocate() }
-        scalars.withUnsafeBufferPointer { scalars in
-        leads.withUnsafeBufferPointer { leads in
-        syllables.withUnsafeBufferPointer { syllables in
-        wordStarts.withUnsafeBufferPointer { wordStarts in
-        entryStarts.withUnsafeBufferPointer { entryStarts in
-        syllableBytes.withUnsafeBufferPointer { syllableBytes in
-        syllableStarts.withUnsafeBufferPointer { syllableStarts in
-        syllableInitialLengths.withUnsafeBufferPointer { initials in
         query.tokens.withUnsafeBufferPointer { tokens in
             var matcher = TableMatcher(
-                scalars: scalars, leads: leads, syllables: syllables, wordStarts: wordStarts, entryStarts: entryStarts,
-                syllableBytes: syllableBytes, syllableStarts: syllableStarts,
-                syllableInitialLengths: initials, query: tokens, memo: memo, memoWidth: longest + 1)
+                scalars: scalars.buffer, leads: leads.buffer, syllables: syllables.buffer, wordStarts: wordStarts.buffer,
+                entryStarts: entryStarts.buffer, syllableBytes: syllableBytes.buffer, syllableStarts: syllableStarts.buffer,
+                syllableInitialLengths: syllableInitialLengths.buffer, query: tokens, memo: memo, memoWidth: longest + 1)
             body(&matcher)
-        }}}}}}}}}
+        }
     }
 }
 

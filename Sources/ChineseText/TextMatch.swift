@@ -15,7 +15,7 @@ public struct TextMatch: Hashable, Sendable {
 }
 
 /// A score for one entry of a `SearchKeyTable`.
-public struct EntryScore: Hashable, Sendable {
+public struct EntryScore: Hashable, Sendable, BitwiseCopyable {
     public var entry: Int32
     public var score: Int32
 

@@ -1,3 +1,5 @@
+import FlatStorage
+
 /// A static uniform grid over WGS-84 points that answers "which points lie within r metres".
 ///
 /// Cells are equal steps of latitude and longitude chosen to be roughly square in metres and to

@@ -11,8 +11,13 @@ enum BrowseSession {
                     state: UserStateOpening, now: (@Sendable () -> Int64)?) {
         let catalogue = opened.catalogue
         // The index and keys compiled with the catalogue; if damaged, computed (slower but correct),
-        // and the compiled catalogue is removed so that the next start rebuilds it.
-        let search = DeferredNameSearch { RankedNameSearch(index: (try? opened.searchIndex()) ?? SearchIndex(catalogue: catalogue)) }
+        // and the compiled catalogue is removed so that the next start rebuilds it. A large stored
+        // index is checked here, before the first search, rather than found damaged by it.
+        let search = DeferredNameSearch {
+            let stored = try? opened.searchIndex()
+            if let stored, (try? opened.confirmUsable(stored)) != nil { return RankedNameSearch(index: stored) }
+            return RankedNameSearch(index: SearchIndex(catalogue: catalogue))
+        }
         let places = Deferred {
             LocationResolver.pinyinMatch(places: (try? opened.placeNames()) ?? PlaceNameTable(catalogue: catalogue))
         }

@@ -61,6 +61,8 @@ struct SearchCommand: ParsableCommand {
             Row(kind: hit.kind, id: hit.id, title: hit.title, field: hit.field.rawValue, text: hit.matchedText,
                 ranges: hit.ranges, tier: hit.tier.name, provenance: provenance(of: hit.kind, hit.id, in: c))
         }
+        // A large index checks its blocks as it reads them: damage found now means a rebuild and a rerun.
+        try opened.confirmIntact(index)
         if !noBody, kind == nil || kind == .standard, rows.count < limit {
             let found = Set(rows.filter { $0.kind == .standard }.map(\.id))
             let bodies = try SearchBodyIndex(database: opened.database).searchBodies(query, limit: limit + found.count)

@@ -26,6 +26,35 @@ enum CompiledFutian {
         #expect(stored.textCount == SearchIndex.texts(of: opened.catalogue).count)
     }
 
+    /// A large search section is checked by block as the index reads it (forced here for Futian's
+    /// small one): damage in its arrays is found by the first search, which reports it; the
+    /// compiled catalogue is removed, and the rebuilt one answers as before.
+    @Test func damageInASearchBlockIsFoundByTheSearchThatReadsItAndARebuildAnswersTheSame() throws {
+        let cache = CatalogueCache(directory: FileManager.default.temporaryDirectory
+            .appendingPathComponent("fuwu-search-damage-\(UUID().uuidString)"))
+        defer { try? FileManager.default.removeItem(at: cache.directory) }
+        let first = try cache.open(folder: CompiledFutian.folder)
+        let good = try first.searchIndex(checkingWholeUpTo: 0).search("社康", limit: 20)
+        let url = URL(fileURLWithPath: first.image.path)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        func u64(_ at: Int) -> Int { (0..<8).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        // The search section (1): its arrays fill its second half.
+        let (offset, length) = (u64(48 + 24), u64(48 + 24 + 8))
+        bytes[offset + length * 3 / 4] ^= 0x01
+        try Data(bytes).write(to: url)
+        let reopened = try cache.open(folder: CompiledFutian.folder)
+        let index = try reopened.searchIndex(checkingWholeUpTo: 0)
+        #expect(!index.foundDamage)
+        #expect(index.search("社康", limit: 20).isEmpty)
+        #expect(index.foundDamage)
+        #expect(throws: StoreError.self) { try reopened.confirmIntact(index) }
+        let rebuilt = try cache.open(folder: CompiledFutian.folder)
+        guard case .compiled = rebuilt.status else { Issue.record("not rebuilt: \(rebuilt.status)"); return }
+        let again = try rebuilt.searchIndex(checkingWholeUpTo: 0)
+        #expect(again.search("社康", limit: 20) == good)
+        #expect(!again.foundDamage)
+    }
+
     @Test func storedPlaceNameKeysReadBackAsCompiled() throws {
         let opened = try CompiledFutian.opened.get()
         let keys = try opened.placeNames().keys

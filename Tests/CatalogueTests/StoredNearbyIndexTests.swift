@@ -1,4 +1,5 @@
 import FixtureDamage
+import FlatStorage
 import Geodesy
 import Testing
 @testable import Catalogue

@@ -1,3 +1,4 @@
+import FlatStorage
 import Testing
 @testable import ChineseText
 
@@ -94,12 +95,13 @@ import Testing
 @Suite struct LetterPostingTests {
     @Test func oneLetterQueriesScoreAsTheFullMatcherDoes() {
         let texts = ["社康中心", "福田区样例社康中心017", "DB4403/T 236—2022", "a", "阿姨", "儿童", "绿地", "样例 FT/NB 001—2022", "s"]
-        let table = SearchKeyTable(keys: texts.map { SearchKey($0) })
+        for table in InPlaceTable.both(texts.map { SearchKey($0) }) {
         for letter in "abcdefghijklmnopqrstuvwxyz0123456789" {
             let query = SearchQuery(String(letter))
             let fast = table.scores(for: query)
             let full = table.scores(for: query, among: nil, shortcuts: false)
             #expect(fast == full, "letter \(letter)")
+        }
         }
     }
 }
@@ -107,8 +109,8 @@ import Testing
 @Suite struct PairFilterTests {
     @Test func twoLetterQueriesFindWhatTheFullMatcherFinds() {
         let texts = ["社康中心", "福田区样例社康中心017", "DB4403/T 236—2022", "绿地", "阿姨", "中国银行", "样例 FT/NB 001"]
-        let table = SearchKeyTable(keys: texts.map { SearchKey($0) })
         let letters = Array("abcdfghklmnqstuvxyz0123")
+        for table in InPlaceTable.both(texts.map { SearchKey($0) }) {
         for a in letters {
             for b in letters {
                 let query = SearchQuery(String([a, b]))
@@ -116,13 +118,14 @@ import Testing
                 #expect(table.scores(for: query) == expected, "\(a)\(b)")
             }
         }
+        }
     }
 }
 
 @Suite struct SkipCandidateTests {
     @Test func threeLetterQueriesFindTheSameFromTheirTwoLetterMatches() throws {
         let texts = ["社康中心", "福田区样例社康中心017", "社康大中心", "社区服务中心", "中国银行长岭支行", "样例 FT/NB 001", "深圳市福田区"]
-        let table = SearchKeyTable(keys: texts.map { SearchKey($0) })
+        for table in InPlaceTable.both(texts.map { SearchKey($0) }) {
         for text in ["sxi", "skx", "fts", "ftskzx", "yin", "shz", "ftn", "sqf", "zgh", "szf"] {
             let query = SearchQuery(text)
             let two = table.scores(for: SearchQuery(String(text.prefix(2)))).map(\.entry)
@@ -130,6 +133,7 @@ import Testing
             #expect(table.scores(for: query, among: candidates) == table.scores(for: query, among: nil, shortcuts: false), "\(text)")
         }
         #expect(table.scores(for: SearchQuery("sxi")).map(\.entry) == [0, 1, 2, 3])
+        }
     }
 }
 
@@ -138,13 +142,16 @@ import Testing
         let texts = ["社康中心", "福田区样例社康中心017", "DB4403/T 236—2022", "绿地", "阿姨", "中国银行长岭支行", "样例 FT/NB 001",
                      "深圳市福田区华强北路1号", "沙头街道", "二手", "ft社康", "社康ft", "安居", "儿童", "福深圳社会", "福田ft", "市社康"]
         let table = SearchKeyTable(keys: texts.map { SearchKey($0) })
+        let inPlace = InPlaceTable.of(table)
         let queries = ["ft", "sh", "she", "fts", "a", "an", "e", "er", "ftsk", "s", "sk", "shek", "skzx", "社", "社康", "lv", "lu",
                        "db", "ftn", "xa", "hq", "hqb", "zg", "yh", "yinh", "sha", "st"]
         for text in queries {
             let query = SearchQuery(text)
             let scanned = Dictionary(uniqueKeysWithValues: table.scores(for: query).map { (Int($0.entry), Int($0.score)) })
+            #expect(inPlace.scores(for: query) == table.scores(for: query), "\(text) in place")
             for entry in texts.indices {
                 #expect(scanned[entry] == table.match(query, entry: entry)?.score, "\(text) in \(texts[entry])")
+                #expect(inPlace.match(query, entry: entry) == table.match(query, entry: entry), "\(text) in \(texts[entry]) in place")
             }
         }
     }
@@ -176,7 +183,7 @@ import Testing
         var deferred: [Int32] = []
         var found: [EntryScore] = []
         var offers: [(Int32, Int32)] = []
-        table.scores(for: query, among: candidates, into: &scores, lowRanked: lowRanked, deferred: &deferred,
+        table.scores(for: query, among: candidates, into: &scores, lowRanked: FlatArray(lowRanked), deferred: &deferred,
                      admits: { entry, ceiling in
                          offers.append((entry, ceiling))
                          return admits(entry, ceiling)

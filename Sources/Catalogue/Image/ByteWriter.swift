@@ -44,7 +44,8 @@ struct ByteWriter {
         for value in values { string(value) }
     }
 
-    private mutating func number(of value: String) -> UInt32 {
+    /// The number of `value` in the strings table (for arrays of string numbers).
+    mutating func number(of value: String) -> UInt32 {
         if let known = interned[value] { return known }
         let number = UInt32(strings.count)
         interned[value] = number

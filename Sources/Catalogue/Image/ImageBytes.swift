@@ -1,3 +1,4 @@
+import FlatStorage
 import Foundation
 
 /// The bytes of a compiled section, kept alive for as long as records are read from them on
@@ -58,6 +59,17 @@ public final class ImageBytes: @unchecked Sendable {
             passed[block] = true
         }
         return true
+    }
+
+    /// The values in `range` (whole values of `T`, as `ByteWriter.array` lays them out), borrowed
+    /// where they lie for as long as these bytes live. The caller checks the blocks (`verify`)
+    /// before trusting them; refused when they are not aligned for `T`.
+    func borrowed<T: BitwiseCopyable>(_ range: Range<Int>, as _: T.Type) throws(CatalogueImageError) -> FlatArray<T> {
+        guard let base = buffer.baseAddress, !range.isEmpty else { return FlatArray([]) }
+        let start = base + range.lowerBound
+        guard Int(bitPattern: start) % MemoryLayout<T>.alignment == 0 else { throw .malformed("unaligned table") }
+        return FlatArray(borrowing: UnsafeBufferPointer(start: start.assumingMemoryBound(to: T.self),
+                                                        count: range.count / MemoryLayout<T>.stride), owner: self)
     }
 
     /// The block range that holds `range` (what a reader may read after one `verify`).

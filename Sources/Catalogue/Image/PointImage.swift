@@ -1,4 +1,5 @@
 import Geodesy
+import FlatStorage
 
 /// The points of a compiled catalogue, left in their section and decoded one at a time: a
 /// command that shows one item's points, one point or a nearby list reads those records only,
@@ -67,14 +68,12 @@ final class PointImage: @unchecked Sendable {
               Self.u32(itemRunStarts, 0) == 0, Int(Self.u32(itemRunStarts, itemCount)) * 4 == itemPoints.count else {
             throw .malformed("point tables")
         }
-        for i in 0..<count {
-            guard Self.u32(recordStarts, i) <= Self.u32(recordStarts, i + 1), Int(Self.u32(byID, i)) < count else {
-                throw .malformed("point tables")
-            }
+        guard ByteReader.ascending(recordStarts, count: count + 1), ByteReader.allBelow(byID, count: count, limit: count),
+              ByteReader.ascending(itemRunStarts, count: itemCount + 1),
+              ByteReader.allBelow(itemPoints, count: itemPoints.count / 4, limit: count),
+              ByteReader.allBelow(coordinateLike, count: coordinateLike.count / 4, limit: count) else {
+            throw .malformed("point tables")
         }
-        for i in 0..<itemCount where Self.u32(itemRunStarts, i) > Self.u32(itemRunStarts, i + 1) { throw .malformed("point tables") }
-        for i in 0..<(itemPoints.count / 4) where Int(Self.u32(itemPoints, i)) >= count { throw .malformed("point tables") }
-        for i in 0..<(coordinateLike.count / 4) where Int(Self.u32(coordinateLike, i)) >= count { throw .malformed("point tables") }
         self.count = count
         reader = r
     }
@@ -142,19 +141,11 @@ final class PointImage: @unchecked Sendable {
             func column<T: FixedWidthInteger>(_: T.Type) throws(CatalogueImageError) -> FlatArray<T> {
                 let range = try r.uncheckedRegion(of: T.self)
                 guard bytes.verify(range) else { throw .damagedBlock }
-                guard let base = bytes.buffer.baseAddress else { return FlatArray([]) }
-                let start = base + range.lowerBound
-                guard Int(bitPattern: start) % MemoryLayout<T>.alignment == 0 else { throw .malformed("unaligned table") }
-                let typed = start.assumingMemoryBound(to: T.self)
-                return FlatArray(borrowing: UnsafeBufferPointer(start: typed, count: range.count / MemoryLayout<T>.stride),
-                                 owner: bytes)
+                return try bytes.borrowed(range, as: T.self)
             }
             func doubles() throws(CatalogueImageError) -> FlatArray<Double> {
-                let bits = try column(UInt64.self)
-                guard let base = bits.buffer.baseAddress else { return FlatArray([]) }
-                let raw = UnsafeRawPointer(base)
-                return FlatArray(borrowing: UnsafeBufferPointer(start: raw.assumingMemoryBound(to: Double.self),
-                                                                count: bits.count), owner: bytes)
+                guard let doubles = try column(UInt64.self).reinterpreted(as: Double.self) else { throw .malformed("doubles") }
+                return doubles
             }
             return NearbyIndex.Tables(
                 domainIDs: domainIDs, typeIDs: typeIDs, subdistrictCodes: subdistrictCodes, itemIDs: itemIDs, layout: layout,

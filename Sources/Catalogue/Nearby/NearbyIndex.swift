@@ -1,4 +1,5 @@
 import Geodesy
+import FlatStorage
 
 /// A catalogue prepared for nearby queries: a spatial grid over the located points and compact
 /// per-point filter codes, built once.

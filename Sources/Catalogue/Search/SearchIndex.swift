@@ -1,4 +1,5 @@
 import ChineseText
+import FlatStorage
 
 /// The ranked search over a catalogue's domains, items, points and standard texts, built from
 /// precomputed search keys (one per distinct field text).
@@ -9,32 +10,30 @@ import ChineseText
 /// tier (exact, prefix, word start, substring, full pinyin, initials, fuzzy) and its bonus,
 /// then the shorter title, then catalogue order.
 public struct SearchIndex: Sendable {
-    /// One searchable record.
-    struct Record: Sendable {
-        var kind: SearchKind
-        var id: String
-        var title: String
-        var titleLength: Int
-    }
-
     let table: SearchKeyTable
     /// Entry → its text.
-    let texts: [String]
+    let texts: StringColumn
     /// Entry → its references: `referenceStarts[e]..<referenceStarts[e+1]` in the two arrays below.
-    let referenceStarts: [Int32]
+    let referenceStarts: FlatArray<Int32>
     /// Entry → the end of its naming-field references (which come first).
-    let referencePrimaryEnds: [Int32]
-    let referenceRecords: [Int32]
-    let referenceFields: [UInt8]
-    let records: [Record]
+    let referencePrimaryEnds: FlatArray<Int32>
+    let referenceRecords: FlatArray<Int32>
+    let referenceFields: FlatArray<UInt8>
+    /// Record → its id and title.
+    let recordIDs: StringColumn
+    let recordTitles: StringColumn
     /// Record → its kind's position in `SearchKind.allCases`.
-    let recordKinds: [UInt8]
-    let recordTitleLengths: [Int]
+    let recordKinds: FlatArray<UInt8>
+    /// Record → its title's length in characters, at most 0xFFFF.
+    let recordTitleLengths: FlatArray<Int32>
     /// Entry → the best title-length part of a rank its naming references can give.
-    let entryBestLengthParts: [Int]
+    let entryBestLengthParts: FlatArray<Int32>
     /// Entry → true when no naming field uses its text, so its matches rank only below naming-field
     /// matches and are scored only when those do not fill the limit.
-    let secondaryEntries: [Bool]
+    let secondaryEntries: FlatArray<Bool>
+    /// The compiled section the arrays above are read from in place (nil for an index built here):
+    /// its blocks are checked when the index is first searched (`isUsable`).
+    let stored: SearchImage?
 
     /// Every distinct text that the index searches, in a stable order; the catalogue compiler
     /// stores a key for each.
@@ -50,13 +49,20 @@ public struct SearchIndex: Sendable {
     /// Builds the index from stored keys; a text without a stored key is compiled here (ICU,
     /// slow), so a complete `keys` keeps this fast.
     public init(catalogue: ServiceCatalogue, keys: [String: SearchKey]) {
-        var records: [Record] = []
-        records.reserveCapacity(catalogue.domains.count + catalogue.items.count + catalogue.points.count
-                                + catalogue.standards.count)
-        for d in catalogue.domains { records.append(Record(kind: .domain, id: d.id, title: d.name, titleLength: d.name.count)) }
-        for i in catalogue.items { records.append(Record(kind: .item, id: i.id, title: i.name, titleLength: i.name.count)) }
-        for p in catalogue.points { records.append(Record(kind: .point, id: p.id, title: p.name, titleLength: p.name.count)) }
-        for s in catalogue.standards { records.append(Record(kind: .standard, id: s.id, title: s.title, titleLength: s.title.count)) }
+        let recordCount = catalogue.domains.count + catalogue.items.count + catalogue.points.count + catalogue.standards.count
+        var ids: [String] = [], titles: [String] = [], kinds: [UInt8] = []
+        ids.reserveCapacity(recordCount)
+        titles.reserveCapacity(recordCount)
+        kinds.reserveCapacity(recordCount)
+        func add(_ kind: SearchKind, _ id: String, _ title: String) {
+            ids.append(id)
+            titles.append(title)
+            kinds.append(UInt8(SearchKind.allCases.firstIndex(of: kind) ?? 0))
+        }
+        for d in catalogue.domains { add(.domain, d.id, d.name) }
+        for i in catalogue.items { add(.item, i.id, i.name) }
+        for p in catalogue.points { add(.point, p.id, p.name) }
+        for s in catalogue.standards { add(.standard, s.id, s.title) }
 
         var entryOf: [String: Int32] = [:]
         var texts: [String] = []
@@ -90,38 +96,35 @@ public struct SearchIndex: Sendable {
             primaryEnds.append(starts[starts.count - 1] + Int32(primary.count))
             starts.append(Int32(referenceRecords.count))
         }
-        self.table = SearchKeyTable(keys: orderedKeys)
-        self.texts = texts
-        self.referenceStarts = starts
-        self.referencePrimaryEnds = primaryEnds
-        self.referenceRecords = referenceRecords
-        self.referenceFields = referenceFields
-        self.records = records
-        let kinds = SearchKind.allCases
-        self.recordKinds = records.map { UInt8(kinds.firstIndex(of: $0.kind) ?? 0) }
-        let lengths = records.map { min($0.titleLength, 0xFFFF) }
-        self.recordTitleLengths = lengths
-        self.secondaryEntries = (0..<texts.count).map { starts[$0] == primaryEnds[$0] }
-        self.entryBestLengthParts = (0..<texts.count).map { e in
-            (Int(starts[e])..<Int(primaryEnds[e])).map { 0xFFFF - lengths[Int(referenceRecords[$0])] }.max() ?? 0
-        }
+        let lengths = titles.map { Int32(min($0.count, 0xFFFF)) }
+        self.init(table: SearchKeyTable(keys: orderedKeys), texts: StringColumn(texts), referenceStarts: FlatArray(starts),
+                  referencePrimaryEnds: FlatArray(primaryEnds), referenceRecords: FlatArray(referenceRecords),
+                  referenceFields: FlatArray(referenceFields), recordIDs: StringColumn(ids), recordTitles: StringColumn(titles),
+                  recordKinds: FlatArray(kinds), recordTitleLengths: FlatArray(lengths),
+                  entryBestLengthParts: FlatArray((0..<texts.count).map { e in
+                      (Int(starts[e])..<Int(primaryEnds[e])).map { 0xFFFF - lengths[Int(referenceRecords[$0])] }.max() ?? 0
+                  }),
+                  secondaryEntries: FlatArray((0..<texts.count).map { starts[$0] == primaryEnds[$0] }), stored: nil)
     }
 
-    /// An index from its arrays as stored (`init(image:)`).
-    init(table: SearchKeyTable, texts: [String], referenceStarts: [Int32], referencePrimaryEnds: [Int32],
-         referenceRecords: [Int32], referenceFields: [UInt8], records: [Record], recordKinds: [UInt8],
-         recordTitleLengths: [Int], entryBestLengthParts: [Int], secondaryEntries: [Bool]) {
+    /// An index from its arrays, built or as stored (`init(image:)`).
+    init(table: SearchKeyTable, texts: StringColumn, referenceStarts: FlatArray<Int32>, referencePrimaryEnds: FlatArray<Int32>,
+         referenceRecords: FlatArray<Int32>, referenceFields: FlatArray<UInt8>, recordIDs: StringColumn,
+         recordTitles: StringColumn, recordKinds: FlatArray<UInt8>, recordTitleLengths: FlatArray<Int32>,
+         entryBestLengthParts: FlatArray<Int32>, secondaryEntries: FlatArray<Bool>, stored: SearchImage?) {
         self.table = table
         self.texts = texts
         self.referenceStarts = referenceStarts
         self.referencePrimaryEnds = referencePrimaryEnds
         self.referenceRecords = referenceRecords
         self.referenceFields = referenceFields
-        self.records = records
+        self.recordIDs = recordIDs
+        self.recordTitles = recordTitles
         self.recordKinds = recordKinds
         self.recordTitleLengths = recordTitleLengths
         self.entryBestLengthParts = entryBestLengthParts
         self.secondaryEntries = secondaryEntries
+        self.stored = stored
     }
 
     /// Builds the index compiling every key here (tests and synthetic catalogues; the app reads
@@ -162,7 +165,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// The number of records searched.
-    public var recordCount: Int { records.count }
+    public var recordCount: Int { recordKinds.count }
 
     /// The number of distinct texts searched.
     public var textCount: Int { texts.count }
@@ -193,10 +196,17 @@ public struct SearchIndex: Sendable {
     /// and `deferred` together hold every matching text (the next keystroke's candidates).
     func hits(for query: SearchQuery, among candidates: [Int32]?, deferring: Bool, scores: inout [EntryScore],
               deferred: inout [Int32], kinds: Set<SearchKind>?, limit: Int, scratch: inout SearchScratch) -> [SearchHit] {
+        // A stored index is checked when first searched; a damaged one finds nothing (and says
+        // so in `foundDamage`, for the caller to rebuild it).
+        guard isUsable() else {
+            scores.removeAll()
+            deferred.removeAll()
+            return []
+        }
         var allowed = 0
         for (bit, kind) in SearchKind.allCases.enumerated() where kinds?.contains(kind) ?? true { allowed |= 1 << bit }
         // Best (rank, entry, field) per record, found through the entries' references.
-        scratch.prepare(records: records.count)
+        scratch.prepare(records: recordCount)
         defer { scratch.clear() }
         var touched = scratch.touched
         scratch.touched = []
@@ -204,11 +214,9 @@ public struct SearchIndex: Sendable {
         // fill `limit` records the other references (most of them shared texts such as a
         // community's name) need not be visited. Unchecked buffers: this loop runs once per
         // matching text, hundreds of thousands of times in a large catalogue.
-        referenceRecords.withUnsafeBufferPointer { referenceRecords in
-        referenceFields.withUnsafeBufferPointer { referenceFields in
-        recordKinds.withUnsafeBufferPointer { recordKinds in
-        recordTitleLengths.withUnsafeBufferPointer { recordTitleLengths in
-        entryBestLengthParts.withUnsafeBufferPointer { entryBestLengthParts in
+        let referenceRecords = referenceRecords.buffer, referenceFields = referenceFields.buffer
+        let recordKinds = recordKinds.buffer, recordTitleLengths = recordTitleLengths.buffer
+        let entryBestLengthParts = entryBestLengthParts.buffer
         scratch.bestRank.withUnsafeMutableBufferPointer { bestRank in
         scratch.bestEntry.withUnsafeMutableBufferPointer { bestEntry in
         scratch.bestField.withUnsafeMutableBufferPointer { bestField in
@@ -220,7 +228,7 @@ public struct SearchIndex: Sendable {
                     defer { r += 1 }
                     let record = Int(referenceRecords[r])
                     guard allowed & (1 << Int(recordKinds[record])) != 0 else { continue }
-                    let rank = entryRank | (0xFFFF - recordTitleLengths[record])
+                    let rank = entryRank | (0xFFFF - Int(recordTitleLengths[record]))
                     let known = bestRank[record]
                     if known >= rank { continue }
                     if known == 0 {
@@ -235,7 +243,7 @@ public struct SearchIndex: Sendable {
             /// False when a naming-field match of entry `e` scoring `score` cannot reach the `limit`
             /// best ranks seen so far.
             func canPlace(_ e: Int32, _ score: Int32) -> Bool {
-                !floor.isFull || (3 << 40 | Int(score) << 16 | entryBestLengthParts[Int(e)]) >= floor.floor
+                !floor.isFull || (3 << 40 | Int(score) << 16 | Int(entryBestLengthParts[Int(e)])) >= floor.floor
             }
             let fuzzyScore = Int32(MatchTier.fuzzy.rawValue << 8)
             let fuzzyEnd = Int32(MatchTier.initials.rawValue << 8)
@@ -243,7 +251,7 @@ public struct SearchIndex: Sendable {
             func rankNaming(_ s: EntryScore) {
                 guard s.score >= fuzzyEnd, canPlace(s.entry, s.score) else { return }
                 let e = Int(s.entry)
-                visit(s, referenceStarts[e], referencePrimaryEnds[e], group: 3)
+                visit(s, referenceStarts.buffer[e], referencePrimaryEnds.buffer[e], group: 3)
             }
             if deferring {
                 if candidates == nil, let precomputed = table.precomputedScores(for: query) {
@@ -267,7 +275,7 @@ public struct SearchIndex: Sendable {
                     visit(s, referencePrimaryEnds[e], referenceStarts[e + 1], group: fuzzy ? 0 : 2)
                 }
             }
-        }}}}}}}}
+        }}}
         scratch.touched = touched
         guard limit > 0 else { return [] }
         // Keep the best `limit` in order: rank descending, then catalogue order.
@@ -291,10 +299,9 @@ public struct SearchIndex: Sendable {
         var hits: [SearchHit] = []
         for record in top {
             let r = Int(record)
-            let rec = records[r]
             let entry = Int(scratch.bestEntry[r])
             let match = table.match(query, entry: entry)
-            hits.append(SearchHit(kind: rec.kind, id: rec.id, title: rec.title,
+            hits.append(SearchHit(kind: SearchKind.allCases[Int(recordKinds[r])], id: recordIDs[r], title: recordTitles[r],
                                   field: SearchField.allCases[Int(scratch.bestField[r])], matchedText: texts[entry],
                                   tier: match?.tier ?? .fuzzy, score: scratch.bestRank[r], ranges: match?.ranges ?? []))
         }

@@ -20,6 +20,8 @@ public struct SearchSession: Sendable {
     /// `query` extends it.
     public mutating func search(_ query: String, kinds: Set<SearchKind>? = nil, limit: Int = 50) -> [SearchHit] {
         let folded = SearchQuery(query)
+        // The candidates below come from the table before `hits` checks a stored index.
+        guard index.isUsable() else { return [] }
         var scores = scoreBuffer
         var deferred = deferredBuffer
         scoreBuffer = []

@@ -20,6 +20,16 @@ public struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unch
         self.owner = owner
     }
 
+    /// The same bytes read as values of another type of the same stride (the bit patterns of
+    /// doubles stored as integers, flags stored as bytes); nil when the strides or alignments differ.
+    public func reinterpreted<Other: BitwiseCopyable>(as _: Other.Type) -> FlatArray<Other>? {
+        guard MemoryLayout<Other>.stride == MemoryLayout<Element>.stride,
+              MemoryLayout<Other>.alignment <= MemoryLayout<Element>.alignment else { return nil }
+        guard let base = buffer.baseAddress else { return FlatArray<Other>([]) }
+        return FlatArray<Other>(borrowing: UnsafeBufferPointer(start: UnsafeRawPointer(base).assumingMemoryBound(to: Other.self),
+                                                               count: buffer.count), owner: owner)
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { buffer.count }
 
