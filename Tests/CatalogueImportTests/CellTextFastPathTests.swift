@@ -1,3 +1,4 @@
+import FixtureDamage
 import Testing
 @testable import CatalogueImport
 
@@ -59,5 +60,27 @@ import Testing
         var out = ""
         JSONText.string(text, into: &out)
         #expect(out.unicodeScalars.elementsEqual(Self.plainJSONString(text).unicodeScalars))
+    }
+
+    static let keysAndCoordinates = samples + [
+        "名称", "服务点名称*", "Name", "NAME", "name", "经纬度", "坐标(GCJ-02)", "a*b", "ÄÖ", "Σίσυφος", "ΟΔΟΣ", "İstanbul", "ǅ", "ﬀ",
+        "114.05,22.54", " 114.05 , 22.54 ", "114.05;22.54", "-114.05/+22.54", "E114.05 N22.54", "(114.05, 22.54)", "114.05x,22.54",
+        "114.05\r\n22.54", "1.2.3,4", "-,.", "--1", "1e5", "114.", ".5", "\"114\":'22'", "114.05\u{0}22.54", "114.05\u{7F}22.54",
+        "114．05，22．54", "东经114.05，北纬22.54", "114.05°,22.54°", "12345678901234567890.5,1", "0x1F,2", "nan,inf", "N22.54:E114.05",
+    ]
+
+    @Test(arguments: keysAndCoordinates) func headerKeysAndCoordinateNumbersMatchTheWalk(text: String) {
+        #expect(CellText.headerKey(text).unicodeScalars.elementsEqual(CellText.headerKeyWalk(text).unicodeScalars))
+        #expect(CellText.coordinateNumbers(text).map(\.bitPattern) == CellText.coordinateNumbersWalk(text).map(\.bitPattern))
+    }
+
+    @Test func randomCellsGiveTheWalksKeysAndNumbers() {
+        let alphabet = Array("0123456789.-+,;/ \t'\":ENenAZaz*()x福田社康\u{3000}，．、ＡＺ１°Σς\r\n\u{301}")
+        var random = SplitMix64(seed: 13)
+        for _ in 0..<5_000 {
+            let text = String((0..<Int(random.next() % 12)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            #expect(CellText.headerKey(text).unicodeScalars.elementsEqual(CellText.headerKeyWalk(text).unicodeScalars), "\(text.debugDescription)")
+            #expect(CellText.coordinateNumbers(text).map(\.bitPattern) == CellText.coordinateNumbersWalk(text).map(\.bitPattern), "\(text.debugDescription)")
+        }
     }
 }

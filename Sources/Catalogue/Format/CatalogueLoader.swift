@@ -61,11 +61,24 @@ public enum CatalogueLoader {
     /// keeps no point once it is checked: memory stays flat however many points the file holds.
     /// With no errors, `counts` gives what was found (domains, items, points, standards).
     public static func validate(folder: URL) -> CatalogueValidation {
+        validate(folder: folder, writtenPoints: nil)
+    }
+
+    /// `validate(folder:)` of a folder whose points.geojson a writer has just written: when the
+    /// file still holds exactly the bytes `writtenPoints` describes, its points are checked as
+    /// the records they were written from instead of being parsed again, with every check
+    /// reading them would make. Should any point fail a check (or the file differ), the file is
+    /// read as `validate(folder:)` reads it, so the diagnostics are always the same as its own.
+    /// Everything else in the folder, and the counts, are read and checked as usual.
+    public static func validate(folder: URL, writtenPoints: WrittenPoints?) -> CatalogueValidation {
         var reader = Reader(folder: folder)
         reader.keepsPoints = false
+        reader.writtenPoints = writtenPoints
         reader.run()
         let diagnostics = DiagnosticLog.capped(reader.log.entries.sorted { $0.location < $1.location })
-        return CatalogueValidation(diagnostics: diagnostics, counts: reader.log.hasErrors ? nil : reader.foundCounts)
+        var validation = CatalogueValidation(diagnostics: diagnostics, counts: reader.log.hasErrors ? nil : reader.foundCounts)
+        validation.checkedWrittenPoints = reader.checkedWrittenPoints
+        return validation
     }
 
     /// The files a catalogue consists of (relative paths, sorted), for hashing and change checks.
@@ -101,6 +114,10 @@ private struct Reader {
     var points: [ServicePoint] = []
     /// False when only checking (`CatalogueLoader.validate`): points are counted, not kept.
     var keepsPoints = true
+    /// The points a writer has just written to points.geojson, checked without parsing them again.
+    var writtenPoints: WrittenPoints?
+    /// True once they were.
+    var checkedWrittenPoints = false
     var pointCount = 0
     var standards: [StandardText] = []
     var bodies: [String: String] = [:]
@@ -670,6 +687,7 @@ private struct Reader {
     /// is withdrawn, so the result is the same as parsing first.
     mutating func readPoints() {
         let file = "points.geojson"
+        if let written = writtenPoints, checkWritten(written, file: file) { return }
         guard let source = self.source(file) else { return }
         let logged = log.count
         // The declared count saves regrowing the tables a million times over; a feature takes
@@ -726,6 +744,69 @@ private struct Reader {
     var pointContext: PointContext?
     /// Where each point's feature starts in points.geojson, by id.
     var pointOffsets: [String: Int] = [:]
+
+    /// Checks the points a writer wrote as records, when the file holds exactly what it wrote;
+    /// true when every point passes every check `readPoint` makes (then nothing is logged and the
+    /// points are counted), false when the file must be read after all.
+    mutating func checkWritten(_ written: WrittenPoints, file: String) -> Bool {
+        guard written.matches(fileAt: folder.appendingPathComponent(file).path) else { return false }
+        // Locals, so that no point copies the reader.
+        let context = PointContext(self), region = self.region, boundary: Boundary? = boundaryLoaded ? self.boundary : nil
+        var ids = Set<String>()
+        ids.reserveCapacity(written.count)
+        var clean = true, count = 0
+        written.forEach { point in
+            count += 1
+            clean = ids.insert(point.id).inserted && Self.isClean(point, context, region: region, boundary: boundary)
+            return clean
+        }
+        guard clean, count == written.count else { return false }
+        pointCount = count
+        checkedWrittenPoints = true
+        return true
+    }
+
+    /// True when reading `p` back from the writer's feature would log nothing (`boundary` nil
+    /// when none was loaded): the same checks as
+    /// `readPoint` and the `ObjectReader` calls it makes, on the values instead of their nodes.
+    static func isClean(_ p: ServicePoint, _ context: PointContext, region: RegionBox?, boundary: Boundary?) -> Bool {
+        func safe(_ text: String, _ field: String) -> Bool {
+            if text.utf8.count > SemanticChecks.nameLengthLimit, SemanticChecks.exceeds(text, SemanticChecks.lengthLimit(of: field)) { return false }
+            return Sanitiser.isPlain(text)
+        }
+        func required(_ text: String, _ field: String) -> Bool { !text.isBlank && safe(text, field) }
+        func optional(_ text: String?, _ field: String) -> Bool { text.map { safe($0, field) } ?? true }
+        func coordinate(_ c: GeoCoordinate, region: RegionBox?) -> Bool {
+            let (lon, lat) = (c.longitude, c.latitude)
+            guard lon.isFinite, lat.isFinite, !((15...30).contains(lon) && (100...125).contains(lat)),
+                  (-180...180).contains(lon), (-90...90).contains(lat) else { return false }
+            return region?.contains(longitude: lon, latitude: lat) ?? true
+        }
+        guard !p.id.isEmpty, required(p.name, "name"), required(p.typeID, "type"), context.pointTypeIDs.contains(p.typeID),
+              !p.itemIDs.isEmpty else { return false }
+        for itemID in p.itemIDs {
+            guard safe(itemID, "items"), context.itemIDs.contains(itemID) else { return false }
+            if let types = context.pointTypesByItem[itemID], !types.contains(p.typeID) { return false }
+        }
+        if let code = p.subdistrictCode, !(required(code, "subdistrict") && context.subdistrictCodes.contains(code)) { return false }
+        guard optional(p.community, "community") else { return false }
+        if let community = p.community, !community.isBlank, let code = p.subdistrictCode,
+           let known = context.communities[code], !known.contains(community) { return false }
+        if let location = p.location {
+            guard coordinate(location, region: region), p.sourceDatum != nil else { return false }
+            if let boundary, !boundary.contains(location), boundary.distanceToEdgeMetres(location) > CatalogueLoader.boundaryToleranceMetres {
+                return false
+            }
+        }
+        if p.location != nil || p.sourceDatum != nil, let source = p.sourceCoordinate, !coordinate(source, region: nil) { return false }
+        if let source = p.provenance.sourceID, !(required(source, "source") && context.sourceIDs.contains(source)) { return false }
+        guard optional(p.address, "address"), optional(p.phone, "phone"), optional(p.hours, "hours"), optional(p.note, "note") else { return false }
+        if let o = p.origin {
+            guard required(o.file, "file"), required(o.date, "date"), optional(o.sheet, "sheet"), SemanticChecks.isCalendarDate(o.date) else { return false }
+            if let row = o.row, abs(Double(row)) >= 1e9 { return false }
+        }
+        return true
+    }
 
     /// Checks one reference as the cross-check would, at once.
     mutating func checkNow(_ kind: RefKind, _ id: String, from: String, known: Set<String>, at: @autoclosure () -> SourceLocation) {

@@ -2,6 +2,8 @@
 /// catalogue that fails them (`fuwu import` checks each converted row against them, so that a
 /// value too long or a date off the calendar is refused with its file and row).
 public enum FieldLimits {
+    /// The shortest length limit of any field, in characters: a value of no more UTF-8 bytes is within every limit.
+    public static let shortestLimitBytes = SemanticChecks.nameLengthLimit
     /// Why `value` of `field` (a source-format field name such as `name`, `title`, `address`,
     /// `issued`) cannot be stored, as validation words it; nil when it can.
     public static func problem(field: String, value: String) -> String? {

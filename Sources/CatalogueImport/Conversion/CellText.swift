@@ -20,7 +20,35 @@ public enum CellText {
 
     /// A header cell reduced for comparison: no spaces, no required-field stars, half-width letters, lower case.
     public static func headerKey(_ text: String) -> String {
+        isOwnHeaderKey(text) ? text : headerKeyWalk(text)
+    }
+
+    /// `headerKey` character by character: half-width, lower case, without spaces and stars.
+    static func headerKeyWalk(_ text: String) -> String {
         String(halfWidth(text).lowercased().filter { !$0.isWhitespace && $0 != "*" && $0 != "\u{3000}" })
+    }
+
+    /// True when `text` is its own header key, told from its UTF-8 bytes: only printable ASCII
+    /// other than capitals and `*`, and CJK ideographs U+4000–U+9FFF (lead bytes E4–E9), which have
+    /// no case, are no spaces and are never full-width forms. Most names are; the others are walked.
+    static func isOwnHeaderKey(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    guard b > 0x20, b < 0x7F, b != 0x2A, !(0x41...0x5A).contains(b) else { return false }
+                    i += 1
+                } else if (0xE4...0xE9).contains(b) {
+                    i += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     /// Full-width ASCII (ＡＢＣ１２３，．) turned half-width.
@@ -53,10 +81,54 @@ public enum CellText {
     /// The decimal numbers in a coordinate cell, in order; empty when the cell holds anything
     /// else (`114.05x` is a typo, not 114.05).
     public static func coordinateNumbers(_ text: String) -> [Double] {
+        if let numbers = asciiCoordinateNumbers(text) { return numbers }
+        return coordinateNumbersWalk(text)
+    }
+
+    /// `coordinateNumbers` character by character, through the half-width and U+3000 passes.
+    static func coordinateNumbersWalk(_ text: String) -> [Double] {
         var half = halfWidth(text)
         if half.utf8.contains(0xE3) { half = half.replacingOccurrences(of: "\u{3000}", with: " ") }
         guard half.allSatisfy({ ($0.isASCII && $0.isNumber) || coordinateMarks.contains($0) }) else { return [] }
         return numbers(half)
+    }
+
+    /// `coordinateNumbers` of a cell of ASCII only (the usual `114.05,22.54`), read from its
+    /// bytes: nothing to make half-width, and the same marks and the same numbers as the walk.
+    /// Nil for a cell with any other byte, which the walk reads.
+    static func asciiCoordinateNumbers(_ text: String) -> [Double]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Double]? in
+            var result: [Double] = []
+            var valid = true
+            var start = -1
+            func flush(_ end: Int) {
+                guard start >= 0 else { return }
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = -1
+                if token.count == 1 && (token[0] == 0x2D || token[0] == 0x2E) { return }
+                if let value = Double(String(decoding: token, as: UTF8.self)) { result.append(value) }
+            }
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b < 0x80 else { return nil }
+                switch b {
+                case 0x30...0x39, 0x2E:
+                    if start < 0 { start = i }
+                case 0x2D where start < 0:
+                    start = i
+                default:
+                    flush(i)
+                    // The marks a coordinate cell may hold (`coordinateMarks`, ASCII ones).
+                    switch b {
+                    case 0x2D, 0x2B, 0x2C, 0x3B, 0x2F, 0x20, 0x09, 0x27, 0x22, 0x3A, 0x45, 0x4E, 0x65, 0x6E, 0x28, 0x29: break
+                    default: valid = false
+                    }
+                }
+            }
+            flush(bytes.count)
+            return valid ? result : []
+        }
     }
 
     /// The decimal numbers in a cell, in order (`114.05,22.54`, `E114.05° N22.54°`).

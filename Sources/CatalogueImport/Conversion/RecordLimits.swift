@@ -9,6 +9,12 @@ enum RecordLimits {
         var fields: [(String, String?)] = []
         switch record {
         case .point(let p):
+            // A million points: checked without building a list of fields per row. No value
+            // within the name limit in bytes is over any limit.
+            let limit = FieldLimits.shortestLimitBytes
+            guard p.name.utf8.count > limit || (p.address?.utf8.count ?? 0) > limit || (p.phone?.utf8.count ?? 0) > limit
+                    || (p.hours?.utf8.count ?? 0) > limit || (p.community?.utf8.count ?? 0) > limit || (p.note?.utf8.count ?? 0) > limit
+            else { return nil }
             fields = [("name", p.name), ("address", p.address), ("phone", p.phone), ("hours", p.hours),
                       ("community", p.community), ("note", p.note)]
         case .item(let i):

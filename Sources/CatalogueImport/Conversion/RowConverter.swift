@@ -4,7 +4,7 @@ import Geodesy
 
 /// Turns the rows of one table (below its header) into records of the kind its mapping names,
 /// or into a rejection that says which row and why.
-public struct RowConverter {
+public final class RowConverter {
     /// What became of one row.
     public enum Outcome: Sendable, Equatable {
         /// Every cell blank: skipped without a word.
@@ -25,6 +25,10 @@ public struct RowConverter {
     let subdistrictCodes: [String: String]
     /// The items each point type provides, in catalogue order (a row without an items column gets them all).
     let itemsByType: [String: [String]]
+    /// The fields every row of the table fills: its columns, and the type when the mapping fixes it.
+    let provided: Set<RecordField>
+    /// The file's name as origins record it.
+    let fileName: String
 
     /// The columns of `table` in `row` when it is the header row (every mapped header present), else nil.
     public static func columns(in row: SourceRow, of table: TableMapping) -> [RecordField: Int]? {
@@ -74,6 +78,10 @@ public struct RowConverter {
         var byType: [String: [String]] = [:]
         for item in c.items { for type in item.pointTypeIDs { byType[type, default: []].append(item.id) } }
         itemsByType = byType
+        var provided = Set(columns.keys)
+        if table.pointType != nil { provided.insert(.type) }
+        self.provided = provided
+        fileName = (path as NSString).lastPathComponent
         if let type = table.pointType, c.pointType(type) == nil {
             throw ImportProblem(file: path, sheet: sheet, reason: "point_type \"\(type)\" is not a point type of the catalogue; use one of \(c.pointTypes.map(\.id).joined(separator: ", "))")
         }
@@ -94,7 +102,8 @@ public struct RowConverter {
         guard let index = columns[field], index < row.cells.count else { return "" }
         // One-line fields: a line break inside a cell (Alt+Enter in Excel) becomes a space.
         let text = row.cells[index]
-        let flat = text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        // A line feed or carriage return byte is always one of these three characters.
+        let flat = text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D })
             ? text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).map { CellText.trimmed(String($0)) }.joined(separator: " ")
             : text
         return CellText.trimmed(flat)
@@ -108,7 +117,7 @@ public struct RowConverter {
     /// Converts one row.
     public func convert(_ row: SourceRow) -> Outcome {
         if row.cells.allSatisfy({ CellText.trimmed($0).isEmpty }) { return .blank }
-        let origin = ImportOrigin(file: (path as NSString).lastPathComponent, sheet: row.sheet ?? sheet, row: row.row, date: context.date)
+        let origin = ImportOrigin(file: fileName, sheet: row.sheet ?? sheet, row: row.row, date: context.date)
         do throws(Rejection) {
             let provenance = try rowProvenance(row)
             let recordOrigin = try rowOrigin(row, default: origin)
@@ -120,8 +129,6 @@ public struct RowConverter {
                 let (text, body) = try standard(row, provenance: provenance, origin: recordOrigin)
                 record = .standard(text, body: body)
             }
-            var provided = Set(columns.keys)
-            if table.pointType != nil { provided.insert(.type) }
             let draftingBody = table.kind == .standards ? optional(.draftingBody, row) : nil
             if let reason = RecordLimits.problem(record, draftingBody: draftingBody) { throw Rejection(reason: reason) }
             return .record(ImportedRow(record: record, origin: origin, provided: provided,

@@ -22,13 +22,21 @@ public struct CatalogueMerge {
     var plan: ImportPlan
 
     var pointIndex: [String: Int] = [:]
-    var pointsByName: [String: [Int]] = [:]
+    /// Points by name key: the last point with the key, and from each point the one before it
+    /// with the same key (-1 at the first), so a million names cost no array each.
+    var lastByName: [String: Int32] = [:]
+    var previousByName: [Int32] = []
+    /// Points set by a row of this import: the row's origin as an index into `claimOrigins`
+    /// (its file, sheet and date, 0 when unclaimed) and its row, per point.
+    var pointClaims: [(origin: UInt32, row: Int)] = []
+    var claimOrigins: [ImportOrigin] = [ImportOrigin(file: "", date: "")]
+    var claimOriginIndex: [ImportOrigin: UInt32] = [:]
     var itemIndex: [String: Int] = [:]
     var itemsByName: [String: Int] = [:]
     var standardIndex: [String: Int] = [:]
     var standardsByCode: [String: Int] = [:]
     var standardsByTitle: [String: Int] = [:]
-    /// Records set by a row of this import (`kind:id` → the row), to tell duplicates in the files.
+    /// Items and standards set by a row of this import (`kind:id` → the row), to tell duplicates in the files.
     var claimed: [String: ImportOrigin] = [:]
     var completeTypes: Set<String> = []
     var matchedPoints: Set<String> = []
@@ -45,7 +53,7 @@ public struct CatalogueMerge {
         sources = base.catalogue.sources
         self.prefer = prefer
         plan = ImportPlan(result: base)
-        for (i, p) in points.enumerated() { pointIndex[p.id] = i; pointsByName[Self.key(p.name), default: []].append(i) }
+        for (i, p) in points.enumerated() { pointIndex[p.id] = i; indexName(Self.key(p.name), of: i) }
         for (i, t) in items.enumerated() { itemIndex[t.id] = i; itemsByName[Self.key(t.name)] = itemsByName[Self.key(t.name)] ?? i }
         for (i, s) in standards.enumerated() { indexStandard(s, at: i) }
     }
@@ -60,11 +68,64 @@ public struct CatalogueMerge {
 
     static func key(_ name: String) -> String { CellText.headerKey(name) }
 
+    /// Files point `i` (the last so far) under its name key.
+    mutating func indexName(_ key: String, of i: Int) {
+        previousByName.append(lastByName.updateValue(Int32(i), forKey: key) ?? -1)
+        pointClaims.append((0, 0))
+    }
+
+    /// Point indexes with the name key of point `last` (the last with it), the last first.
+    func points(namedAs last: Int32) -> some Sequence<Int> {
+        // Only the links are captured, not a copy of the whole merge.
+        let previous = previousByName
+        return sequence(state: last) { (i: inout Int32) -> Int? in
+            guard i >= 0 else { return nil }
+            defer { i = previous[Int(i)] }
+            return Int(i)
+        }
+    }
+
+    /// The row that set point `i` in this import, if one did.
+    func claim(ofPoint i: Int) -> ImportOrigin? {
+        let claim = pointClaims[i]
+        guard claim.origin != 0 else { return nil }
+        var origin = claimOrigins[Int(claim.origin)]
+        origin.row = claim.row == Int.min ? nil : claim.row
+        return origin
+    }
+
+    /// Records that `origin` set point `i`.
+    mutating func claim(point i: Int, by origin: ImportOrigin) {
+        var source = origin
+        source.row = nil
+        let index: UInt32
+        // Rows come a table at a time: the last row's file, sheet and date, without hashing them again.
+        if let last = claimOrigins.indices.last, last > 0, claimOrigins[last] == source {
+            index = UInt32(last)
+        } else if let known = claimOriginIndex[source] {
+            index = known
+        } else {
+            index = UInt32(claimOrigins.count)
+            claimOrigins.append(source)
+            claimOriginIndex[source] = index
+        }
+        pointClaims[i] = (index, origin.row ?? Int.min)
+    }
+
+    /// Rejects `row` when point `i` was set by an earlier row already.
+    mutating func rejectDuplicate(_ row: ImportedRow, point i: Int) -> Bool {
+        guard let first = claim(ofPoint: i) else { return false }
+        plan.rejected.append(ImportProblem(file: row.origin.file, sheet: row.origin.sheet, row: row.origin.row,
+                                           reason: "the same place as \(first.location); each record once only"))
+        return true
+    }
+
     /// The catalogue as merged so far, for converting the next tables against it.
     public var current: ServiceCatalogue {
         let c = base
+        // Nothing removed (the usual case): the points as they are, not a copy of a million.
         return ServiceCatalogue(metadata: c.metadata, sources: sources, pointTypes: c.pointTypes, domains: c.domains, items: items,
-                             points: points.filter { !removedPoints.contains($0.id) }, standards: standards,
+                             points: removedPoints.isEmpty ? points : points.filter { !removedPoints.contains($0.id) }, standards: standards,
                              subdistricts: c.subdistricts, landmarks: c.landmarks, boundary: c.boundary,
                              subdistrictBoundaries: c.subdistrictBoundaries)
     }
@@ -103,20 +164,28 @@ public struct CatalogueMerge {
 
     // MARK: - Points
 
-    mutating func match(point p: ServicePoint) -> Int? {
+    mutating func match(point p: ServicePoint, nameKey: String) -> Int? {
         if !p.id.isEmpty, let i = pointIndex[p.id] { return i }
+        // No point with the name (the usual new record): nothing to compare.
+        guard let last = lastByName[nameKey] else { return nil }
         // A row with an id of its own is a record of its own: it never takes over one this import already set.
-        let candidates = (pointsByName[Self.key(p.name)] ?? []).filter { p.id.isEmpty || claimed["point:\(points[$0].id)"] == nil }
+        // The candidates come last first: the match is the first in catalogue order, the lowest index.
+        func candidate(_ i: Int) -> Bool { (p.id.isEmpty || claim(ofPoint: i) == nil) && !removedPoints.contains(points[i].id) }
         if let here = p.location {
-            for i in candidates where !removedPoints.contains(points[i].id) {
+            var first: Int?
+            for i in points(namedAs: last) where candidate(i) {
                 if let there = points[i].location,
-                   Geodesic.wgs84.inverse(from: here, to: there).distanceMetres <= Self.sameSiteMetres { return i }
+                   Geodesic.wgs84.inverse(from: here, to: there).distanceMetres <= Self.sameSiteMetres { first = i }
             }
+            if let first { return first }
         }
         if let address = p.address {
-            for i in candidates where !removedPoints.contains(points[i].id) {
-                if let other = points[i].address, Self.key(other) == Self.key(address) { return i }
+            let addressKey = Self.key(address)
+            var first: Int?
+            for i in points(namedAs: last) where candidate(i) {
+                if let other = points[i].address, Self.key(other) == addressKey { first = i }
             }
+            if let first { return first }
         }
         return nil
     }
@@ -143,22 +212,22 @@ public struct CatalogueMerge {
     mutating func merge(point imported: ServicePoint, _ row: ImportedRow) {
         let provided = row.provided
         let entry = { (id: String) in ImportPlan.Entry(kind: .points, id: id, name: imported.name, origin: row.origin) }
-        guard let index = match(point: imported) else {
+        let nameKey = Self.key(imported.name)
+        guard let index = match(point: imported, nameKey: nameKey) else {
             var p = imported
             while p.id.isEmpty || pointIndex[p.id] != nil { let ids = idCounters["P"] == nil ? points.map(\.id) : []; p.id = nextID(ids, prefix: "P", width: 4) }
-            if rejectDuplicate(row, "point:\(p.id)", "place") { return }
-            claimed["point:\(p.id)"] = row.origin
             points.append(p)
             pointIndex[p.id] = points.count - 1
-            pointsByName[Self.key(p.name), default: []].append(points.count - 1)
+            indexName(nameKey, of: points.count - 1)
+            claim(point: points.count - 1, by: row.origin)
             plan.added.append(entry(p.id))
             if p.location == nil { plan.unlocated.append(entry(p.id)) }
             plan.touchesPoints = true
             return
         }
         let old = points[index]
-        if rejectDuplicate(row, "point:\(old.id)", "place") { return }
-        claimed["point:\(old.id)"] = row.origin
+        if rejectDuplicate(row, point: index) { return }
+        claim(point: index, by: row.origin)
         matchedPoints.insert(old.id)
         var new = old
         if provided.contains(.name) { new.name = imported.name }
@@ -369,7 +438,14 @@ public struct CatalogueMerge {
                 plan.writtenStandards.insert(standardID)
             }
         }
+        // The merge is over: its indexes of a million points go before the result's are built.
+        pointIndex = [:]
+        lastByName = [:]
+        previousByName = []
+        pointClaims = []
+        claimOriginIndex = [:]
         var catalogue = current
+        points = []
         let real = CatalogueMetadata.Counts(domains: catalogue.domains.count, items: catalogue.items.count,
                                             futianItems: catalogue.items.filter(\.isFutianSpecific).count,
                                             points: catalogue.points.count, standards: catalogue.standards.count)
@@ -378,11 +454,8 @@ public struct CatalogueMerge {
             metadata.publishedCounts = metadata.publishedCounts ?? metadata.counts
             metadata.counts = real
         }
+        // Set in place: building the catalogue again would index a million ids a second time.
         catalogue.metadata = metadata
-        catalogue = ServiceCatalogue(metadata: metadata, sources: catalogue.sources, pointTypes: catalogue.pointTypes,
-                                     domains: catalogue.domains, items: catalogue.items, points: catalogue.points,
-                                     standards: catalogue.standards, subdistricts: catalogue.subdistricts, landmarks: catalogue.landmarks,
-                                     boundary: catalogue.boundary, subdistrictBoundaries: catalogue.subdistrictBoundaries)
         plan.result = LoadedCatalogue(catalogue: catalogue, bodies: bodies.filter { id, _ in standardIndex[id] != nil },
                                       draftingBodies: draftingBodies.filter { id, _ in standardIndex[id] != nil })
         return plan

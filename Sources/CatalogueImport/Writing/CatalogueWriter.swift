@@ -15,18 +15,37 @@ public enum CatalogueWriter {
     /// points.geojson handed to `emit` in pieces of about `chunkBytes`, so that a million points are
     /// written without the whole file in memory.
     public static func points(_ points: [ServicePoint], chunkBytes: Int = 1 << 20, emit: (String) throws -> Void) rethrows {
-        var out = "{\"type\": \"FeatureCollection\", \"features\": [\n"
+        try pointBytes(points, chunkBytes: chunkBytes) { try emit(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// points.geojson as UTF-8 bytes handed to `emit` in pieces of about `chunkBytes`: each feature
+    /// written straight into the bytes (`FeatureBytes`), the same text as `feature(_:)` renders.
+    public static func pointBytes(_ points: [ServicePoint], chunkBytes: Int = 1 << 20,
+                                  emit: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        var out = FeatureBytes(capacity: chunkBytes + 4096)
+        out.ascii("{\"type\": \"FeatureCollection\", \"features\": [\n")
         for (index, point) in points.enumerated() {
-            if index > 0 { out += ",\n" }
-            feature(point).write(into: &out, indent: nil, level: 0)
-            if out.utf8.count >= chunkBytes {
-                try emit(out)
-                out = ""
-                out.reserveCapacity(chunkBytes + 4096)
+            if index > 0 { out.ascii(",\n") }
+            out.feature(point)
+            if out.bytes.count >= chunkBytes {
+                try out.bytes.withUnsafeBufferPointer { try emit($0) }
+                out.bytes.removeAll(keepingCapacity: true)
             }
         }
-        out += "\n]}\n"
-        try emit(out)
+        out.ascii("\n]}\n")
+        try out.bytes.withUnsafeBufferPointer { try emit($0) }
+    }
+
+    /// Writes points.geojson through `sink` (`pointBytes`), keeping the length and digest of what
+    /// it wrote for `CatalogueLoader.validate(folder:writtenPoints:)`.
+    public static func writePoints(_ points: [ServicePoint], to sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows -> WrittenPoints {
+        var digest = ByteDigest(), count = 0
+        try pointBytes(points) { chunk in
+            digest.add(UnsafeRawBufferPointer(chunk))
+            count += chunk.count
+            try sink(chunk)
+        }
+        return WrittenPoints(points, byteCount: count, digest: digest.value)
     }
 
     static func coordinate(_ c: GeoCoordinate) -> JSONText { .array([.number(c.longitude), .number(c.latitude)]) }

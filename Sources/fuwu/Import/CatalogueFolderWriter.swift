@@ -34,6 +34,7 @@ struct CatalogueFolderWriter {
         let fm = FileManager.default
         let folder = staging
         try? fm.removeItem(at: folder)
+        var written: WrittenPoints?
         do {
             if newCatalogue {
                 try fm.createDirectory(at: folder.appendingPathComponent("standards", isDirectory: true), withIntermediateDirectories: true)
@@ -50,7 +51,7 @@ struct CatalogueFolderWriter {
             try write(CatalogueWriter.catalogueJSON(original: baseDescription, counts: c.metadata.counts,
                                                     published: c.metadata.publishedCounts, addedSources: plan.addedSources), "catalogue.json")
             if newCatalogue || plan.touchesItems { try write(CatalogueWriter.items(c.items), "items.json") }
-            if newCatalogue || plan.touchesPoints { try Self.writePoints(c.points, to: folder.appendingPathComponent("points.geojson")) }
+            if newCatalogue || plan.touchesPoints { written = try Self.writePoints(c.points, to: folder.appendingPathComponent("points.geojson")) }
             for standard in c.standards where newCatalogue || plan.writtenStandards.contains(standard.id) {
                 try write(CatalogueWriter.standard(standard, body: plan.result.bodies[standard.id] ?? "",
                                                    draftingBody: plan.result.draftingBodies[standard.id]), "standards/\(standard.id).md")
@@ -59,8 +60,9 @@ struct CatalogueFolderWriter {
             try? fm.removeItem(at: folder)
             throw .write("cannot write the new catalogue beside \(target.path): \(error.localizedDescription)")
         }
-        // Checked as `fuwu validate` checks it: every diagnostic, without keeping a million points.
-        let report = CatalogueLoader.validate(folder: folder)
+        // Checked as `fuwu validate` checks it: every diagnostic, without keeping a million points,
+        // and without parsing again the points just written (they are checked as records).
+        let report = CatalogueLoader.validate(folder: folder, writtenPoints: written)
         if !report.errors.isEmpty {
             try? fm.removeItem(at: folder)
             throw .invalid(report.errors)
@@ -68,14 +70,15 @@ struct CatalogueFolderWriter {
         return folder
     }
 
-    /// Writes points.geojson a megabyte at a time, replacing the file copied from the old folder.
-    static func writePoints(_ points: [ServicePoint], to url: URL) throws {
+    /// Writes points.geojson a megabyte at a time, replacing the file copied from the old folder;
+    /// returns what it wrote, for validation.
+    static func writePoints(_ points: [ServicePoint], to url: URL) throws -> WrittenPoints {
         try? FileManager.default.removeItem(at: url)
         guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
         defer { try? handle.close() }
-        try CatalogueWriter.points(points) { try handle.write(contentsOf: Data($0.utf8)) }
+        return try CatalogueWriter.writePoints(points) { try handle.write(contentsOf: Data(buffer: $0)) }
     }
 
     /// Swaps the staged folder into place and removes the old copy.

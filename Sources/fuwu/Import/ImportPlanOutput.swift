@@ -52,7 +52,7 @@ struct ImportPlanOutput {
             "新增 \(plan.added.count) · 修改 \(plan.changed.count) · 替换样例 \(plan.replacedSamples.count) · 未变 \(plan.unchanged.count) · 冲突 \(plan.conflicts.count) · 无位置 \(plan.unlocated.count) · 拒绝 \(plan.rejected.count)",
             "added \(plan.added.count) · changed \(plan.changed.count) · replaced samples \(plan.replacedSamples.count) · unchanged \(plan.unchanged.count) · conflicts \(plan.conflicts.count) · unlocated \(plan.unlocated.count) · rejected \(plan.rejected.count)"))
         // A section lists its first records only, so that a million-row import does not print a million lines.
-        func section<T>(_ title: String, _ records: [T], _ lines: (T) -> [String]) {
+        func section<Records: Collection>(_ title: String, _ records: Records, _ lines: (Records.Element) -> [String]) {
             guard !records.isEmpty else { return }
             out.append("")
             out.append(title)
