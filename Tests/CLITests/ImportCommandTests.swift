@@ -160,6 +160,8 @@ import Testing
         #expect(result.stdout.contains("\nRejected\n  \(path):病有良医:7: the longitude \"18:00\" has no latitude beside it\n"))
         #expect(result.stderr == "fuwu: error: 1 row(s) cannot be imported (listed above); the catalogue is unchanged. Fix the files or the mapping and try again\n")
         #expect(Self.contents(target) == before)
+        // The points the refused run added while planning waited in a spool beside the catalogue: it is gone.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["futian", "workbook.toml"])
         // With --skip-rejected the readable rows go in; the merged cell gives row 5 its subdistrict.
         let skipping = try import_([path, "--mapping", mapping, "--into", target.path, "--lang", "en", "--skip-rejected", "--format", "json"])
         #expect(skipping.status == 0)

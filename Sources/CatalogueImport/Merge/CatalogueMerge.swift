@@ -20,12 +20,18 @@ public struct CatalogueMerge {
     var sources: [SourceInfo]
     let prefer: ConflictPreference?
     var plan: ImportPlan
+    /// Where added points go when they are not kept (`init(base:prefer:spool:)`): point indexes
+    /// from `points.count` on are the spooled points, in the order added.
+    let spool: AddedPointSpool?
 
     var pointIndex: [String: Int] = [:]
     /// Points by name key: the last point with the key, and from each point the one before it
     /// with the same key (-1 at the first), so a million names cost no array each.
     var lastByName: [String: Int32] = [:]
     var previousByName: [Int32] = []
+    /// What matching a later row needs of each point, by index: its location and address. The
+    /// match reads only these (and the claims), never the points themselves.
+    var matchSites: [MatchSite] = []
     /// Points set by a row of this import: the row's origin as an index into `claimOrigins`
     /// (its file, sheet and date, 0 when unclaimed) and its row, per point.
     var pointClaims: [(origin: UInt32, row: Int)] = []
@@ -43,7 +49,8 @@ public struct CatalogueMerge {
     var removedPoints: Set<String> = []
 
     /// Starts a merge into `base`; `prefer` decides conflicts (nil leaves them undecided).
-    public init(base: LoadedCatalogue, prefer: ConflictPreference?) {
+    public init(base: LoadedCatalogue, prefer: ConflictPreference?, spool: AddedPointSpool? = nil) {
+        self.spool = spool
         self.base = base.catalogue
         items = base.catalogue.items
         points = base.catalogue.points
@@ -53,7 +60,7 @@ public struct CatalogueMerge {
         sources = base.catalogue.sources
         self.prefer = prefer
         plan = ImportPlan(result: base)
-        for (i, p) in points.enumerated() { pointIndex[p.id] = i; indexName(Self.key(p.name), of: i) }
+        for (i, p) in points.enumerated() { pointIndex[p.id] = i; indexName(Self.key(p.name), of: p) }
         for (i, t) in items.enumerated() { itemIndex[t.id] = i; itemsByName[Self.key(t.name)] = itemsByName[Self.key(t.name)] ?? i }
         for (i, s) in standards.enumerated() { indexStandard(s, at: i) }
     }
@@ -68,10 +75,18 @@ public struct CatalogueMerge {
 
     static func key(_ name: String) -> String { CellText.headerKey(name) }
 
-    /// Files point `i` (the last so far) under its name key.
-    mutating func indexName(_ key: String, of i: Int) {
-        previousByName.append(lastByName.updateValue(Int32(i), forKey: key) ?? -1)
+    /// The location and address of a point, as matching compares them.
+    struct MatchSite {
+        var location: GeoCoordinate?
+        var address: String?
+        init(_ p: ServicePoint) { location = p.location; address = p.address }
+    }
+
+    /// Files point `p`, the last so far, under its name key.
+    mutating func indexName(_ key: String, of p: ServicePoint) {
+        previousByName.append(lastByName.updateValue(Int32(matchSites.count), forKey: key) ?? -1)
         pointClaims.append((0, 0))
+        matchSites.append(MatchSite(p))
     }
 
     /// Point indexes with the name key of point `last` (the last with it), the last first.
@@ -170,11 +185,12 @@ public struct CatalogueMerge {
         guard let last = lastByName[nameKey] else { return nil }
         // A row with an id of its own is a record of its own: it never takes over one this import already set.
         // The candidates come last first: the match is the first in catalogue order, the lowest index.
-        func candidate(_ i: Int) -> Bool { (p.id.isEmpty || claim(ofPoint: i) == nil) && !removedPoints.contains(points[i].id) }
+        // (No point is removed before `finish`, so every point with the name is a candidate.)
+        func candidate(_ i: Int) -> Bool { p.id.isEmpty || claim(ofPoint: i) == nil }
         if let here = p.location {
             var first: Int?
             for i in points(namedAs: last) where candidate(i) {
-                if let there = points[i].location,
+                if let there = matchSites[i].location,
                    Geodesic.wgs84.inverse(from: here, to: there).distanceMetres <= Self.sameSiteMetres { first = i }
             }
             if let first { return first }
@@ -183,7 +199,7 @@ public struct CatalogueMerge {
             let addressKey = Self.key(address)
             var first: Int?
             for i in points(namedAs: last) where candidate(i) {
-                if let other = points[i].address, Self.key(other) == addressKey { first = i }
+                if let other = matchSites[i].address, Self.key(other) == addressKey { first = i }
             }
             if let first { return first }
         }
@@ -216,17 +232,19 @@ public struct CatalogueMerge {
         guard let index = match(point: imported, nameKey: nameKey) else {
             var p = imported
             while p.id.isEmpty || pointIndex[p.id] != nil { let ids = idCounters["P"] == nil ? points.map(\.id) : []; p.id = nextID(ids, prefix: "P", width: 4) }
-            points.append(p)
-            pointIndex[p.id] = points.count - 1
-            indexName(nameKey, of: points.count - 1)
-            claim(point: points.count - 1, by: row.origin)
+            let added = matchSites.count
+            if let spool { spool.append(p) } else { points.append(p) }
+            pointIndex[p.id] = added
+            indexName(nameKey, of: p)
+            claim(point: added, by: row.origin)
             plan.added.append(entry(p.id))
             if p.location == nil { plan.unlocated.append(entry(p.id)) }
             plan.touchesPoints = true
             return
         }
-        let old = points[index]
+        // A point this import set already (every point it added) is never read again: the row is a duplicate.
         if rejectDuplicate(row, point: index) { return }
+        let old = points[index]
         claim(point: index, by: row.origin)
         matchedPoints.insert(old.id)
         var new = old
@@ -254,6 +272,7 @@ public struct CatalogueMerge {
         new.origin = imported.origin
         if decide(old: old.provenance, new: new.provenance, Change(entry: entry(old.id), fields: fields)) {
             points[index] = new
+            matchSites[index] = MatchSite(new)
             plan.touchesPoints = true
         }
     }
@@ -442,13 +461,14 @@ public struct CatalogueMerge {
         pointIndex = [:]
         lastByName = [:]
         previousByName = []
+        matchSites = []
         pointClaims = []
         claimOriginIndex = [:]
         var catalogue = current
         points = []
         let real = CatalogueMetadata.Counts(domains: catalogue.domains.count, items: catalogue.items.count,
                                             futianItems: catalogue.items.filter(\.isFutianSpecific).count,
-                                            points: catalogue.points.count, standards: catalogue.standards.count)
+                                            points: catalogue.points.count + (spool?.count ?? 0), standards: catalogue.standards.count)
         var metadata = catalogue.metadata
         if metadata.counts != real {
             metadata.publishedCounts = metadata.publishedCounts ?? metadata.counts
@@ -456,6 +476,7 @@ public struct CatalogueMerge {
         }
         // Set in place: building the catalogue again would index a million ids a second time.
         catalogue.metadata = metadata
+        plan.spooledPoints = spool
         plan.result = LoadedCatalogue(catalogue: catalogue, bodies: bodies.filter { id, _ in standardIndex[id] != nil },
                                       draftingBodies: draftingBodies.filter { id, _ in standardIndex[id] != nil })
         return plan

@@ -44,8 +44,12 @@ public struct ImportPlan: Sendable {
     /// Imported points without a location (nothing is geocoded).
     public var unlocated = EntryList()
     public var rejected: [ImportProblem] = []
-    /// The catalogue after the import, with the bodies of its standard texts.
+    /// The catalogue after the import, with the bodies of its standard texts. When the merge
+    /// spooled the points it added (`spooledPoints`), `result.catalogue.points` are the others
+    /// only; the added ones follow them, in the spool's order (`allPoints`).
     public var result: LoadedCatalogue
+    /// The points the import added, when they were written to a file instead of kept.
+    public var spooledPoints: AddedPointSpool?
     /// Source entries the import adds to catalogue.json.
     public var addedSources: [SourceInfo] = []
     /// Which record files the import rewrites.

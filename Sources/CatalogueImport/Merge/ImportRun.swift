@@ -29,10 +29,11 @@ public enum ImportRun {
     /// Plans the import of `request` into `base`. Throws for a file or mapping that cannot be read
     /// at all; rows that cannot be read are listed in the plan as rejected. `progress` is called
     /// with a file and how many of its bytes are read after every row, and with nil once the
-    /// file is read to its end.
-    public static func plan(_ request: ImportRequest, into base: LoadedCatalogue, openTable: TableOpener,
+    /// file is read to its end. With a `spool`, the points the import adds are written there as
+    /// they are merged instead of kept (`ImportPlan.spooledPoints`).
+    public static func plan(_ request: ImportRequest, into base: LoadedCatalogue, spool: AddedPointSpool? = nil, openTable: TableOpener,
                             convertText: TextConverter, progress: @escaping (String, Int64?) -> Void = { _, _ in }) throws(ImportProblem) -> ImportPlan {
-        var merge = CatalogueMerge(base: base, prefer: request.prefer)
+        var merge = CatalogueMerge(base: base, prefer: request.prefer, spool: spool)
         let source = sourceInfo(request)
         guard let provenance = Provenance(kind: request.provenanceKind, source: source.id) else {
             throw ImportProblem(file: request.files.first ?? "", reason: "provenance \"\(request.provenanceKind)\" must be official or reference")
@@ -84,7 +85,7 @@ public enum ImportRun {
         var plan = merge.finish()
         // A source no record cites is not added.
         let result = plan.result.catalogue
-        let cited = result.items.contains { $0.provenance.sourceID == source.id } || result.points.contains { $0.provenance.sourceID == source.id }
+        let cited = spool?.sourceIDs.contains(source.id) == true || result.items.contains { $0.provenance.sourceID == source.id } || result.points.contains { $0.provenance.sourceID == source.id }
             || result.standards.contains { $0.provenance.sourceID == source.id }
         if !cited, plan.addedSources.contains(where: { $0.id == source.id }) {
             plan.addedSources.removeAll { $0.id == source.id }

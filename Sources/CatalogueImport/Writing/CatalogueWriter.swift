@@ -48,6 +48,42 @@ public enum CatalogueWriter {
         return WrittenPoints(points, byteCount: count, digest: digest.value)
     }
 
+    /// Writes points.geojson of `points` followed by the `spooled` ones, in that order, through
+    /// `sink` a megabyte at a time: the same bytes as `writePoints(_:to:)` of the two as one array.
+    /// The points it returns read the spool again when validation asks for them.
+    public static func writePoints(_ points: [ServicePoint], spooled: AddedPointSpool?,
+                                   to sink: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> WrittenPoints {
+        guard let spooled else { return try writePoints(points, to: sink) }
+        let chunkBytes = 1 << 20
+        var digest = ByteDigest(), count = 0
+        var out = FeatureBytes(capacity: chunkBytes + 4096)
+        func flush() throws {
+            try out.bytes.withUnsafeBufferPointer { chunk in
+                digest.add(UnsafeRawBufferPointer(chunk))
+                count += chunk.count
+                try sink(chunk)
+            }
+            out.bytes.removeAll(keepingCapacity: true)
+        }
+        var first = true
+        func add(_ point: ServicePoint) throws {
+            if !first { out.ascii(",\n") }
+            first = false
+            out.feature(point)
+            if out.bytes.count >= chunkBytes { try flush() }
+        }
+        out.ascii("{\"type\": \"FeatureCollection\", \"features\": [\n")
+        for point in points { try add(point) }
+        try spooled.forEach { try add($0); return true }
+        out.ascii("\n]}\n")
+        try flush()
+        // A spool that cannot be read back ends the walk early: validation then reads the file.
+        return WrittenPoints(byteCount: count, digest: digest.value, count: points.count + spooled.count) { body in
+            for point in points where !body(point) { return }
+            try? spooled.forEach(body)
+        }
+    }
+
     static func coordinate(_ c: GeoCoordinate) -> JSONText { .array([.number(c.longitude), .number(c.latitude)]) }
 
     static func origin(_ o: ImportOrigin) -> JSONText {

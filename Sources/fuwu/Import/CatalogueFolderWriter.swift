@@ -26,6 +26,10 @@ struct CatalogueFolderWriter {
         target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).import-\(getpid())", isDirectory: true)
     }
 
+    /// Where the merge writes the points it adds while planning (`AddedPointSpool`), beside the
+    /// staging folder: `.NAME.import-PID.points`. The import removes it however it ends.
+    var spoolPath: String { staging.path + ".points" }
+
     /// Files of a catalogue's frame that an import copies and never rewrites.
     static let frameFiles = ["domains.json", "subdistricts.json", "landmarks.json", "boundary.geojson", "subdistricts.geojson"]
 
@@ -51,7 +55,10 @@ struct CatalogueFolderWriter {
             try write(CatalogueWriter.catalogueJSON(original: baseDescription, counts: c.metadata.counts,
                                                     published: c.metadata.publishedCounts, addedSources: plan.addedSources), "catalogue.json")
             if newCatalogue || plan.touchesItems { try write(CatalogueWriter.items(c.items), "items.json") }
-            if newCatalogue || plan.touchesPoints { written = try Self.writePoints(c.points, to: folder.appendingPathComponent("points.geojson")) }
+            if newCatalogue || plan.touchesPoints {
+                if let failure = plan.spooledPoints?.failure { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure]) }
+                written = try Self.writePoints(c.points, spooled: plan.spooledPoints, to: folder.appendingPathComponent("points.geojson"))
+            }
             for standard in c.standards where newCatalogue || plan.writtenStandards.contains(standard.id) {
                 try write(CatalogueWriter.standard(standard, body: plan.result.bodies[standard.id] ?? "",
                                                    draftingBody: plan.result.draftingBodies[standard.id]), "standards/\(standard.id).md")
@@ -72,13 +79,13 @@ struct CatalogueFolderWriter {
 
     /// Writes points.geojson a megabyte at a time, replacing the file copied from the old folder;
     /// returns what it wrote, for validation.
-    static func writePoints(_ points: [ServicePoint], to url: URL) throws -> WrittenPoints {
+    static func writePoints(_ points: [ServicePoint], spooled: AddedPointSpool? = nil, to url: URL) throws -> WrittenPoints {
         try? FileManager.default.removeItem(at: url)
         guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
         defer { try? handle.close() }
-        return try CatalogueWriter.writePoints(points) { try handle.write(contentsOf: Data(buffer: $0)) }
+        return try CatalogueWriter.writePoints(points, spooled: spooled) { try handle.write(contentsOf: Data(buffer: $0)) }
     }
 
     /// Swaps the staged folder into place and removes the old copy.

@@ -64,9 +64,14 @@ struct ImportCommand: ParsableCommand {
         let request = ImportRequest(files: files, mapping: mappingValue, datum: datumValue, provenanceKind: provenance,
                                     prefer: preference, date: Self.today())
         var progress = ImportProgress(files: files, isTerminal: isTerminal)
+        let writer = CatalogueFolderWriter(target: target, base: baseFolder, baseDescription: description)
+        // The points the import adds wait in a file beside the staging folder, not in memory; it goes however the
+        // import ends. Where it cannot be made (a new folder whose parent does not exist yet), they stay in memory.
+        let spool = try? AddedPointSpool(path: writer.spoolPath)
+        defer { spool?.remove() }
         let plan: ImportPlan
         do {
-            plan = try ImportRun.plan(request, into: base, openTable: ImportReaders.openTable, convertText: ImportReaders.convertText) { file, bytesRead in
+            plan = try ImportRun.plan(request, into: base, spool: spool, openTable: ImportReaders.openTable, convertText: ImportReaders.convertText) { file, bytesRead in
                 progress.update(file: file, bytesRead: bytesRead)
             }
         } catch {
@@ -74,7 +79,6 @@ struct ImportCommand: ParsableCommand {
             throw CLIError(message: error.description, code: Self.isMappingProblem(error, mapping: mapping) ? 78 : 65)
         }
         progress.finish()
-        let writer = CatalogueFolderWriter(target: target, base: baseFolder, baseDescription: description)
         var diagnostics: [Diagnostic] = []
         var staged: URL?
         let refused = (!plan.rejected.isEmpty && !skipRejected) || !plan.undecided.isEmpty

@@ -1,0 +1,181 @@
+import Catalogue
+import Foundation
+import Geodesy
+
+/// The points an import adds, written to a file as they are merged instead of kept in memory: an
+/// added point is never changed by a later row (a row that matches it is a duplicate), so the
+/// merge keeps only what matching needs (`CatalogueMerge.MatchSite`) and the writer reads the
+/// points back, in the order they were added, after the catalogue's own.
+///
+/// Each point is one record: its length (4 bytes, little-endian) and its fields, strings as a
+/// length and UTF-8 bytes, optional values behind a flag byte, numbers as their bit patterns, so
+/// a point reads back exactly as it was written. The file is written and read a megabyte at a
+/// time. A write that fails is kept (`failure`) and reported by whoever writes the catalogue.
+public final class AddedPointSpool: @unchecked Sendable {
+    /// Where the records are written.
+    public let path: String
+    /// How many points were written.
+    public private(set) var count = 0
+    /// The sources the written points cite.
+    public private(set) var sourceIDs: Set<String> = []
+    /// The first write that failed, if one did; later points are not written.
+    public private(set) var failure: String?
+    var handle: FileHandle?
+    var lastSourceID: String?
+    var buffer: [UInt8] = []
+    static let chunkBytes = 1 << 20
+
+    /// Creates (or empties) the file at `path`.
+    public init(path: String) throws {
+        self.path = path
+        try? FileManager.default.removeItem(atPath: path)
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        self.handle = handle
+        buffer.reserveCapacity(Self.chunkBytes + 4096)
+    }
+
+    deinit { try? handle?.close() }
+
+    /// Writes one point after the others.
+    public func append(_ p: ServicePoint) {
+        let start = buffer.count
+        buffer.append(contentsOf: [0, 0, 0, 0])
+        Self.encode(p, into: &buffer)
+        let length = UInt32(buffer.count - start - 4)
+        for k in 0..<4 { buffer[start + k] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(k))) }
+        count += 1
+        // Rows come a table at a time: hash the source only when it is not the last one's.
+        if let source = p.provenance.sourceID, source != lastSourceID { sourceIDs.insert(source); lastSourceID = source }
+        if buffer.count >= Self.chunkBytes { flush() }
+    }
+
+    /// Writes what is buffered.
+    func flush() {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil, let handle, !buffer.isEmpty else { return }
+        do {
+            try buffer.withUnsafeBufferPointer { try handle.write(contentsOf: Data(buffer: $0)) }
+        } catch {
+            failure = "cannot write \(path): \(error.localizedDescription)"
+        }
+    }
+
+    /// Hands every point, in the order written, to `body` until it returns false. Throws when the
+    /// file cannot be read back whole.
+    public func forEach(_ body: (ServicePoint) throws -> Bool) throws {
+        flush()
+        if let failure { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: failure]) }
+        guard let reader = FileHandle(forReadingAtPath: path) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+        }
+        defer { try? reader.close() }
+        var pending: [UInt8] = []
+        var read = 0
+        while true {
+            let chunk = try reader.read(upToCount: Self.chunkBytes) ?? Data()
+            pending.append(contentsOf: chunk)
+            var offset = 0
+            while pending.count - offset >= 4 {
+                var length = 0
+                for k in 0..<4 { length |= Int(pending[offset + k]) << (8 * k) }
+                guard pending.count - offset - 4 >= length else { break }
+                var cursor = offset + 4
+                guard let point = Self.decode(pending, at: &cursor, end: offset + 4 + length), cursor == offset + 4 + length else {
+                    throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: path])
+                }
+                read += 1
+                offset = cursor
+                if try !body(point) { return }
+            }
+            pending.removeFirst(offset)
+            if chunk.isEmpty { break }
+        }
+        guard pending.isEmpty, read == count else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: path]) }
+    }
+
+    /// Closes and removes the file.
+    public func remove() {
+        try? handle?.close()
+        handle = nil
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    // MARK: - Records
+
+    static func encode(_ p: ServicePoint, into out: inout [UInt8]) {
+        func u32(_ n: UInt32) { for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: n >> (8 * UInt32(k)))) } }
+        func u64(_ n: UInt64) { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: n >> (8 * UInt64(k)))) } }
+        func string(_ s: String) { u32(UInt32(s.utf8.count)); out.append(contentsOf: s.utf8) }
+        func optional(_ s: String?) { if let s { out.append(1); string(s) } else { out.append(0) } }
+        func coordinate(_ c: GeoCoordinate?) {
+            guard let c else { out.append(0); return }
+            out.append(1)
+            u64(c.latitude.bitPattern)
+            u64(c.longitude.bitPattern)
+        }
+        string(p.id); string(p.name); string(p.typeID)
+        u32(UInt32(p.itemIDs.count)); for id in p.itemIDs { string(id) }
+        optional(p.subdistrictCode); optional(p.community); optional(p.address); optional(p.phone); optional(p.hours)
+        coordinate(p.location); optional(p.sourceDatum?.rawValue); coordinate(p.sourceCoordinate); optional(p.note)
+        string(p.provenance.kind); optional(p.provenance.sourceID)
+        if let o = p.origin {
+            out.append(1)
+            string(o.file); optional(o.sheet)
+            if let row = o.row { out.append(1); u64(UInt64(bitPattern: Int64(row))) } else { out.append(0) }
+            string(o.date)
+        } else {
+            out.append(0)
+        }
+    }
+
+    static func decode(_ bytes: [UInt8], at i: inout Int, end: Int) -> ServicePoint? {
+        var failed = false
+        func take(_ n: Int) -> Int? {
+            guard n >= 0, end - i >= n else { failed = true; return nil }
+            defer { i += n }
+            return i
+        }
+        func u8() -> UInt8 { take(1).map { bytes[$0] } ?? 0 }
+        func u32() -> Int { guard let at = take(4) else { return 0 }; return (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        func u64() -> UInt64 { guard let at = take(8) else { return 0 }; return (0..<8).reduce(0) { $0 | UInt64(bytes[at + $1]) << UInt64(8 * $1) } }
+        func string() -> String {
+            let n = u32()
+            guard let at = take(n) else { return "" }
+            return String(decoding: bytes[at..<at + n], as: UTF8.self)
+        }
+        func optional() -> String? { u8() == 1 ? string() : nil }
+        func coordinate() -> GeoCoordinate? {
+            guard u8() == 1 else { return nil }
+            let latitude = Double(bitPattern: u64())
+            return GeoCoordinate(latitude: latitude, longitude: Double(bitPattern: u64()))
+        }
+        let id = string(), name = string(), typeID = string()
+        var itemIDs: [String] = []
+        let itemCount = u32()
+        guard itemCount <= end - i else { return nil }
+        for _ in 0..<itemCount { itemIDs.append(string()) }
+        let subdistrict = optional(), community = optional(), address = optional(), phone = optional(), hours = optional()
+        let location = coordinate()
+        let datumText = optional()
+        let sourceCoordinate = coordinate()
+        let note = optional()
+        let kind = string(), source = optional()
+        var origin: ImportOrigin?
+        if u8() == 1 {
+            let file = string(), sheet = optional()
+            let row: Int? = u8() == 1 ? Int(Int64(bitPattern: u64())) : nil
+            origin = ImportOrigin(file: file, sheet: sheet, row: row, date: string())
+        }
+        var datum: Datum?
+        if let datumText {
+            guard let known = Datum(rawValue: datumText) else { return nil }
+            datum = known
+        }
+        guard !failed, let provenance = Provenance(kind: kind, source: source) else { return nil }
+        return ServicePoint(id: id, name: name, typeID: typeID, itemIDs: itemIDs, subdistrictCode: subdistrict, community: community,
+                            address: address, phone: phone, hours: hours, location: location, sourceDatum: datum,
+                            sourceCoordinate: sourceCoordinate, note: note, provenance: provenance, origin: origin)
+    }
+}
