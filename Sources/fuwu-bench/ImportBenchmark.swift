@@ -4,7 +4,8 @@ import Foundation
 
 /// `fuwu-bench import`: a generated CSV of N service points (1 000 000 by default) in UTF-8 with
 /// GCJ-02 coordinates in one 经纬度 column, imported into a copy of the Futian catalogue. First in
-/// this process phase by phase — parsing, conversion, merging, writing, validation — with wall and
+/// this process phase by phase — parsing, conversion, merging (added points spooled to a file, as
+/// `fuwu import` does), writing, validation — with wall and
 /// CPU seconds and peak RSS, beside the baseline of reading the same bytes and counting lines; then
 /// end to end by the `fuwu` binary beside this one (`fuwu import … --into COPY`) as a child process,
 /// whose wall and CPU time and peak RSS are the release figures against the 30 s target.
@@ -80,7 +81,10 @@ enum ImportBenchmark {
             } catch { print("fuwu-bench: \(error)") }
         }
         print(parse.line("parse (CSV reader)", note: "\(parsed) rows"))
-        var merge = CatalogueMerge(base: base, prefer: nil)
+        // As `fuwu import` does it: the points added are spooled to a file, not kept.
+        let spool = try? AddedPointSpool(path: scratch.appendingPathComponent("points.spool").path)
+        defer { spool?.remove() }
+        var merge = CatalogueMerge(base: base, prefer: nil, spool: spool)
         merge.add(source: SourceInfo(id: "bench", title: "bench", origin: "fuwu-bench", licence: "none", datum: "GCJ-02",
                                      snapshot: "2026-12-01", reliability: nil, note: nil))
         // As `fuwu import` does it: each record merged as soon as it is converted, so the rows are
@@ -118,7 +122,7 @@ enum ImportBenchmark {
             try? FileManager.default.removeItem(at: url)
             FileManager.default.createFile(atPath: url.path, contents: nil)
             if let handle = FileHandle(forWritingAtPath: url.path) {
-                written = CatalogueWriter.writePoints(plan.result.catalogue.points) { handle.write(Data(buffer: $0)) }
+                written = try? CatalogueWriter.writePoints(plan.result.catalogue.points, spooled: plan.spooledPoints) { handle.write(Data(buffer: $0)) }
                 try? handle.close()
             }
             if let text = try? String(contentsOf: folder.appendingPathComponent("catalogue.json"), encoding: .utf8),

@@ -105,8 +105,8 @@ public final class AddedPointSpool: @unchecked Sendable {
     // MARK: - Records
 
     static func encode(_ p: ServicePoint, into out: inout [UInt8]) {
-        func u32(_ n: UInt32) { for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: n >> (8 * UInt32(k)))) } }
-        func u64(_ n: UInt64) { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: n >> (8 * UInt64(k)))) } }
+        func u32(_ n: UInt32) { withUnsafeBytes(of: n.littleEndian) { out.append(contentsOf: $0) } }
+        func u64(_ n: UInt64) { withUnsafeBytes(of: n.littleEndian) { out.append(contentsOf: $0) } }
         func string(_ s: String) { u32(UInt32(s.utf8.count)); out.append(contentsOf: s.utf8) }
         func optional(_ s: String?) { if let s { out.append(1); string(s) } else { out.append(0) } }
         func coordinate(_ c: GeoCoordinate?) {
@@ -130,7 +130,12 @@ public final class AddedPointSpool: @unchecked Sendable {
         }
     }
 
-    static func decode(_ bytes: [UInt8], at i: inout Int, end: Int) -> ServicePoint? {
+    static func decode(_ array: [UInt8], at index: inout Int, end: Int) -> ServicePoint? {
+        array.withUnsafeBytes { bytes in decode(bytes, at: &index, end: end) }
+    }
+
+    /// One record from `bytes[i..<end]`, read straight from the bytes; nil when it is not one.
+    static func decode(_ bytes: UnsafeRawBufferPointer, at i: inout Int, end: Int) -> ServicePoint? {
         var failed = false
         func take(_ n: Int) -> Int? {
             guard n >= 0, end - i >= n else { failed = true; return nil }
@@ -138,12 +143,12 @@ public final class AddedPointSpool: @unchecked Sendable {
             return i
         }
         func u8() -> UInt8 { take(1).map { bytes[$0] } ?? 0 }
-        func u32() -> Int { guard let at = take(4) else { return 0 }; return (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
-        func u64() -> UInt64 { guard let at = take(8) else { return 0 }; return (0..<8).reduce(0) { $0 | UInt64(bytes[at + $1]) << UInt64(8 * $1) } }
+        func u32() -> Int { take(4).map { Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0, as: UInt32.self))) } ?? 0 }
+        func u64() -> UInt64 { take(8).map { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: $0, as: UInt64.self)) } ?? 0 }
         func string() -> String {
             let n = u32()
             guard let at = take(n) else { return "" }
-            return String(decoding: bytes[at..<at + n], as: UTF8.self)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<at + n]), as: UTF8.self)
         }
         func optional() -> String? { u8() == 1 ? string() : nil }
         func coordinate() -> GeoCoordinate? {
