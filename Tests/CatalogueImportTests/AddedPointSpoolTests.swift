@@ -75,6 +75,23 @@ import Testing
         return merge.finish()
     }
 
+    @Test func newIdsContinueAfterAnIdARowBroughtWhenThatPointWasSpooled() throws {
+        let folder = try FixturePaths.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let table = TableMapping(file: "ids.csv", kind: .points, datum: .wgs84, pointType: "hospital",
+                                 columns: [.id: "编号", .name: "名称", .longitude: "经度", .latitude: "纬度"])
+        func plan(_ spool: AddedPointSpool?) throws -> ImportPlan {
+            var merge = CatalogueMerge(base: Futian.loaded, prefer: nil, spool: spool)
+            let context = ImportContext(catalogue: merge.current, date: "2026-12-01", provenance: .official(source: "ft-lib"))
+            let rows = [["编号", "名称", "经度", "纬度"], ["P9999", "新馆甲", "", ""], ["", "新馆乙", "", ""]]
+            merge.apply(try TableImport.read(TestTable(path: "ids.csv", rows: rows), mappings: [table], context: context).rows)
+            return merge.finish()
+        }
+        let kept = try plan(nil)
+        #expect(kept.added.map(\.id) == ["P9999", "P10000"])
+        #expect(try plan(spool(folder)).added.map(\.id) == kept.added.map(\.id))
+    }
+
     @Test func aSpooledMergeGivesTheSamePlanAndTheSamePointsFileByteForByte() throws {
         let folder = try FixturePaths.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -231,7 +231,8 @@ public struct CatalogueMerge {
         let nameKey = Self.key(imported.name)
         guard let index = match(point: imported, nameKey: nameKey) else {
             var p = imported
-            while p.id.isEmpty || pointIndex[p.id] != nil { let ids = idCounters["P"] == nil ? points.map(\.id) : []; p.id = nextID(ids, prefix: "P", width: 4) }
+            // Every id in use, spooled ones included (the index holds them all; their order does not matter).
+            while p.id.isEmpty || pointIndex[p.id] != nil { let ids = idCounters["P"] == nil ? Array(pointIndex.keys) : []; p.id = nextID(ids, prefix: "P", width: 4) }
             let added = matchSites.count
             if let spool { spool.append(p) } else { points.append(p) }
             pointIndex[p.id] = added
