@@ -36,6 +36,30 @@ import Testing
         }
     }
 
+    /// libxml2 refuses a document pushed to it in one piece once it passes 10 000 000 bytes
+    /// ("Huge input lookup", XML error 1): a 300 000-row sheet was refused that way. Parts over
+    /// that size, a sheet and its shared strings, are read whole.
+    @Test func partsOverTenMegabytesAreReadWhole() throws {
+        let folder = try FixturePaths.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rowCount = 1_100
+        let long = String(repeating: "福田区社区健康服务中心", count: 330)  // 9 900 bytes
+        var sheet = "<sheetData>"
+        var strings = "<sst \(OfficeArchive.spreadsheetNamespace)>"
+        for row in 1...rowCount {
+            sheet += "<row r=\"\(row)\"><c r=\"A\(row)\" t=\"s\"><v>\(row - 1)</v></c><c r=\"B\(row)\" t=\"inlineStr\"><is><t>\(row)\(long)</t></is></c></row>"
+            strings += "<si><t>\(long)\(row)</t></si>"
+        }
+        sheet += "</sheetData>"
+        strings += "</sst>"
+        #expect(sheet.utf8.count > 10_000_000 && strings.utf8.count > 10_000_000)
+        let path = try OfficeArchive.write(OfficeArchive.workbook(sheet: sheet) + [("xl/sharedStrings.xml", strings)], name: "large.xlsx", in: folder)
+        let rows = try WorkbookSource(path: path).allRows()
+        #expect(rows.count == rowCount)
+        #expect(rows.last == SourceRow(sheet: "表1", row: rowCount, cells: [long + "\(rowCount)", "\(rowCount)" + long]))
+        #expect(rows.allSatisfy { $0.cells == [long + "\($0.row)", "\($0.row)" + long] })
+    }
+
     @Test func wordNumberingRestartsDeeperLevelsHonoursOverridesAndCountsInChinese() throws {
         let folder = try FixturePaths.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -39,7 +39,12 @@ final class XMLEventReader: NSObject, XMLParserDelegate {
             throw malformed("bytes that are not UTF-8", 1 + data.prefix(offset).lazy.filter { $0 == 0x0A }.count)
         }
         let reader = XMLEventReader(onStart: onStart, onEnd: onEnd, onText: onText)
-        let parser = XMLParser(data: data)
+        // Fed from a stream, not `XMLParser(data:)`: that pushes the whole part to libxml2 as one
+        // chunk, and libxml2's push parser then stops at the end with "Huge input lookup"
+        // (error 1, XML_ERR_INTERNAL_ERROR) once a part passes 10 000 000 bytes
+        // (XML_MAX_LOOKUP_LIMIT), as a sheet of some 20 000 rows does. The stream hands it
+        // 128 KiB at a time, and libxml2 drops what it has parsed as it goes.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
