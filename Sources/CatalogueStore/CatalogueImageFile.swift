@@ -108,13 +108,19 @@ final class CatalogueImageFile: @unchecked Sendable {
         let buffer = UnsafeRawBufferPointer(start: mapped + (offset - start), count: length)
         let release = { _ = munmap(mapped, mappedLength) }
         func blockPasses(_ block: Int, _ bytes: UnsafeRawBufferPointer) -> Bool { Self.checksum(bytes) == sums[block] }
-        // A section of Futian's size (under a megabyte) is checked whole now, as every command
-        // reads most of it, and then read without further checks; damage is found when it is
-        // opened and means a recompile. Only a large section is checked block by block as it is read.
+        // A section of Futian's size (a few megabytes at most) is checked whole now, and then read
+        // without further checks; damage is found when it is opened and means a recompile. Only a
+        // large section is checked block by block as it is read. The whole check reads the file
+        // into one block-sized buffer rather than through the mapping, so that it pages nothing
+        // in: the mapping's pages become resident only as records are read (the browser's first
+        // frame reads items and standards, not the points), which keeps them out of its peak RSS.
         guard length > limit else {
-            for block in sums.indices {
-                let from = block * Self.blockSize
-                guard blockPasses(block, UnsafeRawBufferPointer(rebasing: buffer[from..<min(from + Self.blockSize, length)])) else {
+            let block = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.blockSize, alignment: 8)
+            defer { block.deallocate() }
+            for index in sums.indices {
+                let from = index * Self.blockSize, count = min(Self.blockSize, length - from)
+                guard readFully(into: block.baseAddress!, count: count, at: offset + from),
+                      blockPasses(index, UnsafeRawBufferPointer(rebasing: block[0..<count])) else {
                     release()
                     throw damaged("its start-up file's \(section) section fails its checksum")
                 }
@@ -134,14 +140,24 @@ final class CatalogueImageFile: @unchecked Sendable {
         guard length >= 0, length < 1 << 34 else { throw damaged("its start-up file's \(section) section has an impossible length") }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(length, 1), alignment: 8)
         let bytes = ImageBytes(adopting: buffer, count: length)
-        var done = 0
-        while done < length {
-            let n = pread(descriptor, buffer.baseAddress.map { $0 + done }, length - done, off_t(offset + done))
-            guard n > 0 else { throw damaged("its start-up file's \(section) section is cut short") }
-            done += n
+        guard length == 0 || readFully(into: buffer.baseAddress!, count: length, at: offset) else {
+            throw damaged("its start-up file's \(section) section is cut short")
         }
         guard Self.checksum(bytes.buffer) == checksum else { throw damaged("its start-up file's \(section) section fails its checksum") }
         return bytes
+    }
+
+    /// Reads `count` bytes at `offset` of the file into `destination`; false when the file ends
+    /// first or a read fails.
+    private func readFully(into destination: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Bool {
+        var done = 0
+        while done < count {
+            let n = pread(descriptor, destination + done, count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
+        }
+        return true
     }
 
     private func damaged(_ reason: String) -> StoreError { .damaged(path: path, reason: reason) }

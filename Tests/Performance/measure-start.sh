@@ -29,14 +29,7 @@ done
 for tool in hyperfine fzf python3; do
     command -v "$tool" >/dev/null || { echo "measure-start: needs $tool (apt-get install hyperfine fzf)" >&2; exit 69; }
 done
-if [ "${STATIC:-1}" = 1 ]; then
-    scratch=${SCRATCH:-.build-release-static}
-    swift build -c release --scratch-path "$scratch" --static-swift-stdlib --product fuwu >&2
-else
-    scratch=${SCRATCH:-.build-release}
-    swift build -c release --scratch-path "$scratch" --product fuwu >&2
-fi
-fuwu="$PWD/$scratch/release/fuwu"
+fuwu=$(sh Tests/Performance/release-binary.sh)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export FUWU_CACHE_DIR="$work/cache"

@@ -5,14 +5,7 @@
 # Usage: Tests/Performance/measure-tui.sh [--runs N] [--keys N]
 set -eu
 cd "$(dirname "$0")/../.."
-if [ "${STATIC:-1}" = 1 ]; then
-    scratch=${SCRATCH:-.build-release-static}
-    swift build -c release --scratch-path "$scratch" --static-swift-stdlib --product fuwu >&2
-else
-    scratch=${SCRATCH:-.build-release}
-    swift build -c release --scratch-path "$scratch" --product fuwu >&2
-fi
-binary="$scratch/release/fuwu"
+binary=$(sh Tests/Performance/release-binary.sh)
 cache=$(mktemp -d)
 trap 'rm -rf "$cache"' EXIT
 export FUWU_CACHE_DIR="$cache"
