@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "FixtureDamage", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/FixtureDamage"),
         .testTarget(name: "CatalogueImportTests", dependencies: [
             "CatalogueImport", "Catalogue", "FixtureDamage", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ], exclude: ["Fixtures", "make-fixtures.py"]),
+        ], exclude: ["Fixtures", "make-fixtures.py", "make-large-workbook.py"]),
         .testTarget(name: "CatalogueStoreTests", dependencies: ["CatalogueStore", "Catalogue", "FixtureDamage"]),
         .testTarget(name: "UserStateTests", dependencies: ["UserState", "Catalogue", "Geodesy"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "Catalogue"], exclude: ["Snapshots"]),

@@ -29,32 +29,44 @@ static sqlite3_io_methods checksumMethods;
 #define REAL_VFS ((sqlite3_vfs *)checksumVfs.pAppData)
 #define REAL(f) (((ChecksumFile *)(f))->real)
 
-void fuwu_page_checksum_compute(const unsigned char *page, int size, unsigned char out[8]) {
+uint64_t fuwu_block_checksum(const void *bytes, size_t count) {
     // Four independent Fletcher-style lanes over 64-bit words (word i goes to lane i % 4): the
     // lanes have no dependency on each other, so the compiler keeps them in vector registers and
     // a page costs a few hundred nanoseconds. A flipped bit changes its lane's plain sum, which
-    // the final fold keeps; the second sums make the result depend on word order too.
+    // the final fold keeps; the second sums make the result depend on word order too. The last
+    // 1 to 7 bytes, if any, are one more word, padded with zeros.
+    const unsigned char *p = bytes;
     uint64_t a[4] = {0x9E3779B97F4A7C15u, 0xBF58476D1CE4E5B9u, 0x94D049BB133111EBu, 0x2545F4914F6CDD1Du};
     uint64_t b[4] = {0, 0, 0, 0};
-    int words = (size - kReserve) / 8;
-    int i = 0;
+    size_t words = count / 8;
+    size_t i = 0;
     for (; i + 4 <= words; i += 4) {
         for (int lane = 0; lane < 4; lane++) {
             uint64_t w;
-            memcpy(&w, page + 8 * (i + lane), 8);
+            memcpy(&w, p + 8 * (i + lane), 8);
             a[lane] += w;
             b[lane] += a[lane];
         }
     }
     for (; i < words; i++) {
         uint64_t w;
-        memcpy(&w, page + 8 * i, 8);
+        memcpy(&w, p + 8 * i, 8);
         a[i % 4] += w;
         b[i % 4] += a[i % 4];
     }
+    if (count % 8 != 0) {
+        uint64_t w = 0;
+        memcpy(&w, p + 8 * words, count % 8);
+        a[words % 4] += w;
+        b[words % 4] += a[words % 4];
+    }
     uint64_t x = a[0] ^ ((a[1] << 16) | (a[1] >> 48)) ^ ((a[2] << 32) | (a[2] >> 32)) ^ ((a[3] << 48) | (a[3] >> 16));
     uint64_t y = b[0] + 3 * b[1] + 5 * b[2] + 7 * b[3];
-    uint64_t sum = x ^ ((y << 32) | (y >> 32));
+    return x ^ ((y << 32) | (y >> 32));
+}
+
+void fuwu_page_checksum_compute(const unsigned char *page, int size, unsigned char out[8]) {
+    uint64_t sum = fuwu_block_checksum(page, (size_t)(size - kReserve));
     memcpy(out, &sum, 8);
 }
 

@@ -1,3 +1,4 @@
+import CPageChecksum
 import Catalogue
 #if canImport(Glibc)
 import Glibc
@@ -16,7 +17,7 @@ import Darwin
 /// one over it.
 final class CatalogueImageFile: @unchecked Sendable {
     /// Bumped whenever the layout or a section's encoding changes; an older file is rebuilt.
-    static let version: UInt32 = 7
+    static let version: UInt32 = 8
     static let magic: [UInt8] = Array("FUWUIMG\0".utf8)
     static let headerSize = 8 + 4 + 4 + 16 + 16 + Section.allCases.count * 24 + 16
 
@@ -248,26 +249,10 @@ final class CatalogueImageFile: @unchecked Sendable {
         bytes.withUnsafeBytes { checksum($0) }
     }
 
-    /// A 64-bit checksum over 8-byte words in four independent lanes (a few hundred microseconds a
-    /// megabyte): not cryptographic, but any damaged word changes it.
+    /// The 64-bit checksum of the header, each section and each block: the pages' own
+    /// (`fuwu_block_checksum`, four vectorised lanes, about 0.2 instructions a byte): not
+    /// cryptographic, but any flipped bit changes it.
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var lanes: (UInt64, UInt64, UInt64, UInt64) = (1, 2, 3, UInt64(bytes.count))
-        let words = bytes.count / 8
-        var i = 0
-        while i + 4 <= words {
-            let base = i * 8
-            lanes.0 = (lanes.0 ^ bytes.loadUnaligned(fromByteOffset: base, as: UInt64.self)) &* prime
-            lanes.1 = (lanes.1 ^ bytes.loadUnaligned(fromByteOffset: base + 8, as: UInt64.self)) &* prime
-            lanes.2 = (lanes.2 ^ bytes.loadUnaligned(fromByteOffset: base + 16, as: UInt64.self)) &* prime
-            lanes.3 = (lanes.3 ^ bytes.loadUnaligned(fromByteOffset: base + 24, as: UInt64.self)) &* prime
-            lanes.0 ^= lanes.0 >> 29; lanes.1 ^= lanes.1 >> 29; lanes.2 ^= lanes.2 >> 29; lanes.3 ^= lanes.3 >> 29
-            i += 4
-        }
-        var tail = lanes.0 &* 31 &+ lanes.1 &* 37 &+ lanes.2 &* 41 &+ lanes.3 &* 43
-        for offset in (i * 8)..<bytes.count {
-            tail = (tail ^ UInt64(bytes[offset])) &* prime
-        }
-        return tail ^ tail >> 32
+        fuwu_block_checksum(bytes.baseAddress, bytes.count)
     }
 }

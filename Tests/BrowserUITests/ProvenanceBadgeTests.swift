@@ -40,6 +40,21 @@ import Testing
         Snapshot.assert(Self.frame(width, height, Self.officialPointSelected + [.open]), named: "point-detail-official-\(width)x\(height)")
     }
 
+    /// Where a point's record comes from is on the first screen of its sheet even at 40x12,
+    /// right below its type: the district's list, a public source or a generated sample.
+    @Test(arguments: [InterfaceLanguage.chinese, .english])
+    func thePointSheetShowsItsSourceOnTheFirstScreenAt40x12(language: InterfaceLanguage) {
+        let official = language.pick("来源官方数据：福田区社区健康服务中心一览表（福田区卫生健康局，快照2024-06）",
+                                     "SourceOfficialdata:福田区社区健康服务中心一览表(福田区卫生健康局,snapshot2024-06)")
+        let sample = language.pick("来源样例数据（生成的示例记录，非真实信息）", "SourceSampledata(generated,notarealrecord)")
+        for (index, expected) in [(1, sample), (3, official), (0, language.pick("来源", "Source")), (2, language.pick("来源", "Source"))] {
+            var state = Self.state(language: language, width: 40, height: 12)
+            for command in GoldenScreenTests.familyDoctorPoints + Array(repeating: .down, count: index) + [.open] { _ = state.apply(command) }
+            let text = BrowserView.frame(state).text.filter { !$0.isWhitespace }
+            #expect(text.contains(expected), "point \(index): \(BrowserView.frame(state).text)")
+        }
+    }
+
     @Test(arguments: [(InterfaceLanguage.chinese, "官方", "样例"), (.english, "official", "sample")])
     func officialAndSamplePointsCarryTheirBadgeFirstAndReferencePointsNone(language: InterfaceLanguage, official: String, sample: String) {
         let state = Self.state(language: language)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 @testable import CatalogueImport
 
 /// Edge cases of real Office files that openpyxl and python-docx do not write, in small
@@ -34,6 +35,60 @@ import Testing
         #expect(throws: ImportProblem(file: index, sheet: "表1", row: 7, reason: "cell C7 refers to shared string 3, but the workbook has 0; the file is damaged")) {
             try WorkbookSource(path: index).allRows()
         }
+    }
+
+    /// libxml2 refuses a document pushed to it in one piece once it passes 10 000 000 bytes
+    /// ("Huge input lookup", XML error 1): a 300 000-row sheet was refused that way. Parts over
+    /// that size, a sheet and its shared strings, are read whole; the sheet, over
+    /// `OfficePackage.inMemoryPartByteCount`, from a temporary file, its merged ranges too.
+    @Test func partsOverTenMegabytesAreReadWhole() throws {
+        let folder = try FixturePaths.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rowCount = 1_100
+        let long = String(repeating: "福田区社区健康服务中心", count: 330)  // 9 900 bytes
+        var sheet = "<sheetData>"
+        var strings = "<sst \(OfficeArchive.spreadsheetNamespace)>"
+        for row in 1...rowCount {
+            sheet += "<row r=\"\(row)\"><c r=\"A\(row)\" t=\"s\"><v>\(row - 1)</v></c><c r=\"B\(row)\" t=\"inlineStr\"><is><t>\(row)\(long)</t></is></c></row>"
+            strings += "<si><t>\(long)\(row)</t></si>"
+        }
+        sheet += "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"B1:C2\"/></mergeCells>"
+        strings += "</sst>"
+        #expect(sheet.utf8.count > 10_000_000 && strings.utf8.count > 10_000_000)
+        let path = try OfficeArchive.write(OfficeArchive.workbook(sheet: sheet) + [("xl/sharedStrings.xml", strings)], name: "large.xlsx", in: folder)
+        let rows = try WorkbookSource(path: path).allRows()
+        #expect(rows.count == rowCount)
+        #expect(rows.last == SourceRow(sheet: "表1", row: rowCount, cells: [long + "\(rowCount)", "\(rowCount)" + long]))
+        #expect(rows.dropFirst(2).allSatisfy { $0.cells == [long + "\($0.row)", "\($0.row)" + long] })
+        // The merged range, listed after the cells, fills the first two rows.
+        #expect(rows.prefix(2).map(\.cells) == [[long + "1", "1" + long, "1" + long], [long + "2", "2" + long, "1" + long]])
+    }
+
+    /// A large sheet is unpacked into a temporary file, checked for UTF-8 on the way as a part
+    /// in memory is: the line of the first bad byte, also when a character spans two chunks.
+    @Test func aSpooledPartIsCheckedForUTF8AndKeepsItsBytes() throws {
+        let folder = try FixturePaths.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = Data(String(repeating: "<t>福田区社区健康服务中心</t>\n", count: 20_000).utf8)
+        var bad = good
+        bad.insert(contentsOf: [0xE7, 0x0A, 0xFF], at: good.count - 40)
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (name, data) in [("good.xml", good), ("bad.xml", bad)] {
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let url = folder.appendingPathComponent("parts.zip")
+        try (archive.data ?? Data()).write(to: url)
+        let package = try OfficePackage(path: url.path, kind: "an .xlsx workbook")
+        let spooledGood = try package.spool("good.xml")
+        defer { spooledGood.remove() }
+        #expect(spooledGood.invalidUTF8Line == nil)
+        #expect(try Data(contentsOf: spooledGood.url) == good)
+        let spooledBad = try package.spool("bad.xml")
+        spooledBad.remove()
+        #expect(spooledBad.invalidUTF8Line == 20_000)
+        #expect(!FileManager.default.fileExists(atPath: spooledBad.url.path))
     }
 
     @Test func wordNumberingRestartsDeeperLevelsHonoursOverridesAndCountsInChinese() throws {

@@ -35,7 +35,7 @@ import Testing
         try session.send("Enter")
         try session.waitUntil("the point's details") {
             firstLine($0).hasSuffix("› 福田区样例社康中心001") && $0.contains(" 类型          社康中心")
-                && $0.contains(" 位置          22.522595, 114.052581")
+                && $0.contains(" 来源          样例数据") && $0.contains(" 地址          福田街道（样例，无地址）")
         }
 
         // Back lands on the item; its details lead to the service guide; its contents to 服务流程.

@@ -204,6 +204,11 @@ struct RecordSheet {
         var rows = title(point.name, provenance: point.provenance, extra: starPiece(RecordReference(kind: .point, id: id)))
         let notGiven = pick("未提供", "not given")
         rows += field(pick("类型", "Type"), catalogue.pointType(point.typeID)?.name ?? point.typeID)
+        // Where the record comes from, before its details, so that it is on the first screen
+        // even at 40x12: a resident should know at once whether the district, a public source
+        // or a generated sample says so.
+        let (source, sourceStyle) = provenanceText(point.provenance)
+        rows += field(pick("来源", "Source"), source, style: sourceStyle)
         rows += field(pick("地址", "Address"), point.address, missing: notGiven)
         rows += field(pick("电话", "Phone"), point.phone, missing: notGiven)
         rows += field(pick("开放时间", "Hours"), hoursText(point.hours), missing: notGiven)
@@ -222,8 +227,6 @@ struct RecordSheet {
             rows += field(pick("位置", "Location"), pick("位置未知", "location unknown"), style: .warning)
         }
         rows += field(pick("备注", "Note"), point.note)
-        let (source, sourceStyle) = provenanceText(point.provenance)
-        rows += field(pick("来源", "Source"), source, style: sourceStyle)
         rows += heading(pick("提供的服务事项（\(point.itemIDs.count)）", "Items provided here (\(point.itemIDs.count))"))
         for itemID in point.itemIDs {
             let name = catalogue.item(itemID)?.name ?? itemID

@@ -119,8 +119,15 @@ public struct NearbyIndex: Sendable {
               t.pointDomain.count == n, t.pointType.count == n, t.pointSubdistrict.count == n, t.idRank.count == n,
               t.itemStarts.count == n + 1, t.itemStarts.first == 0, t.itemStarts.last.map(Int.init) == t.items.count
         else { return nil }
+        // Every value is looked at (no early exit) so that the loop vectorises: a million
+        // points' arrays take about a millisecond, not tens.
         func within(_ values: FlatArray<Int32>, _ low: Int32, _ end: Int) -> Bool {
-            values.buffer.allSatisfy { $0 >= low && Int($0) < end }
+            var lowest = Int32.max, highest = Int32.min
+            for value in values.buffer {
+                lowest = Swift.min(lowest, value)
+                highest = Swift.max(highest, value)
+            }
+            return values.buffer.isEmpty || (lowest >= low && Int(highest) < end)
         }
         guard within(t.locatedPoints, 0, n), within(t.unlocatedPoints, 0, n),
               within(t.pointDomain, -1, catalogue.domains.count), within(t.pointType, -1, catalogue.pointTypes.count),

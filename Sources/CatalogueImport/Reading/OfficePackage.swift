@@ -42,27 +42,97 @@ final class OfficePackage {
     /// Whether the archive has a part at `partPath`.
     func contains(_ partPath: String) -> Bool { archive[partPath] != nil }
 
+    /// Parts that unpack to more than this go to a temporary file (`spool`), not memory.
+    static let inMemoryPartByteCount = 8 << 20
+
+    /// How many bytes the part at `partPath` says it unpacks to; 0 for none.
+    func unpackedByteCount(of partPath: String) -> Int64 {
+        archive[partPath].map { Int64(clamping: $0.uncompressedSize) } ?? 0
+    }
+
     /// The bytes of the part at `partPath` (no leading slash).
     func part(_ partPath: String, sheet: String? = nil) throws(ImportProblem) -> Data {
+        var data = Data()
+        try unpack(partPath, sheet: sheet) { chunk in data.append(chunk) }
+        return data
+    }
+
+    /// A part unpacked into a temporary file, and the line of its first byte that is not UTF-8.
+    struct SpooledPart {
+        let url: URL
+        let invalidUTF8Line: Int?
+        func remove() { try? FileManager.default.removeItem(at: url) }
+    }
+
+    /// Unpacks the part at `partPath` into a temporary file a chunk at a time, checking on the
+    /// way that it is UTF-8 (as `XMLEventReader.read` checks a part in memory), so that a large
+    /// sheet is never held whole. The caller removes the file.
+    func spool(_ partPath: String, sheet: String? = nil) throws(ImportProblem) -> SpooledPart {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fuwu-part-\(UUID().uuidString).xml")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil),
+              let handle = try? FileHandle(forWritingTo: url) else {
+            throw ImportProblem(file: path, sheet: sheet, reason: "cannot write a temporary file in \(url.deletingLastPathComponent().path) to unpack \(partPath); free some space or set TMPDIR")
+        }
+        var carry: [UInt8] = []
+        var newlines = 0
+        var invalidLine: Int?
+        /// Checks `bytes` (whole characters), counting lines, and notes the first bad byte's line.
+        func check(_ bytes: ArraySlice<UInt8>) {
+            if String(validating: bytes, as: UTF8.self) == nil {
+                let offset = DelimitedRecordParser.firstInvalidUTF8Offset(Array(bytes)) ?? 0
+                invalidLine = 1 + newlines + bytes.prefix(offset).lazy.filter { $0 == 0x0A }.count
+            } else {
+                newlines += bytes.lazy.filter { $0 == 0x0A }.count
+            }
+        }
+        do throws(ImportProblem) {
+            defer { try? handle.close() }
+            try unpack(partPath, sheet: sheet) { chunk in
+                do { try handle.write(contentsOf: chunk) } catch { throw SpoolFailed(error: error) }
+                guard invalidLine == nil else { return }
+                let piece = carry + [UInt8](chunk)
+                // The last character may continue in the next chunk: keep it back.
+                var cut = piece.count
+                var back = 0
+                while cut > 0, back < 3, piece[cut - 1] & 0xC0 == 0x80 { cut -= 1; back += 1 }
+                if cut > 0, piece[cut - 1] >= 0xC0 { cut -= 1 } else if back > 0 { cut += back }
+                carry = Array(piece[cut...])
+                check(piece[..<cut])
+            }
+            if invalidLine == nil, !carry.isEmpty { check(carry[...]) }
+        } catch {
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
+        return SpooledPart(url: url, invalidUTF8Line: invalidLine)
+    }
+
+    private struct SpoolFailed: Error { var error: any Error }
+
+    /// Unpacks the part at `partPath`, handing each chunk to `consume`; refuses a part over
+    /// `maximumPartByteCount`. A `SpoolFailed` error of `consume` is rethrown as it is.
+    private func unpack(_ partPath: String, sheet: String?, _ consume: (Data) throws -> Void) throws(ImportProblem) {
         guard let entry = archive[partPath] else {
             throw ImportProblem(file: path, sheet: sheet, reason: "the archive has no \(partPath); it is damaged or not a real Office file")
         }
         guard entry.type == .file else {
             throw ImportProblem(file: path, sheet: sheet, reason: "\(partPath) in the archive is not a file")
         }
-        var data = Data()
+        var count = 0
         let limit = Self.maximumPartByteCount
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                if data.count + chunk.count > limit { throw PartTooLarge() }
-                data.append(chunk)
+                count += chunk.count
+                if count > limit { throw PartTooLarge() }
+                try consume(chunk)
             }
         } catch is PartTooLarge {
             throw ImportProblem(file: path, sheet: sheet, reason: "\(partPath) unpacks to more than \(limit >> 20) MiB; it is too large to import")
+        } catch let failure as SpoolFailed {
+            throw ImportProblem(file: path, sheet: sheet, reason: "cannot write a temporary file to unpack \(partPath) (\(failure.error)); free some space or set TMPDIR")
         } catch {
             throw ImportProblem(file: path, sheet: sheet, reason: "\(partPath) in the archive is damaged (\(error)); the file may be cut off")
         }
-        return data
     }
 
     private struct PartTooLarge: Error {}

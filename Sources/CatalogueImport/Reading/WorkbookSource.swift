@@ -80,9 +80,23 @@ public struct WorkbookSource: TableSource {
         }
         position?.bytes = 0
         for sheet in chosen {
-            let data = try package.part(sheet.partPath, sheet: sheet.name)
-            let reader = WorksheetReader(source: self, sheet: sheet, data: data)
-            try reader.read(body)
+            if package.unpackedByteCount(of: sheet.partPath) > OfficePackage.inMemoryPartByteCount {
+                // A large sheet is unpacked into a temporary file and parsed from there, so that
+                // it is never held in memory whole (the merged ranges at its end are found in a
+                // mapping of the file).
+                let spooled = try package.spool(sheet.partPath, sheet: sheet.name)
+                defer { spooled.remove() }
+                if let line = spooled.invalidUTF8Line {
+                    throw package.malformed(sheet.partPath, sheet: sheet.name)("bytes that are not UTF-8", line)
+                }
+                guard let mapped = try? Data(contentsOf: spooled.url, options: .alwaysMapped) else {
+                    throw ImportProblem(file: path, sheet: sheet.name, reason: "cannot read back the temporary file \(spooled.url.path) that \(sheet.partPath) was unpacked into")
+                }
+                try WorksheetReader(source: self, sheet: sheet, data: mapped, file: spooled.url).read(body)
+            } else {
+                let data = try package.part(sheet.partPath, sheet: sheet.name)
+                try WorksheetReader(source: self, sheet: sheet, data: data).read(body)
+            }
             position?.bytes += package.storedByteCount(of: sheet.partPath)
         }
     }

@@ -12,11 +12,15 @@ struct WorksheetReader {
     let source: WorkbookSource
     let sheet: WorkbookSource.Sheet
     let data: Data
+    /// The file `data` maps, when the part was unpacked into one (checked for UTF-8 already):
+    /// the parser then reads the file rather than the mapping.
+    let file: URL?
 
-    init(source: WorkbookSource, sheet: WorkbookSource.Sheet, data: Data) {
+    init(source: WorkbookSource, sheet: WorkbookSource.Sheet, data: Data, file: URL? = nil) {
         self.source = source
         self.sheet = sheet
         self.data = data
+        self.file = file
     }
 
     /// The merged ranges, read from the `mergeCells` list that follows the cells in the part.
@@ -116,7 +120,7 @@ struct WorksheetReader {
         }
 
         try withoutActuallyEscaping(body) { (body) throws(ImportProblem) in
-            try XMLEventReader.read(data, malformed: { message, line in
+            try XMLEventReader.read(data, file: file, malformed: { message, line in
                 ImportProblem(file: path, sheet: sheetName, row: rowNumber > 0 ? rowNumber : nil,
                               reason: "\(sheet.partPath) is not well-formed XML (\(message) at line \(line) of that part); the file is damaged")
             }, onStart: { element, attributes throws(ImportProblem) in

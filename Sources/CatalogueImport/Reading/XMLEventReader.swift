@@ -28,18 +28,28 @@ final class XMLEventReader: NSObject, XMLParserDelegate {
     /// Parses `data`, calling the closures in document order. A problem a closure throws stops
     /// the parse and is rethrown; malformed XML is reported through `malformed` with the
     /// parser's message and line.
-    static func read(_ data: Data,
+    /// With `file`, `data` is a mapping of that file, already checked for UTF-8, and the parser
+    /// reads the file.
+    static func read(_ data: Data, file: URL? = nil,
                      malformed: (_ message: String, _ line: Int) -> ImportProblem,
                      onStart: @escaping Start,
                      onEnd: @escaping End = { _ throws(ImportProblem) in },
                      onText: @escaping (String) -> Void = { _ in }) throws(ImportProblem) {
         // FoundationXML runs libxml2 in recovery mode and force-unwraps element and attribute
         // names as UTF-8, so a damaged name would crash it: refuse bytes that are not UTF-8 first.
-        if let offset = firstInvalidUTF8Offset(data) {
+        if file == nil, let offset = firstInvalidUTF8Offset(data) {
             throw malformed("bytes that are not UTF-8", 1 + data.prefix(offset).lazy.filter { $0 == 0x0A }.count)
         }
         let reader = XMLEventReader(onStart: onStart, onEnd: onEnd, onText: onText)
-        let parser = XMLParser(data: data)
+        // Fed from a stream, not `XMLParser(data:)`: that pushes the whole part to libxml2 as one
+        // chunk, and libxml2's push parser then stops at the end with "Huge input lookup"
+        // (error 1, XML_ERR_INTERNAL_ERROR) once a part passes 10 000 000 bytes
+        // (XML_MAX_LOOKUP_LIMIT), as a sheet of some 20 000 rows does. The stream hands it
+        // 128 KiB at a time, and libxml2 drops what it has parsed as it goes.
+        guard let stream = file.map({ InputStream(url: $0) }) ?? InputStream(data: data) else {
+            throw malformed("the unpacked part could not be read back", 1)
+        }
+        let parser = XMLParser(stream: stream)
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
