@@ -44,9 +44,10 @@ struct ItemCommand: ParsableCommand {
         guard let item = c.findItem(id) else {
             throw CLIError.missing(lang.pick("没有事项“\(id)”；用 'fuwu items' 或 'fuwu search' 查找", "no item \"\(id)\"; use 'fuwu items' or 'fuwu search' to find one"))
         }
-        let points = c.points(servingItem: item.id)
+        // Only their number is shown: counted from the stored item-to-points table, no point decoded.
+        let pointCount = c.pointIndices(servingItem: item.id).count
         if format == .json {
-            print(Self.json(item, points: points.count).rendered())
+            print(Self.json(item, points: pointCount).rendered())
             return
         }
         var f = FieldList()
@@ -61,7 +62,7 @@ struct ItemCommand: ParsableCommand {
         f.add(lang.pick("支出责任", "funding"), item.funding)
         f.add(lang.pick("牵头负责单位", "lead department"), item.lead)
         f.add(lang.pick("服务点类型", "point types"), item.pointTypeIDs.map(w.typeName).joined(separator: "、"))
-        f.add(lang.pick("服务点", "points"), lang.pick("\(points.count) 个（fuwu points --item \(item.id)）", "\(points.count) (fuwu points --item \(item.id))"))
+        f.add(lang.pick("服务点", "points"), lang.pick("\(pointCount) 个（fuwu points --item \(item.id)）", "\(pointCount) (fuwu points --item \(item.id))"))
         let texts = c.standards(forItem: item.id).map { "\($0.id)  \($0.code)  \($0.title)  [\(w.kind($0.kind))]" }
         f.add(lang.pick("标准与指南", "texts"), texts.isEmpty ? "—" : texts.joined(separator: "\n"))
         f.add(lang.pick("数据来源", "provenance"), w.provenanceDetail(item.provenance))
