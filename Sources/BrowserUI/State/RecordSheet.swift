@@ -204,14 +204,15 @@ struct RecordSheet {
         var rows = title(point.name, provenance: point.provenance, extra: starPiece(RecordReference(kind: .point, id: id)))
         let notGiven = pick("未提供", "not given")
         rows += field(pick("类型", "Type"), catalogue.pointType(point.typeID)?.name ?? point.typeID)
-        // Where the record comes from, before its details, so that it is on the first screen
-        // even at 40x12: a resident should know at once whether the district, a public source
-        // or a generated sample says so.
-        let (source, sourceStyle) = provenanceText(point.provenance)
-        rows += field(pick("来源", "Source"), source, style: sourceStyle)
         rows += field(pick("地址", "Address"), point.address, missing: notGiven)
         rows += field(pick("电话", "Phone"), point.phone, missing: notGiven)
         rows += field(pick("开放时间", "Hours"), hoursText(point.hours), missing: notGiven)
+        // Where the record comes from, right after what a visit needs (address, phone, hours),
+        // so that it starts on the first screen even at 40x12: a resident should know at once
+        // whether the district, a public source or a generated sample says so, without a long
+        // citation pushing the address off the screen.
+        let (source, sourceStyle) = provenanceText(point.provenance)
+        rows += field(pick("来源", "Source"), source, style: sourceStyle)
         let subdistrict = point.subdistrictCode.map { catalogue.subdistrict($0)?.name ?? $0 }
         rows += field(pick("街道", "Subdistrict"), subdistrict, missing: notGiven)
         rows += field(pick("社区", "Community"), point.community, missing: notGiven)
