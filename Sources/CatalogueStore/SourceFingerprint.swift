@@ -10,9 +10,13 @@ struct SourceFingerprint {
         var hash = FNV1a()
         // stat(2) directly, on paths built as bytes: FileManager's attributes also look up owner
         // and group names, and URL path building cost more than the stat itself, for each of ~900 files.
+        // Relative to the folder, opened once, so that the kernel walks only the file's own
+        // components (`standards/S0001.md`), not the folder's path again for each file.
         var path = Array(folder.path.utf8)
         path.append(UInt8(ascii: "/"))
         let base = path.count
+        let directory = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if directory >= 0 { close(directory) } }
         for file in files {
             path.removeSubrange(base...)
             path.append(contentsOf: file.utf8)
@@ -20,7 +24,8 @@ struct SourceFingerprint {
             var info = stat()
             let found = path.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
-                    chars.baseAddress.map { stat($0, &info) == 0 } ?? false
+                    guard let start = chars.baseAddress else { return false }
+                    return directory >= 0 ? fstatat(directory, start + base, &info, 0) == 0 : stat(start, &info) == 0
                 }
             }
             hash.add(bytes: path[base..<(path.count - 1)])
