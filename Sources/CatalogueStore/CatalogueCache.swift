@@ -115,8 +115,8 @@ public struct CatalogueCache: Sendable {
 
     /// Where the compiled database of a catalogue folder lives.
     public func databaseURL(for folder: URL) -> URL {
-        var hash = FNV1a()
-        hash.add(folder.standardizedFileURL.path)
+        var hash = ByteDigest()
+        hash.addPiece(folder.standardizedFileURL.path)
         let name = folder.standardizedFileURL.lastPathComponent.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         return directory.appendingPathComponent("\(name.isEmpty ? "catalogue" : name)-\(hash.hex).sqlite")
     }

@@ -30,29 +30,15 @@ public struct WrittenPoints {
     /// True when the regular file at `path` holds exactly `byteCount` bytes with `digest` (read a
     /// megabyte at a time, so the check holds no more than that in memory).
     func matches(fileAt path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == byteCount else { return false }
         var hasher = ByteDigest()
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 8)
-        defer { chunk.deallocate() }
-        var total = 0
-        while true {
-            let n = read(descriptor, chunk.baseAddress, chunk.count)
-            if n < 0 { if errno == EINTR { continue }; return false }
-            if n == 0 { break }
-            hasher.add(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
-            total += n
-        }
-        return total == byteCount && hasher.value == digest
+        return hasher.add(contentsOfFileAt: path) == byteCount && hasher.value == digest
     }
 }
 
 /// A 64-bit digest of a stream of bytes, the same however the stream is cut into pieces: eight
 /// bytes at a time, multiplied and rotated. Not cryptographic; it tells a file that is not the
-/// one a writer wrote (`WrittenPoints`).
+/// one a writer wrote (`WrittenPoints`) and whether a catalogue's sources changed (the compiled
+/// catalogue's stamp and source hash).
 public struct ByteDigest: Sendable {
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     /// Bytes of an unfinished word, lowest first, and how many.
@@ -92,6 +78,27 @@ public struct ByteDigest: Sendable {
     public mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Adds the bytes of the regular file at `path`, read a megabyte at a time (the same digest
+    /// as adding them at once, without holding the file), and returns how many there were; nil,
+    /// with nothing added, when it is not a readable regular file (a FIFO must not block).
+    public mutating func add(contentsOfFileAt path: String) -> Int? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 8)
+        defer { chunk.deallocate() }
+        var total = 0
+        while true {
+            let n = read(descriptor, chunk.baseAddress, chunk.count)
+            if n < 0 { if errno == EINTR { continue }; return total }
+            if n == 0 { return total }
+            add(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+            total += n
+        }
     }
 
     /// The digest of the bytes added so far.
