@@ -83,7 +83,7 @@ enum UserStateQuickRead {
         guard sqlite3_open_v2(path, &connection, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK, let db = connection else { return nil }
         sqlite3_busy_timeout(db, 5000)
         guard let check = rows(db, "PRAGMA quick_check"), check.count == 1, check[0].first == "ok" else { return nil }
-        guard let found = rows(db, "SELECT kind, record_id, starred_at FROM favourite ORDER BY starred_at DESC, rowid DESC") else {
+        guard let found = rows(db, UserStateDatabase.favouritesQuery) else {
             return nil
         }
         return found.compactMap { row in

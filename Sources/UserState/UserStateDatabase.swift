@@ -160,9 +160,11 @@ public final class UserStateDatabase: UserStateStore, @unchecked Sendable {
         }) ?? []
     }
 
-    public func favourites() -> [UserRecordEntry] {
-        entries(sql: "SELECT kind, record_id, starred_at AS at FROM favourite ORDER BY starred_at DESC, rowid DESC")
-    }
+    public func favourites() -> [UserRecordEntry] { entries(sql: Self.favouritesQuery) }
+
+    /// The favourites, newest first: kind, record id, time. `UserStateQuickRead` runs the same
+    /// query before the first frame, so both give the same stars in the same order.
+    static let favouritesQuery = "SELECT kind, record_id, starred_at AS at FROM favourite ORDER BY starred_at DESC, rowid DESC"
 
     public func history() -> [UserRecordEntry] {
         entries(sql: "SELECT kind, record_id, opened_at AS at FROM history ORDER BY sequence DESC")
