@@ -38,10 +38,12 @@ public struct SpatialGrid: Sendable {
     private let cellLongitudeDegrees: Double
     /// cellStart[c] ..< cellStart[c + 1] are the sorted positions of cell c (row-major).
     public let cellStart: FlatArray<Int32>
-    /// Per sorted position: the point's coordinates and its index in the array the grid was built from.
+    /// Per sorted position: the point's coordinates and its index in the array the grid was built
+    /// from; no indices when the grid is in its own order (`inOwnOrder`): a hit's index is then its
+    /// sorted position.
     public let latitudes: FlatArray<Double>
     public let longitudes: FlatArray<Double>
-    public let originalIndices: FlatArray<Int32>
+    public let originalIndices: FlatArray<Int32>?
 
     /// The grid's dimensions: with the four arrays, all a stored grid needs (`init(layout:…)`).
     public struct Layout: Equatable, Sendable {
@@ -72,24 +74,29 @@ public struct SpatialGrid: Sendable {
                westLongitude: westLongitude, cellLatitudeDegrees: cellLatitudeDegrees, cellLongitudeDegrees: cellLongitudeDegrees)
     }
 
-    /// A grid as an earlier one stored itself (`layout` and the four arrays); nil when the parts
-    /// disagree (wrong lengths, a cell table that is not a run of starts from 0 to `count`, an
-    /// index out of range, steps that are not positive), so that a damaged table is never read.
+    /// A grid as an earlier one stored itself (`layout` and the arrays; without `originalIndices`,
+    /// a grid in its own order); nil when the parts disagree (wrong lengths, a cell table that is
+    /// not a run of starts from 0 to `count`, an index out of range, steps that are not positive),
+    /// so that a damaged table is never read. The coordinates' values are not looked at: a caller
+    /// that has not checked them checks each run a query reads (`collect(…checkingRuns:)`).
     public init?(layout: Layout, cellStart: FlatArray<Int32>, latitudes: FlatArray<Double>, longitudes: FlatArray<Double>,
-                 originalIndices: FlatArray<Int32>) {
+                 originalIndices: FlatArray<Int32>? = nil) {
         let l = layout
         guard l.count >= 0, l.rows >= 1, l.columns >= 1, l.rows <= Int(Int32.max) / l.columns,
               l.cellLatitudeDegrees > 0, l.cellLongitudeDegrees > 0, l.cellSizeMetres > 0,
               l.southLatitude.isFinite, l.westLongitude.isFinite,
               cellStart.count == l.rows * l.columns + 1, latitudes.count == l.count, longitudes.count == l.count,
-              originalIndices.count == l.count, cellStart.first == 0, cellStart.last == Int32(truncatingIfNeeded: l.count)
+              originalIndices.map({ $0.count == l.count }) ?? true,
+              cellStart.first == 0, cellStart.last == Int32(truncatingIfNeeded: l.count)
         else { return nil }
         var previous: Int32 = 0
         for start in cellStart.buffer {
             guard start >= previous else { return nil }
             previous = start
         }
-        for index in originalIndices.buffer where index < 0 || Int(index) >= l.count { return nil }
+        if let originalIndices {
+            for index in originalIndices.buffer where index < 0 || Int(index) >= l.count { return nil }
+        }
         count = l.count
         rows = l.rows
         columns = l.columns
@@ -102,6 +109,13 @@ public struct SpatialGrid: Sendable {
         self.latitudes = latitudes
         self.longitudes = longitudes
         self.originalIndices = originalIndices
+    }
+
+    /// The same grid with hits indexed by sorted position (the position in `latitudes`), so that a
+    /// caller can keep its own per-point tables in the grid's order: the points a query reads are
+    /// then a few runs of those tables, not positions all over them.
+    public var inOwnOrder: SpatialGrid {
+        SpatialGrid(layout: layout, cellStart: cellStart, latitudes: latitudes, longitudes: longitudes)!
     }
 
     /// Builds the grid; `pointsPerCell` trades cell visits against candidate checks.
@@ -192,8 +206,19 @@ public struct SpatialGrid: Sendable {
 
     /// Appends the points within `radiusMetres` (inclusive) of an origin to `hits`, unordered.
     public func collect(within radiusMetres: Double, of origin: GeoCoordinate, into hits: inout [Hit]) {
-        visit(within: radiusMetres, of: origin, plane: LocalTangentPlane(origin: origin)) { index, distance in
+        visit(within: radiusMetres, of: origin, plane: LocalTangentPlane(origin: origin), check: nil) { index, distance in
             hits.append(Hit(index: index, distanceMetres: distance))
+        }
+    }
+
+    /// `collect(within:of:into:)`, calling `check` with each run of sorted positions before any of
+    /// its coordinates is read; false (and `hits` incomplete) as soon as a run fails its check.
+    public func collect(within radiusMetres: Double, of origin: GeoCoordinate, into hits: inout [Hit],
+                        checkingRuns check: (Range<Int>) -> Bool) -> Bool {
+        withoutActuallyEscaping(check) { check in
+            visit(within: radiusMetres, of: origin, plane: LocalTangentPlane(origin: origin), check: check) { index, distance in
+                hits.append(Hit(index: index, distanceMetres: distance))
+            }
         }
     }
 
@@ -203,18 +228,19 @@ public struct SpatialGrid: Sendable {
     /// only on the latitude and the longitude difference), so one plane serves a row of origins.
     public func nearest(within radiusMetres: Double, of origin: GeoCoordinate, plane: LocalTangentPlane) -> Hit? {
         var best: Hit?
-        visit(within: radiusMetres, of: origin, plane: plane) { index, distance in
+        visit(within: radiusMetres, of: origin, plane: plane, check: nil) { index, distance in
             if let current = best, current.distanceMetres < distance || (current.distanceMetres == distance && current.index < index) { return }
             best = Hit(index: index, distanceMetres: distance)
         }
         return best
     }
 
-    /// Calls `body` with the index and distance of every point within the radius.
-    @inline(__always)
+    /// Calls `body` with the index and distance of every point within the radius; false when a
+    /// run of sorted positions failed `check` (then no further point is visited).
+    @inline(__always) @discardableResult
     private func visit(within radiusMetres: Double, of origin: GeoCoordinate, plane: LocalTangentPlane,
-                       _ body: (Int, Double) -> Void) {
-        guard count > 0, radiusMetres >= 0 else { return }
+                       check: ((Range<Int>) -> Bool)?, _ body: (Int, Double) -> Void) -> Bool {
+        guard count > 0, radiusMetres >= 0 else { return true }
         let radius = min(radiusMetres, Self.maximumRadiusMetres)
         let switchMetres = LocalTangentPlane.exactSwitchMetres
         // Beyond the switch the plane differs from the geodesic by < 0.1 % (6 cm at 50 km):
@@ -235,10 +261,10 @@ public struct SpatialGrid: Sendable {
         let lastRow = clampedIndex((lat0 + latitudeReach - southLatitude) / cellLatitudeDegrees, limit: rows)
         guard firstRow <= lastRow,
               lat0 + latitudeReach >= southLatitude,
-              lat0 - latitudeReach <= southLatitude + Double(rows) * cellLatitudeDegrees else { return }
+              lat0 - latitudeReach <= southLatitude + Double(rows) * cellLatitudeDegrees else { return true }
 
         do {
-            let starts = cellStart.buffer, lats = latitudes.buffer, lngs = longitudes.buffer, indices = originalIndices.buffer
+            let starts = cellStart.buffer, lats = latitudes.buffer, lngs = longitudes.buffer, indices = originalIndices?.buffer
             for row in firstRow...lastRow {
                 let bandSouth = southLatitude + Double(row) * cellLatitudeDegrees
                 let bandNorth = bandSouth + cellLatitudeDegrees
@@ -253,30 +279,32 @@ public struct SpatialGrid: Sendable {
                 let lastColumn = clampedIndex(east / cellLongitudeDegrees, limit: columns)
                 let begin = Int(starts[row * columns + firstColumn])
                 let end = Int(starts[row * columns + lastColumn + 1])
+                if let check, begin < end, !check(begin..<end) { return false }
                 var k = begin
                 while k < end {
                     let dLat = lats[k] - lat0
                     let dLng = lngs[k] - lng0
                     let squared = plane.planeDistanceSquared(latitudeDelta: dLat, longitudeDelta: dLng)
                     if squared <= planeRadiusSquared {
-                        body(Int(indices[k]), squared.squareRoot())
+                        body(indices.map { Int($0[k]) } ?? k, squared.squareRoot())
                     } else if radius > switchMetres && squared <= searchRadiusSquared {
                         let point = GeoCoordinate(latitude: lats[k], longitude: lngs[k])
                         let planeMetres = squared.squareRoot()
                         let exact = planeMetres <= switchMetres ? planeMetres
                             : Geodesic.wgs84.inverse(from: origin, to: point).distanceMetres
-                        if exact <= radius { body(Int(indices[k]), exact) }
+                        if exact <= radius { body(indices.map { Int($0[k]) } ?? k, exact) }
                     }
                     k += 1
                 }
             }
         }
+        return true
     }
 
     /// Bytes held by the grid's arrays (cell table, coordinates, indices).
     public var storageBytes: Int {
         cellStart.count * MemoryLayout<Int32>.stride + latitudes.count * MemoryLayout<Double>.stride
-            + longitudes.count * MemoryLayout<Double>.stride + originalIndices.count * MemoryLayout<Int32>.stride
+            + longitudes.count * MemoryLayout<Double>.stride + (originalIndices?.count ?? 0) * MemoryLayout<Int32>.stride
     }
 
     /// Sorts hits nearest first, ties by index, in linear expected time: a counting pass into

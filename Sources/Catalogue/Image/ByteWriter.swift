@@ -91,7 +91,8 @@ struct ByteWriter {
     }
 
     /// The nearby index's tables (`PointImage.nearbyTables()` reads them in place): the ids its
-    /// positions refer to, the grid's layout, then its arrays (doubles as their bit patterns).
+    /// positions refer to, the grid's layout, then its arrays (doubles as their bit patterns) and
+    /// the slots' (`NearbyIndex.Slots`).
     mutating func nearbyTables(_ t: NearbyIndex.Tables) {
         strings(t.domainIDs); strings(t.typeIDs); strings(t.subdistrictCodes); strings(t.itemIDs)
         let l = t.layout
@@ -100,9 +101,7 @@ struct ByteWriter {
             double(value)
         }
         array(Array(t.cellStart)); array(t.latitudes.map(\.bitPattern)); array(t.longitudes.map(\.bitPattern))
-        for column in [t.gridIndices, t.locatedPoints, t.unlocatedPoints, t.pointDomain, t.pointType, t.pointSubdistrict,
-                       t.itemStarts, t.items, t.idRank] {
-            array(Array(column))
-        }
+        let s = t.slots
+        for column in [s.point, s.domain, s.type, s.subdistrict, s.idRank, s.itemStarts, s.items] { array(Array(column)) }
     }
 }

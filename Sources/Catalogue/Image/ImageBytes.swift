@@ -61,6 +61,17 @@ public final class ImageBytes: @unchecked Sendable {
         return true
     }
 
+    /// `verify` for the values at `positions` of `array`, which must lie in these bytes (as
+    /// `borrowed` gives them); false when it does not, or a position is out of its range.
+    func verify<T>(_ positions: Range<Int>, of array: FlatArray<T>) -> Bool {
+        guard positions.lowerBound >= 0, positions.upperBound <= array.count else { return false }
+        guard !positions.isEmpty else { return true }
+        guard let base = buffer.baseAddress, let start = array.buffer.baseAddress else { return false }
+        let offset = UnsafeRawPointer(start) - base
+        let stride = MemoryLayout<T>.stride
+        return verify((offset + positions.lowerBound * stride)..<(offset + positions.upperBound * stride))
+    }
+
     /// The values in `range` (whole values of `T`, as `ByteWriter.array` lays them out), borrowed
     /// where they lie for as long as these bytes live. The caller checks the blocks (`verify`)
     /// before trusting them; refused when they are not aligned for `T`.

@@ -121,8 +121,9 @@ final class PointImage: @unchecked Sendable {
     }
 
     /// The nearby index's tables, read in place: their ids and the grid's layout decoded, each
-    /// array's bytes checked (`ImageBytes.verify`) and then borrowed, not copied. Nil when a block
-    /// fails its check, an array is not aligned for its values, or on a big-endian machine.
+    /// array borrowed where it lies, not copied nor checked: the index checks the blocks of the
+    /// slots a query reads (`NearbyIndex.Slots.check`). Nil when an array is not aligned for its
+    /// values, or on a big-endian machine.
     func nearbyTables() -> NearbyIndex.Tables? {
         #if _endian(big)
         return nil
@@ -139,21 +140,20 @@ final class PointImage: @unchecked Sendable {
                                             cellLongitudeDegrees: try r.double())
             let bytes = self.bytes
             func column<T: FixedWidthInteger>(_: T.Type) throws(CatalogueImageError) -> FlatArray<T> {
-                let range = try r.uncheckedRegion(of: T.self)
-                guard bytes.verify(range) else { throw .damagedBlock }
-                return try bytes.borrowed(range, as: T.self)
+                try bytes.borrowed(try r.uncheckedRegion(of: T.self), as: T.self)
             }
             func doubles() throws(CatalogueImageError) -> FlatArray<Double> {
                 guard let doubles = try column(UInt64.self).reinterpreted(as: Double.self) else { throw .malformed("doubles") }
                 return doubles
             }
-            return NearbyIndex.Tables(
-                domainIDs: domainIDs, typeIDs: typeIDs, subdistrictCodes: subdistrictCodes, itemIDs: itemIDs, layout: layout,
-                cellStart: try column(Int32.self), latitudes: try doubles(), longitudes: try doubles(),
-                gridIndices: try column(Int32.self), locatedPoints: try column(Int32.self),
-                unlocatedPoints: try column(Int32.self), pointDomain: try column(Int32.self),
-                pointType: try column(Int32.self), pointSubdistrict: try column(Int32.self),
-                itemStarts: try column(Int32.self), items: try column(Int32.self), idRank: try column(Int32.self))
+            let cellStart = try column(Int32.self), latitudes = try doubles(), longitudes = try doubles()
+            let slots = NearbyIndex.Slots(point: try column(Int32.self), domain: try column(Int32.self),
+                                          type: try column(Int32.self), subdistrict: try column(Int32.self),
+                                          idRank: try column(Int32.self), itemStarts: try column(Int32.self),
+                                          items: try column(Int32.self))
+            return NearbyIndex.Tables(domainIDs: domainIDs, typeIDs: typeIDs, subdistrictCodes: subdistrictCodes,
+                                      itemIDs: itemIDs, layout: layout, cellStart: cellStart, latitudes: latitudes,
+                                      longitudes: longitudes, slots: slots, bytes: bytes)
         } catch {
             return nil
         }

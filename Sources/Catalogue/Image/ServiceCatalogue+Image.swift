@@ -108,7 +108,7 @@ extension ServiceCatalogue {
         let byDomain = pointCountsByDomain()
         w.int(byDomain.count)
         for (domainID, count) in byDomain.sorted(by: { $0.key < $1.key }) { w.string(domainID); w.int(count) }
-        w.nearbyTables(NearbyIndex(catalogue: self).tables)
+        w.nearbyTables(NearbyIndex(building: self).tables)
         w.patch(w.count - extrasStart, at: extrasLengthAt)
         return w.finished()
     }

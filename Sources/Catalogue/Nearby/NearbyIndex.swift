@@ -3,39 +3,81 @@ import FlatStorage
 
 /// A catalogue prepared for nearby queries: a spatial grid over the located points and compact
 /// per-point filter codes, built once.
+///
+/// Every per-point table is kept in the grid's order, in slots: the located points first, as
+/// the grid sorts them (so a hit's index is its slot), then the points without a location. A query
+/// reads the few runs of slots whose cells its circle crosses, so a compiled catalogue's stored
+/// index (`Tables`, read where it lies) checks the blocks of those runs, and the values in them,
+/// when a query first reads them rather than all of a million points' tables at start.
 public struct NearbyIndex: Sendable {
     public let catalogue: ServiceCatalogue
+    /// Over the located points, in its own order: a hit's index is its slot.
     private let grid: SpatialGrid
-    /// Grid position → index into `catalogue.points`.
-    private let locatedPoints: FlatArray<Int32>
-    /// Indices into `catalogue.points` of points without a location.
-    private let unlocatedPoints: FlatArray<Int32>
+    private let slots: Slots
     /// The unlocated points themselves, shared by every unfiltered result rather than copied.
     private let allUnlocatedPoints: [ServicePoint]
-    // Per point (parallel to `catalogue.points`): positions of its domain, type and subdistrict in
-    // the catalogue's arrays (−1 when unknown), its items' positions, and the rank of its id, so a
-    // query compares integers rather than strings and copies no records until it builds hits.
-    private let pointDomain: FlatArray<Int32>
-    private let pointType: FlatArray<Int32>
-    private let pointSubdistrict: FlatArray<Int32>
-    /// Point `p`'s items are `items[itemStarts[p]..<itemStarts[p + 1]]`.
-    private let itemStarts: FlatArray<Int32>
-    private let items: FlatArray<Int32>
-    private let idRank: FlatArray<Int32>
+    /// The bytes the stored tables lie in, checked a run of slots at a time (`check(_:)`); nil
+    /// when the tables were built here.
+    private let storedBytes: ImageBytes?
     private let domainPosition: [String: Int32]
     private let typePosition: [String: Int32]
     private let subdistrictPosition: [String: Int32]
     private let itemPosition: [String: Int32]
     /// True when the index reads a compiled catalogue's stored tables rather than arrays it built.
-    let readsStoredTables: Bool
+    var readsStoredTables: Bool { storedBytes != nil }
+
+    /// Per slot (located points in the grid's order, then the unlocated): the point's position in
+    /// `catalogue.points`; the positions of its domain, type and subdistrict in the catalogue's
+    /// arrays (−1 when unknown); the rank of its id; and its items' positions, slot `s`'s being
+    /// `items[itemStarts[s]..<itemStarts[s + 1]]`. A query compares integers rather than strings
+    /// and copies no records until it builds hits.
+    struct Slots {
+        var point: FlatArray<Int32>, domain: FlatArray<Int32>, type: FlatArray<Int32>, subdistrict: FlatArray<Int32>
+        var idRank: FlatArray<Int32>, itemStarts: FlatArray<Int32>, items: FlatArray<Int32>
+
+        /// True when the slots in `range` can be read: their blocks in `bytes` pass their checks
+        /// (the grid's coordinates' too, for located slots), every value is in range (points,
+        /// domains, types and subdistricts of `catalogue`), and their items' starts run forward
+        /// within the items, whose blocks pass too. Every value is looked at (no early exit) so
+        /// that the loops vectorise. Always true without `bytes` (tables built here).
+        func check(_ range: Range<Int>, in bytes: ImageBytes?, grid: SpatialGrid, catalogue: ServiceCatalogue) -> Bool {
+            guard let bytes, !range.isEmpty else { return true }
+            guard range.lowerBound >= 0, range.upperBound <= point.count else { return false }
+            func within(_ values: FlatArray<Int32>, _ low: Int32, _ end: Int) -> Bool {
+                guard bytes.verify(range, of: values) else { return false }
+                var lowest = Int32.max, highest = Int32.min
+                for value in values.buffer[range] {
+                    lowest = Swift.min(lowest, value)
+                    highest = Swift.max(highest, value)
+                }
+                return lowest >= low && Int(highest) < end
+            }
+            let located = range.clamped(to: 0..<grid.count)
+            guard bytes.verify(located, of: grid.latitudes), bytes.verify(located, of: grid.longitudes),
+                  within(point, 0, catalogue.pointCount), within(domain, -1, catalogue.domains.count),
+                  within(type, -1, catalogue.pointTypes.count), within(subdistrict, -1, catalogue.subdistricts.count),
+                  bytes.verify(range, of: idRank), bytes.verify(range.lowerBound..<(range.upperBound + 1), of: itemStarts)
+            else { return false }
+            let starts = itemStarts.buffer[range.lowerBound...range.upperBound]
+            guard let first = starts.first, let last = starts.last, first >= 0, Int(last) <= items.count,
+                  zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
+            else { return false }
+            return bytes.verify(Int(first)..<Int(last), of: items)
+        }
+    }
 
     /// Builds the index over every point that has a location; a compiled catalogue's stored
     /// index (`Tables`) is read where it lies instead when it still fits the catalogue.
     public init(catalogue: ServiceCatalogue) {
         if let tables = catalogue.storedNearbyTables(), let stored = NearbyIndex(catalogue: catalogue, tables: tables) {
             self = stored
-            return
+        } else {
+            self.init(building: catalogue)
         }
+    }
+
+    /// Builds the index from the catalogue's points, whatever it stores.
+    init(building catalogue: ServiceCatalogue) {
         let codes = catalogue.pointPositions()
         var located: [Int32] = [], unlocated: [Int32] = [], coordinates: [GeoCoordinate] = []
         for (i, location) in codes.locations.enumerated() {
@@ -46,32 +88,32 @@ public struct NearbyIndex: Sendable {
                 unlocated.append(Int32(i))
             }
         }
+        let sorted = SpatialGrid(coordinates: coordinates)
+        let order = (sorted.originalIndices.map { Array($0) } ?? []).map { located[Int($0)] } + unlocated
         let domainPosition = Self.positions(catalogue.domains.map(\.id))
         let typeDomain = catalogue.pointTypes.map { domainPosition[$0.domainID] ?? -1 }
-        self.init(catalogue: catalogue, grid: SpatialGrid(coordinates: coordinates), locatedPoints: FlatArray(located),
-                  unlocatedPoints: FlatArray(unlocated),
-                  pointDomain: FlatArray(codes.type.map { $0 >= 0 ? typeDomain[Int($0)] : -1 }),
-                  pointType: FlatArray(codes.type), pointSubdistrict: FlatArray(codes.subdistrict),
-                  itemStarts: FlatArray(codes.itemStarts), items: FlatArray(codes.items),
-                  idRank: FlatArray(catalogue.pointIDRanks()), stored: false)
+        let ranks = catalogue.pointIDRanks()
+        var itemStarts: [Int32] = [0], items: [Int32] = []
+        itemStarts.reserveCapacity(order.count + 1)
+        for point in order {
+            items += codes.items[Int(codes.itemStarts[Int(point)])..<Int(codes.itemStarts[Int(point) + 1])]
+            itemStarts.append(Int32(items.count))
+        }
+        let slots = Slots(point: FlatArray(order),
+                          domain: FlatArray(order.map { codes.type[Int($0)] >= 0 ? typeDomain[Int(codes.type[Int($0)])] : -1 }),
+                          type: FlatArray(order.map { codes.type[Int($0)] }),
+                          subdistrict: FlatArray(order.map { codes.subdistrict[Int($0)] }),
+                          idRank: FlatArray(order.map { ranks[Int($0)] }),
+                          itemStarts: FlatArray(itemStarts), items: FlatArray(items))
+        self.init(catalogue: catalogue, grid: sorted.inOwnOrder, slots: slots, storedBytes: nil)
     }
 
-    init(catalogue: ServiceCatalogue, grid: SpatialGrid, locatedPoints: FlatArray<Int32>,
-                 unlocatedPoints: FlatArray<Int32>, pointDomain: FlatArray<Int32>, pointType: FlatArray<Int32>,
-                 pointSubdistrict: FlatArray<Int32>, itemStarts: FlatArray<Int32>, items: FlatArray<Int32>,
-                 idRank: FlatArray<Int32>, stored: Bool) {
+    private init(catalogue: ServiceCatalogue, grid: SpatialGrid, slots: Slots, storedBytes: ImageBytes?) {
         self.catalogue = catalogue
-        readsStoredTables = stored
         self.grid = grid
-        self.locatedPoints = locatedPoints
-        self.unlocatedPoints = unlocatedPoints
-        allUnlocatedPoints = unlocatedPoints.map { catalogue.point(at: Int($0)) }
-        self.pointDomain = pointDomain
-        self.pointType = pointType
-        self.pointSubdistrict = pointSubdistrict
-        self.itemStarts = itemStarts
-        self.items = items
-        self.idRank = idRank
+        self.slots = slots
+        self.storedBytes = storedBytes
+        allUnlocatedPoints = slots.point.buffer[grid.count...].map { catalogue.point(at: Int($0)) }
         domainPosition = Self.positions(catalogue.domains.map(\.id))
         typePosition = Self.positions(catalogue.pointTypes.map(\.id))
         subdistrictPosition = Self.positions(catalogue.subdistricts.map(\.code))
@@ -86,61 +128,47 @@ public struct NearbyIndex: Sendable {
     }
 
     /// The index as a compiled catalogue stores it (`PointImage`), to be read where it lies: the
-    /// ids its positions refer to, the grid, and the per-point arrays.
+    /// ids its positions refer to, the grid (in its own order) and the slots; `bytes`, when read
+    /// from an image, are what the arrays lie in, to be checked as they are read.
     struct Tables {
         var domainIDs: [String], typeIDs: [String], subdistrictCodes: [String], itemIDs: [String]
         var layout: SpatialGrid.Layout
         var cellStart: FlatArray<Int32>, latitudes: FlatArray<Double>, longitudes: FlatArray<Double>
-        var gridIndices: FlatArray<Int32>
-        var locatedPoints: FlatArray<Int32>, unlocatedPoints: FlatArray<Int32>, pointDomain: FlatArray<Int32>
-        var pointType: FlatArray<Int32>, pointSubdistrict: FlatArray<Int32>, itemStarts: FlatArray<Int32>
-        var items: FlatArray<Int32>, idRank: FlatArray<Int32>
+        var slots: Slots
+        var bytes: ImageBytes?
     }
 
     var tables: Tables {
         Tables(domainIDs: catalogue.domains.map(\.id), typeIDs: catalogue.pointTypes.map(\.id),
                subdistrictCodes: catalogue.subdistricts.map(\.code), itemIDs: catalogue.items.map(\.id),
                layout: grid.layout, cellStart: grid.cellStart, latitudes: grid.latitudes, longitudes: grid.longitudes,
-               gridIndices: grid.originalIndices, locatedPoints: locatedPoints, unlocatedPoints: unlocatedPoints,
-               pointDomain: pointDomain, pointType: pointType, pointSubdistrict: pointSubdistrict, itemStarts: itemStarts,
-               items: items, idRank: idRank)
+               slots: slots, bytes: nil)
     }
 
     /// The index from stored tables; nil when they do not fit `catalogue` (its records' ids have
-    /// changed since, or an array's length or a value is out of range), so that the caller
-    /// builds the index instead and a damaged table is never followed.
+    /// changed since, or an array's length is wrong), or the cell table or the unlocated points'
+    /// slots fail their checks, so that the caller builds the index instead. The located slots are
+    /// checked as queries read them (`check(_:)`): a damaged table is never followed.
     init?(catalogue: ServiceCatalogue, tables t: Tables) {
-        let n = catalogue.pointCount
+        let n = catalogue.pointCount, s = t.slots
         guard t.domainIDs == catalogue.domains.map(\.id), t.typeIDs == catalogue.pointTypes.map(\.id),
               t.subdistrictCodes == catalogue.subdistricts.map(\.code), t.itemIDs == catalogue.items.map(\.id),
-              let grid = SpatialGrid(layout: t.layout, cellStart: t.cellStart, latitudes: t.latitudes,
-                                     longitudes: t.longitudes, originalIndices: t.gridIndices),
-              t.locatedPoints.count == grid.count, t.locatedPoints.count + t.unlocatedPoints.count == n,
-              t.pointDomain.count == n, t.pointType.count == n, t.pointSubdistrict.count == n, t.idRank.count == n,
-              t.itemStarts.count == n + 1, t.itemStarts.first == 0, t.itemStarts.last.map(Int.init) == t.items.count
+              t.bytes?.verify(0..<t.cellStart.count, of: t.cellStart) ?? true,
+              let grid = SpatialGrid(layout: t.layout, cellStart: t.cellStart, latitudes: t.latitudes, longitudes: t.longitudes),
+              grid.count <= n, s.point.count == n, s.domain.count == n, s.type.count == n, s.subdistrict.count == n,
+              s.idRank.count == n, s.itemStarts.count == n + 1
         else { return nil }
-        // Every value is looked at (no early exit) so that the loop vectorises: a million
-        // points' arrays take about a millisecond, not tens.
-        func within(_ values: FlatArray<Int32>, _ low: Int32, _ end: Int) -> Bool {
-            var lowest = Int32.max, highest = Int32.min
-            for value in values.buffer {
-                lowest = Swift.min(lowest, value)
-                highest = Swift.max(highest, value)
-            }
-            return values.buffer.isEmpty || (lowest >= low && Int(highest) < end)
-        }
-        guard within(t.locatedPoints, 0, n), within(t.unlocatedPoints, 0, n),
-              within(t.pointDomain, -1, catalogue.domains.count), within(t.pointType, -1, catalogue.pointTypes.count),
-              within(t.pointSubdistrict, -1, catalogue.subdistricts.count),
-              zip(t.itemStarts.buffer, t.itemStarts.buffer.dropFirst()).allSatisfy({ $0 <= $1 })
-        else { return nil }
-        self.init(catalogue: catalogue, grid: grid, locatedPoints: t.locatedPoints, unlocatedPoints: t.unlocatedPoints,
-                  pointDomain: t.pointDomain, pointType: t.pointType, pointSubdistrict: t.pointSubdistrict,
-                  itemStarts: t.itemStarts, items: t.items, idRank: t.idRank, stored: true)
+        guard s.check(grid.count..<n, in: t.bytes, grid: grid, catalogue: catalogue) else { return nil }
+        self.init(catalogue: catalogue, grid: grid, slots: s, storedBytes: t.bytes)
+    }
+
+    /// `Slots.check` for this index's slots (always true for tables built here).
+    private func check(_ range: Range<Int>) -> Bool {
+        slots.check(range, in: storedBytes, grid: grid, catalogue: catalogue)
     }
 
     /// Number of points with a location.
-    public var locatedCount: Int { locatedPoints.count }
+    public var locatedCount: Int { grid.count }
 
     /// A query's filters as positions; −2 stands for an id the catalogue does not have (matches nothing).
     private struct Filter {
@@ -155,11 +183,13 @@ public struct NearbyIndex: Sendable {
                item: query.itemID.map { itemPosition[$0] ?? -2 })
     }
 
-    private func matches(_ point: Int, _ filter: Filter) -> Bool {
-        if let domain = filter.domain, pointDomain[point] != domain { return false }
-        if let type = filter.type, pointType[point] != type { return false }
-        if let subdistrict = filter.subdistrict, pointSubdistrict[point] != subdistrict { return false }
-        if let item = filter.item, !items.buffer[Int(itemStarts[point])..<Int(itemStarts[point + 1])].contains(item) {
+    /// Whether the point in `slot` passes the filters (its slot checked).
+    private func matches(_ slot: Int, _ filter: Filter) -> Bool {
+        if let domain = filter.domain, slots.domain[slot] != domain { return false }
+        if let type = filter.type, slots.type[slot] != type { return false }
+        if let subdistrict = filter.subdistrict, slots.subdistrict[slot] != subdistrict { return false }
+        if let item = filter.item,
+           !slots.items.buffer[Int(slots.itemStarts[slot])..<Int(slots.itemStarts[slot + 1])].contains(item) {
             return false
         }
         return true
@@ -170,48 +200,60 @@ public struct NearbyIndex: Sendable {
         max(query.radiusMetres, NearbyQuery.standardRadiiMetres.last ?? 0)
     }
 
-    /// Answers a query with the spatial grid.
+    /// Answers a query with the spatial grid. When a stored table fails a check on the way (a
+    /// damaged block, a value out of range), the answer comes from an index built from the points.
     public func query(_ query: NearbyQuery) -> NearbyResult {
+        storedAnswer(query) ?? NearbyIndex(building: catalogue).query(query)
+    }
+
+    /// The answer from these tables; nil when a run of slots the query reads fails its check.
+    func storedAnswer(_ query: NearbyQuery) -> NearbyResult? {
         let filter = filter(for: query)
         var hits: [SpatialGrid.Hit] = []
-        grid.collect(within: searchRadius(query), of: query.origin, into: &hits)
+        if storedBytes == nil {
+            grid.collect(within: searchRadius(query), of: query.origin, into: &hits)
+        } else {
+            guard grid.collect(within: searchRadius(query), of: query.origin, into: &hits, checkingRuns: check) else { return nil }
+        }
         var found: [Found] = []
         found.reserveCapacity(hits.count)
-        for hit in hits {
-            let point = Int(locatedPoints[hit.index])
-            if filter.isEmpty || matches(point, filter) { found.append(Found(point: point, distance: hit.distanceMetres)) }
+        for hit in hits where filter.isEmpty || matches(hit.index, filter) {
+            found.append(Found(slot: hit.index, distance: hit.distanceMetres))
         }
         return assemble(query, filter: filter, found: found)
     }
 
     /// Answers a query by measuring every point: the baseline the grid is checked and timed against.
     public func bruteForceQuery(_ query: NearbyQuery) -> NearbyResult {
+        guard check(0..<slots.point.count) else { return NearbyIndex(building: catalogue).bruteForceQuery(query) }
         let filter = filter(for: query)
         let radius = searchRadius(query)
         let plane = LocalTangentPlane(origin: query.origin)
         var found: [Found] = []
-        for i in locatedPoints {
-            let point = Int(i)
-            guard let location = catalogue.point(at: point).location, matches(point, filter) else { continue }
+        for slot in 0..<grid.count {
+            guard let location = catalogue.point(at: Int(slots.point[slot])).location, matches(slot, filter) else { continue }
             let distance = plane.distanceMetres(to: location)
-            if distance <= radius { found.append(Found(point: point, distance: distance)) }
+            if distance <= radius { found.append(Found(slot: slot, distance: distance)) }
         }
-        return assemble(query, filter: filter, found: found)
+        return assemble(query, filter: filter, found: found) ?? NearbyIndex(building: catalogue).bruteForceQuery(query)
     }
 
     private struct Found {
-        var point: Int
+        var slot: Int
         var distance: Double
     }
 
-    private func assemble(_ query: NearbyQuery, filter: Filter, found: [Found]) -> NearbyResult {
+    /// The result from the points found (their slots checked); nil when the summary needed slots
+    /// that fail their check.
+    private func assemble(_ query: NearbyQuery, filter: Filter, found: [Found]) -> NearbyResult? {
+        guard let listed = summaryDomains(filter) else { return nil }
         let radii = query.summaryRadiiMetres
         let domainCount = catalogue.domains.count
         var counts = [Int](repeating: 0, count: domainCount * radii.count)
         var within: [Found] = []
         within.reserveCapacity(found.count)
         for entry in found {
-            let domain = Int(pointDomain[entry.point])
+            let domain = Int(slots.domain[entry.slot])
             if domain >= 0 {
                 for (column, radius) in radii.enumerated() where entry.distance <= radius {
                     counts[domain * radii.count + column] += 1
@@ -220,15 +262,15 @@ public struct NearbyIndex: Sendable {
             if entry.distance <= query.radiusMetres { within.append(entry) }
         }
         within.sort { a, b in
-            a.distance != b.distance ? a.distance < b.distance : idRank[a.point] < idRank[b.point]
+            a.distance != b.distance ? a.distance < b.distance : slots.idRank[a.slot] < slots.idRank[b.slot]
         }
         let kept = query.limit.map { within.prefix($0) } ?? within[...]
         let entries = kept.map {
-            NearbyResult.Entry(point: Int32($0.point), domain: pointDomain[$0.point], distanceMetres: $0.distance)
+            NearbyResult.Entry(point: slots.point[$0.slot], domain: slots.domain[$0.slot], distanceMetres: $0.distance)
         }
         let unlocated = filter.isEmpty
-            ? allUnlocatedPoints : unlocatedPoints.filter { matches(Int($0), filter) }.map { catalogue.point(at: Int($0)) }
-        let listed = summaryDomains(filter)
+            ? allUnlocatedPoints
+            : (grid.count..<slots.point.count).filter { matches($0, filter) }.map { catalogue.point(at: Int(slots.point[$0])) }
         let rows = (0..<domainCount).filter { listed[$0] }.map { d in
             NearbyDomainCount(domain: catalogue.domains[d], counts: Array(counts[(d * radii.count)..<((d + 1) * radii.count)]))
         }
@@ -238,8 +280,8 @@ public struct NearbyIndex: Sendable {
 
     /// Which domains a summary lists: all of them without filters; otherwise the filtered domain,
     /// the filtered type's domain, or the domains that have any point passing the filters, so that
-    /// "none within reach" stays meaningful.
-    private func summaryDomains(_ filter: Filter) -> [Bool] {
+    /// "none within reach" stays meaningful (every slot then read: nil when one fails its check).
+    private func summaryDomains(_ filter: Filter) -> [Bool]? {
         var listed = [Bool](repeating: filter.isEmpty, count: catalogue.domains.count)
         if filter.isEmpty { return listed }
         if let domain = filter.domain, domain >= 0 { listed[Int(domain)] = true }
@@ -247,8 +289,9 @@ public struct NearbyIndex: Sendable {
             listed[Int(domain)] = true
         }
         if filter.domain == nil && filter.type == nil {
-            for point in pointDomain.indices where pointDomain[point] >= 0 && matches(point, filter) {
-                listed[Int(pointDomain[point])] = true
+            guard check(0..<slots.point.count) else { return nil }
+            for slot in slots.domain.indices where slots.domain[slot] >= 0 && matches(slot, filter) {
+                listed[Int(slots.domain[slot])] = true
             }
         }
         return listed
