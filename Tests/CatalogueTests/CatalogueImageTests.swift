@@ -92,17 +92,30 @@ import Testing
         #expect(catalogue.point("Q1")?.name == points[3].name)
     }
 
-    /// A damaged point table is refused when the image is opened, not when a point is read.
-    @Test func aDamagedPointTableIsRefusedOnOpening() throws {
+    /// A point table with a value out of range is not followed: the image opens (its tables are
+    /// checked as they are read), and what the table would answer comes from the records instead.
+    @Test func aPointTableOutOfRangeIsNeverFollowed() throws {
         let catalogue = try #require(CatalogueLoader.load(folder: FixturePaths.embedded).loaded?.catalogue)
-        var bytes = catalogue.image
-        // The list of points serving each item, as stored: point the last of them past the end.
-        let serving = PointImage.tables(points: catalogue.points, items: catalogue.items).itemPoints
-        let stored = serving.flatMap { value in withUnsafeBytes(of: value.littleEndian) { Array($0) } }
-        let start = try #require((0...(bytes.count - stored.count)).first { bytes[$0..<($0 + stored.count)].elementsEqual(stored) })
-        let last = start + stored.count - 4
-        bytes.replaceSubrange(last..<(last + 4), with: [0xFF, 0xFF, 0xFF, 0x7F])
-        #expect(throws: CatalogueImageError.malformed("point tables")) { try ServiceCatalogue(image: ImageBytes(copying: bytes)) }
+        let tables = PointImage.tables(points: catalogue.points, items: catalogue.items)
+        func stored(_ values: [UInt32]) -> [UInt8] { values.flatMap { value in withUnsafeBytes(of: value.littleEndian) { Array($0) } } }
+        func damaging(_ values: [UInt32], at position: Int) throws -> ServiceCatalogue {
+            var bytes = catalogue.image
+            let table = stored(values)
+            let start = try #require((0...(bytes.count - table.count)).first { bytes[$0..<($0 + table.count)].elementsEqual(table) })
+            bytes.replaceSubrange((start + position * 4)..<(start + position * 4 + 4), with: [0xFF, 0xFF, 0xFF, 0x7F])
+            return try ServiceCatalogue(image: ImageBytes(copying: bytes))
+        }
+        // The list of points serving each item: the last of them past the end.
+        let serving = try damaging(tables.itemPoints, at: tables.itemPoints.count - 1)
+        let lastItem = try #require(catalogue.items.last { !catalogue.pointIndices(servingItem: $0.id).isEmpty })
+        #expect(serving.pointIndices(servingItem: lastItem.id) == catalogue.pointIndices(servingItem: lastItem.id))
+        #expect(serving.pointCountsByItem() == catalogue.pointCountsByItem())
+        // The id order: the middle entry past the end (the binary search reads it first).
+        let byID = try damaging(tables.byID, at: catalogue.pointCount / 2)
+        for id in ["P0001", catalogue.points[catalogue.pointCount / 2].id, catalogue.points.last!.id, "P9999"] {
+            #expect(byID.point(id) == catalogue.point(id), "\(id)")
+        }
+        #expect(byID.pointIDRanks() == catalogue.pointIDRanks())
     }
 
     /// Bytes checked block by block: opening reads and checks only the blocks the rest of the

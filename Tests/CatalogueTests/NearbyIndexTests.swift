@@ -132,6 +132,30 @@ import Testing
         }
     }
 
+    /// A limit keeps the nearest points as they come rather than sorting the circle: the answer
+    /// is the unlimited answer's first points, ties (points repeated at one place) by id.
+    @Test func aLimitGivesTheFirstPointsOfTheFullOrder() throws {
+        var c = try #require(Self.catalogue)
+        c.points += c.points.filter { $0.location != nil }.flatMap { point in
+            ["b", "a"].map { suffix in
+                var copy = point
+                copy.id += suffix
+                return copy
+            }
+        }
+        let index = NearbyIndex(catalogue: c)
+        var origins = c.landmarks.map(\.location)
+        origins += c.points.compactMap(\.location).enumerated().filter { $0.offset % 211 == 0 }.map(\.element)
+        for o in origins {
+            let all = index.query(try NearbyQuery(origin: o, radiusMetres: 3000)).entries
+            for limit in [1, 2, 7, 20, 100] {
+                let limited = index.query(try NearbyQuery(origin: o, radiusMetres: 3000, limit: limit))
+                #expect(limited.entries == Array(all.prefix(limit)))
+                #expect(limited.totalWithinRadius == all.count)
+            }
+        }
+    }
+
     @Test func distancesAtTheCivicCentreAgreeWithTheExactGeodesic() throws {
         let c = try #require(Self.catalogue)
         let index = NearbyIndex(catalogue: c)

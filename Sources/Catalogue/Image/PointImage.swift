@@ -16,11 +16,18 @@ final class PointImage: @unchecked Sendable {
     private let bytes: ImageBytes
     private let reader: ByteReader
     private let recordsStart: Int
-    private let recordStarts: UnsafeRawBufferPointer
-    private let byID: UnsafeRawBufferPointer
+    private let recordsLength: Int
+    // Where the arrays lie in `bytes` (byte ranges of 32-bit values). They are checked as they
+    // are read, an entry or a run at a time (`entry`, `entries`), not when the image is opened: a
+    // command that reads a few points of a million checks the blocks it reads. Each use falls back
+    // to reading the records themselves when an array fails its check, so a damaged array is
+    // never followed.
+    private let recordStarts: Range<Int>
+    private let byID: Range<Int>
+    private let itemPoints: Range<Int>
+    private let coordinateLike: Range<Int>
+    /// Small (an entry per item): read and checked when the image is opened.
     private let itemRunStarts: UnsafeRawBufferPointer
-    private let itemPoints: UnsafeRawBufferPointer
-    private let coordinateLike: UnsafeRawBufferPointer
     /// Item id → its position when the image was written (the rows of `itemRunStarts`).
     private let itemPositions: [String: Int]
     /// The items' ids and domains when the image was written (what the stored domain counts
@@ -36,8 +43,8 @@ final class PointImage: @unchecked Sendable {
     /// Where the counts per domain start, followed by the nearby index's tables.
     private let extrasStart: Int
 
-    /// Reads the block's header and arrays at the reader's position and checks every stored
-    /// offset and index against the bounds (one pass over the arrays, no record decoded).
+    /// Reads the block's header and arrays at the reader's position; checks the small item table
+    /// and where the records start and end (the other arrays are checked as they are read).
     init(bytes: ImageBytes, reader r: inout ByteReader, items: [ServiceItem]) throws(CatalogueImageError) {
         self.bytes = bytes
         let itemCount = items.count
@@ -49,11 +56,11 @@ final class PointImage: @unchecked Sendable {
         let recordsLength = try r.int()
         recordsStart = r.position
         try r.skip(recordsLength, checking: false)      // each record's blocks are checked when it is read
-        recordStarts = try r.region(of: UInt32.self)
-        byID = try r.region(of: UInt32.self)
+        recordStarts = try r.uncheckedRegion(of: UInt32.self)
+        byID = try r.uncheckedRegion(of: UInt32.self)
         itemRunStarts = try r.region(of: UInt32.self)
-        itemPoints = try r.region(of: UInt32.self)
-        coordinateLike = try r.region(of: UInt32.self)
+        itemPoints = try r.uncheckedRegion(of: UInt32.self)
+        coordinateLike = try r.uncheckedRegion(of: UInt32.self)
         tallyCount = try r.int()
         let talliesLength = try r.int()
         talliesStart = r.position
@@ -64,22 +71,42 @@ final class PointImage: @unchecked Sendable {
         guard recordStarts.count == (count + 1) * 4, byID.count == count * 4, itemRunStarts.count == (itemCount + 1) * 4 else {
             throw .malformed("point tables")
         }
-        guard Self.u32(recordStarts, 0) == 0, Int(Self.u32(recordStarts, count)) == recordsLength,
-              Self.u32(itemRunStarts, 0) == 0, Int(Self.u32(itemRunStarts, itemCount)) * 4 == itemPoints.count else {
-            throw .malformed("point tables")
-        }
-        guard ByteReader.ascending(recordStarts, count: count + 1), ByteReader.allBelow(byID, count: count, limit: count),
-              ByteReader.ascending(itemRunStarts, count: itemCount + 1),
-              ByteReader.allBelow(itemPoints, count: itemPoints.count / 4, limit: count),
-              ByteReader.allBelow(coordinateLike, count: coordinateLike.count / 4, limit: count) else {
-            throw .malformed("point tables")
-        }
         self.count = count
+        self.recordsLength = recordsLength
         reader = r
+        guard Self.entry(recordStarts, 0, in: bytes) == 0, Self.entry(recordStarts, count, in: bytes) == recordsLength,
+              Self.u32(itemRunStarts, 0) == 0, Int(Self.u32(itemRunStarts, itemCount)) * 4 == itemPoints.count,
+              ByteReader.ascending(itemRunStarts, count: itemCount + 1) else {
+            throw .malformed("point tables")
+        }
     }
 
     private static func u32(_ region: UnsafeRawBufferPointer, _ i: Int) -> UInt32 {
         UInt32(littleEndian: region.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+    }
+
+    /// Entry `i` of the array at `table`, its block checked; nil when it is not there or its
+    /// block fails its check.
+    private static func entry(_ table: Range<Int>, _ i: Int, in bytes: ImageBytes) -> Int? {
+        let at = table.lowerBound + i * 4
+        guard i >= 0, at + 4 <= table.upperBound, bytes.verify(at..<(at + 4)) else { return nil }
+        return Int(UInt32(littleEndian: bytes.buffer.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+    }
+
+    /// Entries `range` of the array at `table`, their blocks checked and each below `limit`; nil
+    /// when they are not.
+    private func entries(_ table: Range<Int>, _ range: Range<Int>, below limit: Int) -> [Int]? {
+        let region = (table.lowerBound + range.lowerBound * 4)..<(table.lowerBound + range.upperBound * 4)
+        guard range.lowerBound >= 0, region.upperBound <= table.upperBound, bytes.verify(region) else { return nil }
+        let values = UnsafeRawBufferPointer(rebasing: bytes.buffer[region])
+        guard ByteReader.allBelow(values, count: range.count, limit: limit) else { return nil }
+        return (0..<range.count).map { Int(Self.u32(values, $0)) }
+    }
+
+    /// Where the record of the point at `index` starts, its entry checked; nil when it fails.
+    private func recordStart(_ index: Int) -> Int? {
+        guard let start = Self.entry(recordStarts, index, in: bytes), start <= recordsLength else { return nil }
+        return recordsStart + start
     }
 
     /// The point at `index`. A record that does not decode (the section passed its checksum, so
@@ -89,7 +116,8 @@ final class PointImage: @unchecked Sendable {
     private func point(at index: Int, reader: ByteReader) -> ServicePoint {
         var r = reader
         do {
-            try r.seek(to: recordsStart + Int(Self.u32(recordStarts, index)))
+            guard let start = recordStart(index) else { throw CatalogueImageError.damagedBlock }
+            try r.seek(to: start)
             return try ServiceCatalogue.readPoint(&r)
         } catch {
             return ServicePoint(id: "#\(index + 1)", name: "（启动文件中的记录损坏：请运行 fuwu build）", typeID: "",
@@ -178,9 +206,11 @@ final class PointImage: @unchecked Sendable {
         positions.locations.reserveCapacity(count)
         var r = reader
         var items: [Int32] = []
+        guard bytes.verify(recordStarts) else { return nil }
+        let starts = UnsafeRawBufferPointer(rebasing: bytes.buffer[recordStarts])
         do {
             for index in 0..<count {
-                try r.seek(to: recordsStart + Int(Self.u32(recordStarts, index)))
+                try r.seek(to: recordsStart + Int(Self.u32(starts, index)))
                 _ = try r.int(); _ = try r.int()                  // id, name
                 let typeNumber = try r.int()
                 items.removeAll(keepingCapacity: true)
@@ -207,43 +237,67 @@ final class PointImage: @unchecked Sendable {
         return positions
     }
 
-    /// Each point's rank in the id order, from the stored order: no comparison at all.
+    /// Each point's rank in the id order, from the stored order: no comparison at all (the ids
+    /// compared, as when the image was written, if the stored order fails its check).
     func idRanks() -> [Int32] {
         var ranks = [Int32](repeating: 0, count: count)
-        for rank in 0..<count { ranks[Int(Self.u32(byID, rank))] = Int32(rank) }
+        guard let order = entries(byID, 0..<count, below: count) else {
+            let ids = (0..<count).map { id(at: $0) ?? "" }
+            for (rank, index) in ids.indices.sorted(by: { ids[$0] == ids[$1] ? $0 < $1 : ids[$0] < ids[$1] }).enumerated() {
+                ranks[index] = Int32(rank)
+            }
+            return ranks
+        }
+        for (rank, index) in order.enumerated() { ranks[index] = Int32(rank) }
         return ranks
     }
 
     /// The id of the point at `index` (a record starts with its id's string number).
     private func id(at index: Int) -> String? {
         var r = reader
-        guard (try? r.seek(to: recordsStart + Int(Self.u32(recordStarts, index)))) != nil else { return nil }
+        guard let start = recordStart(index), (try? r.seek(to: start)) != nil else { return nil }
         return try? r.string()
     }
 
+    /// The point at position `rank` of the stored id order, its entry checked; nil when it fails.
+    private func point(ranked rank: Int) -> Int? {
+        guard let index = Self.entry(byID, rank, in: bytes), index < count else { return nil }
+        return index
+    }
+
     /// The position of the first point with this id, by binary search over the id order (the
-    /// order and equality of `String`, as the array's dictionary lookup has them).
+    /// order and equality of `String`, as the array's dictionary lookup has them); by reading
+    /// every id when an entry the search reads fails its check.
     func index(ofID id: String) -> Int? {
         var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            guard let candidate = self.id(at: Int(Self.u32(byID, middle))) else { return nil }
+            guard let index = point(ranked: middle), let candidate = self.id(at: index) else { return firstIndex(ofID: id) }
             if candidate < id { low = middle + 1 } else { high = middle }
         }
-        guard low < count, self.id(at: Int(Self.u32(byID, low))) == id else { return nil }
-        return Int(Self.u32(byID, low))
+        guard low < count else { return nil }
+        guard let index = point(ranked: low), let found = self.id(at: index) else { return firstIndex(ofID: id) }
+        return found == id ? index : nil
     }
 
-    /// Positions of the points whose id or name, as a place key, reads like coordinates.
+    private func firstIndex(ofID id: String) -> Int? {
+        (0..<count).first { self.id(at: $0) == id }
+    }
+
+    /// Positions of the points whose id or name, as a place key, reads like coordinates (found
+    /// from the points themselves if the stored list fails its check).
     func pointsKeyedLikeCoordinates() -> [Int] {
-        (0..<(coordinateLike.count / 4)).map { Int(Self.u32(coordinateLike, $0)) }
+        entries(coordinateLike, 0..<(coordinateLike.count / 4), below: count)
+            ?? ServiceCatalogue.pointsKeyedLikeCoordinates(all())
     }
 
-    /// Positions of the points serving the item, in catalogue order ([] for an unknown item).
+    /// Positions of the points serving the item, in catalogue order ([] for an unknown item;
+    /// found from the points themselves if the stored run fails its check).
     func pointIndices(servingItem itemID: String) -> [Int] {
         guard let itemPosition = itemPositions[itemID] else { return [] }
         let start = Int(Self.u32(itemRunStarts, itemPosition)), end = Int(Self.u32(itemRunStarts, itemPosition + 1))
-        return (start..<end).map { Int(Self.u32(itemPoints, $0)) }
+        return entries(itemPoints, start..<end, below: count)
+            ?? (0..<count).filter { point(at: $0).itemIDs.contains(itemID) }
     }
 
     /// The tables `ServiceCatalogue.image` writes after the records and their starts: the id

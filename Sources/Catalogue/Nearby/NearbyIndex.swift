@@ -1,5 +1,6 @@
-import Geodesy
 import FlatStorage
+import Foundation
+import Geodesy
 
 /// A catalogue prepared for nearby queries: a spatial grid over the located points and compact
 /// per-point filter codes, built once.
@@ -19,6 +20,8 @@ public struct NearbyIndex: Sendable {
     /// The bytes the stored tables lie in, checked a run of slots at a time (`check(_:)`); nil
     /// when the tables were built here.
     private let storedBytes: ImageBytes?
+    /// The index built from the points, for the queries whose stored runs fail their checks.
+    private let fallback = Fallback()
     private let domainPosition: [String: Int32]
     private let typePosition: [String: Int32]
     private let subdistrictPosition: [String: Int32]
@@ -120,6 +123,22 @@ public struct NearbyIndex: Sendable {
         itemPosition = Self.positions(catalogue.items.map(\.id))
     }
 
+    /// Holds the index built from the points once a stored run has failed its check, so that a
+    /// damaged table costs one build, not one per query (the browser asks many).
+    private final class Fallback: @unchecked Sendable {
+        private let lock = NSLock()
+        private var built: NearbyIndex?
+
+        func index(for catalogue: ServiceCatalogue) -> NearbyIndex {
+            lock.lock()
+            defer { lock.unlock() }
+            if let built { return built }
+            let index = NearbyIndex(building: catalogue)
+            built = index
+            return index
+        }
+    }
+
     /// Each key's first position.
     private static func positions(_ keys: [String]) -> [String: Int32] {
         var result: [String: Int32] = [:]
@@ -203,7 +222,7 @@ public struct NearbyIndex: Sendable {
     /// Answers a query with the spatial grid. When a stored table fails a check on the way (a
     /// damaged block, a value out of range), the answer comes from an index built from the points.
     public func query(_ query: NearbyQuery) -> NearbyResult {
-        storedAnswer(query) ?? NearbyIndex(building: catalogue).query(query)
+        storedAnswer(query) ?? fallback.index(for: catalogue).query(query)
     }
 
     /// The answer from these tables; nil when a run of slots the query reads fails its check.
@@ -225,7 +244,7 @@ public struct NearbyIndex: Sendable {
 
     /// Answers a query by measuring every point: the baseline the grid is checked and timed against.
     public func bruteForceQuery(_ query: NearbyQuery) -> NearbyResult {
-        guard check(0..<slots.point.count) else { return NearbyIndex(building: catalogue).bruteForceQuery(query) }
+        guard check(0..<slots.point.count) else { return fallback.index(for: catalogue).bruteForceQuery(query) }
         let filter = filter(for: query)
         let radius = searchRadius(query)
         let plane = LocalTangentPlane(origin: query.origin)
@@ -235,7 +254,7 @@ public struct NearbyIndex: Sendable {
             let distance = plane.distanceMetres(to: location)
             if distance <= radius { found.append(Found(slot: slot, distance: distance)) }
         }
-        return assemble(query, filter: filter, found: found) ?? NearbyIndex(building: catalogue).bruteForceQuery(query)
+        return assemble(query, filter: filter, found: found) ?? fallback.index(for: catalogue).bruteForceQuery(query)
     }
 
     private struct Found {
@@ -261,10 +280,7 @@ public struct NearbyIndex: Sendable {
             }
             if entry.distance <= query.radiusMetres { within.append(entry) }
         }
-        within.sort { a, b in
-            a.distance != b.distance ? a.distance < b.distance : slots.idRank[a.slot] < slots.idRank[b.slot]
-        }
-        let kept = query.limit.map { within.prefix($0) } ?? within[...]
+        let kept = nearestFirst(within, limit: query.limit)
         let entries = kept.map {
             NearbyResult.Entry(point: slots.point[$0.slot], domain: slots.domain[$0.slot], distanceMetres: $0.distance)
         }
@@ -276,6 +292,31 @@ public struct NearbyIndex: Sendable {
         }
         return NearbyResult(query: query, entries: entries, totalWithinRadius: within.count, unlocatedPoints: unlocated,
                             summaryRadiiMetres: radii, domainCounts: rows, catalogue: catalogue)
+    }
+
+    /// The first `limit` (all without one) of `found`, nearest first, ties by id. With a limit well
+    /// below the count, the nearest are kept in a sorted list as they come (most are farther than
+    /// its last, one comparison each) instead of sorting every point in the circle: the order is
+    /// total (no two points share an id rank), so the result is the full sort's prefix.
+    private func nearestFirst(_ found: [Found], limit: Int?) -> [Found] {
+        func before(_ a: Found, _ b: Found) -> Bool {
+            a.distance != b.distance ? a.distance < b.distance : slots.idRank[a.slot] < slots.idRank[b.slot]
+        }
+        guard let limit, limit < found.count / 4 else {
+            return Array(found.sorted(by: before).prefix(limit ?? found.count))
+        }
+        var kept: [Found] = []
+        kept.reserveCapacity(limit + 1)
+        for entry in found where kept.count < limit || before(entry, kept[kept.count - 1]) {
+            var low = 0, high = kept.count
+            while low < high {
+                let middle = (low + high) / 2
+                if before(kept[middle], entry) { low = middle + 1 } else { high = middle }
+            }
+            kept.insert(entry, at: low)
+            if kept.count > limit { kept.removeLast() }
+        }
+        return kept
     }
 
     /// Which domains a summary lists: all of them without filters; otherwise the filtered domain,
