@@ -17,9 +17,6 @@ SWIFT ?= swift
 # 9 MB). SWIFT_BUILD_FLAGS= builds the dynamically linked binary.
 SWIFT_BUILD_FLAGS ?= --static-swift-stdlib
 CONFIGURATION ?= release
-# Where swift build works; .build by default (a folder of its own lets a release build run
-# beside a debug one; any .build* folder of the tree counts as an in-tree build).
-BUILD_PATH ?= .build
 
 root := $(DESTDIR)$(PREFIX)
 bindir := $(root)/bin
@@ -30,7 +27,21 @@ bashdir := $(datadir)/bash-completion/completions
 zshdir := $(datadir)/zsh/site-functions
 fishdir := $(datadir)/fish/vendor_completions.d
 
-build = $(SWIFT) build -c $(CONFIGURATION) --build-path $(BUILD_PATH) $(SWIFT_BUILD_FLAGS)
+# A Linux release build gives each Swift function a section of its own and has the linker lay
+# out first the functions a start runs (scripts/code-order.txt, from scripts/generate-code-order.py),
+# so that a start pages in less of the binary (docs/performance.md, issue #10).
+# CODE_ORDER_FLAGS= builds without.
+ifeq ($(CONFIGURATION)-$(shell uname -s),release-Linux)
+CODE_ORDER_FLAGS ?= -Xswiftc -Xfrontend -Xswiftc -function-sections \
+	-Xlinker --section-ordering-file=$(CURDIR)/scripts/code-order.txt
+endif
+# Where swift build works; .build by default (a folder of its own lets a release build run
+# beside a debug one; any .build* folder of the tree counts as an in-tree build). The ordered
+# release build has its own, .build-ordered: Swift does not rewrite an object file whose code it
+# finds unchanged (its stored module hash), even when -function-sections was added since.
+BUILD_PATH ?= $(if $(CODE_ORDER_FLAGS),.build-ordered,.build)
+
+build = $(SWIFT) build -c $(CONFIGURATION) --build-path $(BUILD_PATH) $(SWIFT_BUILD_FLAGS) $(CODE_ORDER_FLAGS)
 
 .PHONY: all build install uninstall
 

@@ -230,9 +230,10 @@ public struct CatalogueCache: Sendable {
     }
 
     private func checkFolder(_ folder: URL) throws(StoreError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue,
-              FileManager.default.fileExists(atPath: folder.appendingPathComponent("catalogue.json").path) else {
+        // `stat` as FileManager's `fileExists` does, without paging in FileManager's code (issue #10).
+        var info = stat()
+        guard stat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+              stat(folder.appendingPathComponent("catalogue.json").path, &info) == 0 else {
             throw StoreError.missingCatalogue(path: folder.path)
         }
     }

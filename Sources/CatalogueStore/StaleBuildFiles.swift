@@ -28,8 +28,7 @@ enum StaleBuildFiles {
 
     /// Removes leftovers in `directory` older than the age limit and not locked by a running build.
     static func removeStale(in directory: URL, now: time_t = time(nil)) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where isBuildLeftover(name) {
+        for name in names(in: directory.path) where isBuildLeftover(name) {
             let path = directory.appendingPathComponent(name).path
             var info = stat()
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
@@ -38,6 +37,21 @@ enum StaleBuildFiles {
             if isHeldByABuild(owner) { continue }
             unlink(path)
         }
+    }
+
+    /// The names in a folder (none when it cannot be read), with `readdir` rather than
+    /// FileManager, whose code a start would otherwise page in (issue #10).
+    static func names(in path: String) -> [String] {
+        guard let folder = opendir(path) else { return [] }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 
     /// The file whose lock says whether `path` is in use: a temporary database's journal and its

@@ -73,8 +73,13 @@ public struct UserStateOpening: Sendable {
         let later: @Sendable () -> UserStateOpening = { UserStateOpening.open(directory: folder, environment: environment) }
         guard access(path, F_OK) == 0 else {
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                // A folder already there is left as it is (as `createDirectory` would leave it),
+                // without paging in FileManager's code for the first frame (issue #10).
+                var info = stat()
+                if !(stat(folder.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR) {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                            attributes: [.posixPermissions: 0o700])
+                }
             } catch {
                 return UserStateOpening.open(directory: folder, environment: environment)
             }

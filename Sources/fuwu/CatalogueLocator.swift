@@ -20,7 +20,9 @@ struct CatalogueLocator {
     var sourceRoot: URL
     /// Whether a folder holds a catalogue.
     var holdsCatalogue: (URL) -> Bool = { folder in
-        FileManager.default.fileExists(atPath: folder.appendingPathComponent("catalogue.json").path)
+        // `stat` as FileManager's `fileExists` does, without paging in its code (issue #10).
+        var info = stat()
+        return stat(folder.appendingPathComponent("catalogue.json").path, &info) == 0
     }
 
     /// The locator of this process.
@@ -32,8 +34,11 @@ struct CatalogueLocator {
 
     /// `/proc/self/exe` where there is one (Linux), else the main bundle's executable.
     static func runningExecutable() -> URL? {
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            return URL(fileURLWithPath: path)
+        // `readlink` as FileManager's `destinationOfSymbolicLink` does, without its code (issue #10).
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = buffer.withUnsafeMutableBufferPointer { readlink("/proc/self/exe", $0.baseAddress!, Int(PATH_MAX)) }
+        if count > 0 {
+            return URL(fileURLWithPath: String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         return Bundle.main.executableURL?.resolvingSymlinksInPath()
     }

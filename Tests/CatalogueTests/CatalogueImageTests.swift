@@ -55,6 +55,29 @@ import Testing
         #expect(lazy.points == catalogue.points)
     }
 
+    /// Standard texts stay in the image until asked for; looked up one by one or listed, and
+    /// whichever comes first, they are those of the catalogue, a repeated id finding the first.
+    @Test func standardsDecodedOnDemandEqualTheCatalogues() throws {
+        var catalogue = try #require(CatalogueLoader.load(folder: FixturePaths.embedded).loaded?.catalogue)
+        let lookedUp = try ServiceCatalogue(image: ImageBytes(copying: catalogue.image))
+        for standard in catalogue.standards { #expect(lookedUp.standard(standard.id) == standard) }
+        for missing in ["", "S", "S99999", "s0001", "D4-01"] { #expect(lookedUp.standard(missing) == nil) }
+        #expect(lookedUp.standards == catalogue.standards)
+        let listed = try ServiceCatalogue(image: ImageBytes(copying: catalogue.image))
+        #expect(listed.standards == catalogue.standards)
+        #expect(listed.standards(forItem: catalogue.items[0].id) == catalogue.standards(forItem: catalogue.items[0].id))
+        var repeated = Array(catalogue.standards.prefix(3))
+        repeated[2].id = repeated[0].id
+        catalogue.standards = repeated
+        let read = try ServiceCatalogue(image: ImageBytes(copying: catalogue.image))
+        #expect(read.standard(repeated[0].id) == repeated[0])
+        #expect(catalogue.standard(repeated[0].id) == repeated[0])
+        var changed = read
+        changed.standards[0].title = "改过的标题"
+        #expect(changed.standard(repeated[0].id)?.title == "改过的标题")
+        #expect(read.standard(repeated[0].id) == repeated[0])
+    }
+
     /// Points per domain count each point once per domain, however the items of the domains
     /// are interleaved.
     @Test func domainCountsFromTheImageDoNotDependOnItemOrder() throws {

@@ -37,11 +37,16 @@ extension ServiceCatalogue {
             w.string(i.content); w.string(i.standard); w.string(i.funding); w.string(i.lead); w.bool(i.isFutianSpecific)
             w.strings(i.pointTypeIDs); w.strings(i.standardIDs); provenance(i.provenance); w.optionalString(i.note); origin(i.origin)
         }
+        // The standard texts with their byte length, so that opening skips them (`RecordList`).
         w.int(standards.count)
+        let standardsLengthAt = w.count
+        w.int(0)
+        let standardsStart = w.count
         for s in standards {
             w.string(s.id); w.string(s.code); w.string(s.title); w.string(s.kind.rawValue); w.string(s.level.rawValue)
             w.optionalString(s.issued); w.optionalString(s.effective); w.strings(s.itemIDs); provenance(s.provenance); origin(s.origin)
         }
+        w.patch(w.count - standardsStart, at: standardsLengthAt)
         w.int(subdistricts.count)
         for s in subdistricts {
             w.string(s.code); w.string(s.name); w.string(s.pinyin); w.strings(s.communities); coordinate(s.centre)
@@ -150,19 +155,17 @@ extension ServiceCatalogue {
                 lead: try r.string(), isFutianSpecific: try r.bool(), pointTypeIDs: try r.strings(),
                 standardIDs: try r.strings(), provenance: try r.provenance(), note: try r.optionalString(), origin: try r.origin()))
         }
-        var standards: [StandardText] = []
+        // The standard texts are decoded when first asked for; the reader and the bytes are kept.
         let standardCount = try r.count()
-        standards.reserveCapacity(standardCount)
-        for _ in 0..<standardCount {
-            let id = try r.string(), code = try r.string(), title = try r.string()
-            let kindText = try r.string(), levelText = try r.string()
-            guard let kind = StandardText.Kind(rawValue: kindText), let level = StandardText.Level(rawValue: levelText) else {
-                throw .malformed("standard kind \(kindText) or level \(levelText)")
+        let standardsLength = try r.int()
+        let standardsReader = r
+        try r.skip(standardsLength, checking: false)
+        let standards = RecordList<StandardText>(decoding: {
+            withExtendedLifetime(bytes) {
+                var reader = standardsReader
+                return Self.readStandards(&reader, count: standardCount)
             }
-            standards.append(StandardText(id: id, code: code, title: title, kind: kind, level: level,
-                                          issued: try r.optionalString(), effective: try r.optionalString(),
-                                          itemIDs: try r.strings(), provenance: try r.provenance(), origin: try r.origin()))
-        }
+        }, id: \.id)
         var subdistricts: [Subdistrict] = []
         for _ in 0..<(try r.count()) {
             subdistricts.append(Subdistrict(code: try r.string(), name: try r.string(), pinyin: try r.string(),
@@ -216,6 +219,33 @@ extension ServiceCatalogue {
             community: community, address: address, phone: phone, hours: hours, location: location,
             sourceDatum: sourceDatum, sourceCoordinate: try r.coordinate(), note: try r.optionalString(),
             provenance: try r.provenance(), origin: try r.origin())
+    }
+
+    /// `count` standard texts as `image` writes them. A record that does not decode (the section
+    /// passed its checksum, so only a writer's fault could cause it) and those after it come back
+    /// as texts that say so, never a crash (as `PointImage` does for a point).
+    static func readStandards(_ r: inout ByteReader, count: Int) -> [StandardText] {
+        var standards: [StandardText] = []
+        standards.reserveCapacity(min(count, r.remaining))
+        do {
+            for _ in 0..<count {
+                let id = try r.string(), code = try r.string(), title = try r.string()
+                let kindText = try r.string(), levelText = try r.string()
+                guard let kind = StandardText.Kind(rawValue: kindText), let level = StandardText.Level(rawValue: levelText) else {
+                    throw CatalogueImageError.malformed("standard kind \(kindText) or level \(levelText)")
+                }
+                standards.append(StandardText(id: id, code: code, title: title, kind: kind, level: level,
+                                              issued: try r.optionalString(), effective: try r.optionalString(),
+                                              itemIDs: try r.strings(), provenance: try r.provenance(), origin: try r.origin()))
+            }
+        } catch {
+            while standards.count < count {
+                standards.append(StandardText(id: "#\(standards.count + 1)", code: "", title: "（启动文件中的记录损坏：请运行 fuwu build）",
+                                              kind: .standard, level: .district, issued: nil, effective: nil, itemIDs: [],
+                                              provenance: .sample))
+            }
+        }
+        return standards
     }
 
     /// One tally as `image` writes it.

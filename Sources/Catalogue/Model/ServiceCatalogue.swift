@@ -19,7 +19,13 @@ public struct ServiceCatalogue: Sendable {
         }
     }
     private var pointStore: PointStore
-    public var standards: [StandardText] { didSet { standardIndex = Self.index(standards.map(\.id)) } }
+    /// Every standard text, in catalogue order. A catalogue read from its compiled image decodes
+    /// them on the first use of this property or of `standard(_:)`, not when it is opened.
+    public var standards: [StandardText] {
+        get { standardStore.values }
+        set { standardStore = RecordList(values: newValue, id: \.id) }
+    }
+    private var standardStore: RecordList<StandardText>
     public var subdistricts: [Subdistrict] { didSet { subdistrictIndex = Self.index(subdistricts.map(\.code)) } }
     public var landmarks: [Landmark]
     /// The district boundary (empty when the catalogue has none).
@@ -30,7 +36,6 @@ public struct ServiceCatalogue: Sendable {
     private var domainIndex: [String: Int] = [:]
     private var itemIndex: [String: Int] = [:]
     private var pointIndex: [String: Int] = [:]
-    private var standardIndex: [String: Int] = [:]
     private var typeIndex: [String: Int] = [:]
     private var subdistrictIndex: [String: Int] = [:]
     private var sourceIndex: [String: Int] = [:]
@@ -40,13 +45,13 @@ public struct ServiceCatalogue: Sendable {
                 standards: [StandardText], subdistricts: [Subdistrict], landmarks: [Landmark],
                 boundary: Boundary = Boundary(polygons: []), subdistrictBoundaries: [SubdistrictBoundary] = []) {
         self.init(metadata: metadata, sources: sources, pointTypes: pointTypes, domains: domains, items: items,
-                  points: PointStore(values: points), standards: standards, subdistricts: subdistricts,
+                  points: PointStore(values: points), standards: RecordList(values: standards, id: \.id), subdistricts: subdistricts,
                   landmarks: landmarks, boundary: boundary, subdistrictBoundaries: subdistrictBoundaries)
     }
 
     init(metadata: CatalogueMetadata, sources: [SourceInfo], pointTypes: [PointType],
          domains: [Domain], items: [ServiceItem], points: PointStore,
-         standards: [StandardText], subdistricts: [Subdistrict], landmarks: [Landmark],
+         standards: RecordList<StandardText>, subdistricts: [Subdistrict], landmarks: [Landmark],
          boundary: Boundary, subdistrictBoundaries: [SubdistrictBoundary]) {
         self.metadata = metadata
         self.sources = sources
@@ -54,7 +59,7 @@ public struct ServiceCatalogue: Sendable {
         self.domains = domains
         self.items = items
         pointStore = points
-        self.standards = standards
+        standardStore = standards
         self.subdistricts = subdistricts
         self.landmarks = landmarks
         self.boundary = boundary
@@ -62,7 +67,6 @@ public struct ServiceCatalogue: Sendable {
         domainIndex = Self.index(domains.map(\.id))
         itemIndex = Self.index(items.map(\.id))
         if points.image == nil { pointIndex = Self.index(points.values.map(\.id)) }
-        standardIndex = Self.index(standards.map(\.id))
         typeIndex = Self.index(pointTypes.map(\.id))
         subdistrictIndex = Self.index(subdistricts.map(\.code))
         sourceIndex = Self.index(sources.map(\.id))
@@ -86,7 +90,7 @@ public struct ServiceCatalogue: Sendable {
 
     /// How many points there are, decoding none.
     public var pointCount: Int { pointStore.count }
-    public func standard(_ id: String) -> StandardText? { standardIndex[id].map { standards[$0] } }
+    public func standard(_ id: String) -> StandardText? { standardStore.record(id) }
     public func pointType(_ id: String) -> PointType? { typeIndex[id].map { pointTypes[$0] } }
     public func subdistrict(_ code: String) -> Subdistrict? { subdistrictIndex[code].map { subdistricts[$0] } }
     public func source(_ id: String) -> SourceInfo? { sourceIndex[id].map { sources[$0] } }
