@@ -4,13 +4,18 @@ import Geodesy
 
 /// The points an import adds, written to a file as they are merged instead of kept in memory: an
 /// added point is never changed by a later row (a row that matches it is a duplicate), so the
-/// merge keeps only what matching needs (`CatalogueMerge.MatchSite`) and the writer reads the
+/// merge keeps only what matching needs (hashes and locations, `CatalogueMerge`) and the writer reads the
 /// points back, in the order they were added, after the catalogue's own.
 ///
 /// Each point is one record: its length (4 bytes, little-endian) and its fields, strings as a
 /// length and UTF-8 bytes, optional values behind a flag byte, numbers as their bit patterns, so
 /// a point reads back exactly as it was written. The file is written and read a megabyte at a
-/// time. A write that fails is kept (`failure`) and reported by whoever writes the catalogue.
+/// time. A write that fails is kept (`failure`) and reported by whoever writes the catalogue;
+/// the points from then on stay in memory, so that `point(at:)` still reads every one.
+///
+/// `point(at:)` reads one point back by its place (the merge confirms a hash match against the
+/// point's own id, name or address; the plan reads the ids and names of the points it added),
+/// so the spool keeps where each record starts: eight bytes a point.
 public final class AddedPointSpool: @unchecked Sendable {
     /// Where the records are written.
     public let path: String
@@ -24,6 +29,16 @@ public final class AddedPointSpool: @unchecked Sendable {
     var lastSourceID: String?
     var buffer: [UInt8] = []
     static let chunkBytes = 1 << 20
+    /// Where each point's record (its length) starts, counting the file's bytes and then the buffer's.
+    var offsets: [Int] = []
+    /// How many bytes the file holds; the buffer follows them.
+    var flushedBytes = 0
+    /// For `point(at:)`: the file opened for reading, the bytes last read from it (from
+    /// `windowStart` on) and the place of the last point read.
+    var readDescriptor: Int32 = -1
+    var window: [UInt8] = []
+    var windowStart = 0
+    var lastRead = -2
 
     /// Creates (or empties) the file at `path`.
     public init(path: String) throws {
@@ -36,11 +51,15 @@ public final class AddedPointSpool: @unchecked Sendable {
         buffer.reserveCapacity(Self.chunkBytes + 4096)
     }
 
-    deinit { try? handle?.close() }
+    deinit {
+        try? handle?.close()
+        if readDescriptor >= 0 { close(readDescriptor) }
+    }
 
     /// Writes one point after the others.
     public func append(_ p: ServicePoint) {
         let start = buffer.count
+        offsets.append(flushedBytes + start)
         buffer.append(contentsOf: [0, 0, 0, 0])
         Self.encode(p, into: &buffer)
         let length = UInt32(buffer.count - start - 4)
@@ -51,15 +70,64 @@ public final class AddedPointSpool: @unchecked Sendable {
         if buffer.count >= Self.chunkBytes { flush() }
     }
 
-    /// Writes what is buffered.
+    /// Writes what is buffered. After a write fails, the buffer keeps every later point.
     func flush() {
-        defer { buffer.removeAll(keepingCapacity: true) }
         guard failure == nil, let handle, !buffer.isEmpty else { return }
         do {
             try buffer.withUnsafeBufferPointer { try handle.write(contentsOf: Data(buffer: $0)) }
+            flushedBytes += buffer.count
+            buffer.removeAll(keepingCapacity: true)
         } catch {
             failure = "cannot write \(path): \(error.localizedDescription)"
         }
+    }
+
+    /// The point written `index`-th (from 0), read back from the buffer or from the file: a
+    /// megabyte ahead when the points are read in order, only its own record otherwise. Nil when
+    /// it cannot be read (the spool was removed, or the file is damaged).
+    public func point(at index: Int) -> ServicePoint? {
+        guard index >= 0, index < offsets.count else { return nil }
+        let start = offsets[index]
+        let end = index + 1 < offsets.count ? offsets[index + 1] : flushedBytes + buffer.count
+        if start >= flushedBytes {
+            var cursor = start - flushedBytes + 4
+            guard let point = Self.decode(buffer, at: &cursor, end: end - flushedBytes), cursor == end - flushedBytes else { return nil }
+            return point
+        }
+        // A record is written whole: one in the file ends in the file.
+        if start < windowStart || end > windowStart + window.count {
+            let ahead = index == lastRead + 1 ? Self.chunkBytes : 0
+            guard read(from: start, count: min(max(end - start, ahead), flushedBytes - start)), end <= windowStart + window.count else {
+                window = []
+                return nil
+            }
+        }
+        lastRead = index
+        var cursor = start - windowStart + 4
+        guard let point = Self.decode(window, at: &cursor, end: end - windowStart), cursor == end - windowStart else { return nil }
+        return point
+    }
+
+    /// Reads `count` bytes of the file from `offset` into the window; false when it cannot.
+    func read(from offset: Int, count: Int) -> Bool {
+        if readDescriptor < 0 {
+            guard handle != nil else { return false }
+            readDescriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard readDescriptor >= 0 else { return false }
+        }
+        let descriptor = readDescriptor
+        window = [UInt8](unsafeUninitializedCapacity: count) { bytes, initialized in
+            var done = 0
+            while done < count, let base = bytes.baseAddress {
+                let n = pread(descriptor, base + done, count - done, off_t(offset + done))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
+            }
+            initialized = done
+        }
+        windowStart = offset
+        return window.count == count
     }
 
     /// Hands every point, in the order written, to `body` until it returns false. Throws when the
@@ -99,6 +167,11 @@ public final class AddedPointSpool: @unchecked Sendable {
     public func remove() {
         try? handle?.close()
         handle = nil
+        if readDescriptor >= 0 { close(readDescriptor) }
+        readDescriptor = -1
+        window = []
+        offsets = []
+        buffer = []
         try? FileManager.default.removeItem(atPath: path)
     }
 
