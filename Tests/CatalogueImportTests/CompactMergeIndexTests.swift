@@ -110,3 +110,43 @@ import Testing
         #expect(spooled == kept)
     }
 }
+
+/// The spool keeps each point's feature as points.geojson has it, and the writer copies those
+/// bytes: the same file as encoding the points, whether or not kept points come first, and an
+/// error (not a shorter file) when the features cannot be read back whole.
+@Suite struct SpooledFeatureTests {
+    @Test func spooledFeaturesAreCopiedAsTheWriterWouldEncodeThem() throws {
+        let folder = try FixturePaths.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let points = AddedPointSpoolTests.odd + Futian.loaded.catalogue.points + Futian.loaded.catalogue.points
+        for kept in [0, 1, 40] {
+            let spool = try AddedPointSpool(path: folder.appendingPathComponent("points\(kept).spool").path)
+            defer { spool.remove() }
+            for p in points[kept...] { spool.append(p) }
+            var expected: [UInt8] = [], copied: [UInt8] = []
+            let whole = try CatalogueWriter.writePoints(points, spooled: nil) { expected += $0 }
+            let written = try CatalogueWriter.writePoints(Array(points[..<kept]), spooled: spool) { copied += $0 }
+            #expect(copied == expected, "\(kept) kept")
+            #expect(written.byteCount == whole.byteCount && written.digest == whole.digest && written.count == points.count)
+        }
+        let empty = try AddedPointSpool(path: folder.appendingPathComponent("empty.spool").path)
+        var none: [UInt8] = [], nothing: [UInt8] = []
+        _ = try CatalogueWriter.writePoints([], spooled: nil) { none += $0 }
+        _ = try CatalogueWriter.writePoints([], spooled: empty) { nothing += $0 }
+        #expect(nothing == none)
+        empty.remove()
+        #expect(!FileManager.default.fileExists(atPath: empty.featuresPath))
+    }
+
+    @Test func aDamagedFeaturesFileIsAnErrorNotAShorterFile() throws {
+        let folder = try FixturePaths.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spool = try AddedPointSpool(path: folder.appendingPathComponent("points.spool").path)
+        for p in Futian.loaded.catalogue.points { spool.append(p) }
+        try spool.forEachFeatureChunk { _ in }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: spool.featuresPath))
+        try handle.truncate(atOffset: 100)
+        try handle.close()
+        #expect(throws: (any Error).self) { _ = try CatalogueWriter.writePoints([], spooled: spool) { _ in } }
+    }
+}

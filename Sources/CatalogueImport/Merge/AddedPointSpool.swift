@@ -13,6 +13,11 @@ import Geodesy
 /// time. A write that fails is kept (`failure`) and reported by whoever writes the catalogue;
 /// the points from then on stay in memory, so that `point(at:)` still reads every one.
 ///
+/// Beside the records, a second file (`featuresPath`) holds each point's feature as points.geojson
+/// has it (`FeatureBytes`, after ",\n"), encoded as the point is appended: writing the catalogue
+/// copies these bytes (`forEachFeatureChunk`) and decodes nothing; validation alone reads the
+/// records back.
+///
 /// `point(at:)` reads one point back by its place (the merge confirms a hash match against the
 /// point's own id, name or address; the plan reads the ids and names of the points it added),
 /// so the spool keeps where each record starts: eight bytes a point.
@@ -39,6 +44,10 @@ public final class AddedPointSpool: @unchecked Sendable {
     var window: [UInt8] = []
     var windowStart = 0
     var lastRead = -2
+    /// The features file, its buffer, and how many bytes it was given.
+    var featureHandle: FileHandle?
+    var features = FeatureBytes(capacity: 0)
+    var featureBytes = 0
 
     /// Creates (or empties) the file at `path`.
     public init(path: String) throws {
@@ -49,10 +58,23 @@ public final class AddedPointSpool: @unchecked Sendable {
         }
         self.handle = handle
         buffer.reserveCapacity(Self.chunkBytes + 4096)
+        try? FileManager.default.removeItem(atPath: featuresPath)
+        guard FileManager.default.createFile(atPath: featuresPath, contents: nil),
+              let featureHandle = FileHandle(forWritingAtPath: featuresPath) else {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: path)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: featuresPath])
+        }
+        self.featureHandle = featureHandle
+        features.bytes.reserveCapacity(Self.chunkBytes + 4096)
     }
+
+    /// Where the points' features are written.
+    public var featuresPath: String { path + ".features" }
 
     deinit {
         try? handle?.close()
+        try? featureHandle?.close()
         if readDescriptor >= 0 { close(readDescriptor) }
     }
 
@@ -68,6 +90,44 @@ public final class AddedPointSpool: @unchecked Sendable {
         // Rows come a table at a time: hash the source only when it is not the last one's.
         if let source = p.provenance.sourceID, source != lastSourceID { sourceIDs.insert(source); lastSourceID = source }
         if buffer.count >= Self.chunkBytes { flush() }
+        features.ascii(",\n")
+        features.feature(p)
+        if features.bytes.count >= Self.chunkBytes { flushFeatures() }
+    }
+
+    /// Writes the buffered features (dropped when a write failed: the catalogue is not written then).
+    func flushFeatures() {
+        defer { features.bytes.removeAll(keepingCapacity: true) }
+        guard failure == nil, let featureHandle, !features.bytes.isEmpty else { return }
+        do {
+            try features.bytes.withUnsafeBufferPointer { try featureHandle.write(contentsOf: Data(buffer: $0)) }
+            featureBytes += features.bytes.count
+        } catch {
+            failure = "cannot write \(featuresPath): \(error.localizedDescription)"
+        }
+    }
+
+    /// Hands the features of every point, in the order written and each after ",\n", to `body` a
+    /// megabyte at a time. Throws when a write failed or the file cannot be read back whole.
+    public func forEachFeatureChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        flushFeatures()
+        if let failure { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: failure]) }
+        let descriptor = open(featuresPath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: featuresPath]) }
+        defer { close(descriptor) }
+        let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkBytes)
+        defer { chunk.deallocate() }
+        var total = 0
+        while true {
+            let n = read(descriptor, chunk.baseAddress, chunk.count)
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: featuresPath]) }
+            if n == 0 { break }
+            total += n
+            guard total <= featureBytes else { break }
+            try body(UnsafeBufferPointer(rebasing: chunk[0..<n]))
+        }
+        guard total == featureBytes else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: featuresPath]) }
     }
 
     /// Writes what is buffered. After a write fails, the buffer keeps every later point.
@@ -97,7 +157,7 @@ public final class AddedPointSpool: @unchecked Sendable {
         // A record is written whole: one in the file ends in the file.
         if start < windowStart || end > windowStart + window.count {
             let ahead = index == lastRead + 1 ? Self.chunkBytes : 0
-            guard read(from: start, count: min(max(end - start, ahead), flushedBytes - start)), end <= windowStart + window.count else {
+            guard readWindow(from: start, count: min(max(end - start, ahead), flushedBytes - start)), end <= windowStart + window.count else {
                 window = []
                 return nil
             }
@@ -109,7 +169,7 @@ public final class AddedPointSpool: @unchecked Sendable {
     }
 
     /// Reads `count` bytes of the file from `offset` into the window; false when it cannot.
-    func read(from offset: Int, count: Int) -> Bool {
+    func readWindow(from offset: Int, count: Int) -> Bool {
         if readDescriptor < 0 {
             guard handle != nil else { return false }
             readDescriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -167,6 +227,10 @@ public final class AddedPointSpool: @unchecked Sendable {
     public func remove() {
         try? handle?.close()
         handle = nil
+        try? featureHandle?.close()
+        featureHandle = nil
+        features = FeatureBytes(capacity: 0)
+        try? FileManager.default.removeItem(atPath: featuresPath)
         if readDescriptor >= 0 { close(readDescriptor) }
         readDescriptor = -1
         window = []
