@@ -752,12 +752,14 @@ private struct Reader {
         guard written.matches(fileAt: folder.appendingPathComponent(file).path) else { return false }
         // Locals, so that no point copies the reader.
         let context = PointContext(self), region = self.region, boundary: Boundary? = boundaryLoaded ? self.boundary : nil
-        var ids = Set<String>()
+        // The ids' hashes, not the ids (8 bytes each, no strings): two ids with one hash (equal
+        // ids, or the rare collision) send validation back to reading the file, which tells them apart.
+        var ids = Set<Int>()
         ids.reserveCapacity(written.count)
         var clean = true, count = 0
         written.forEach { point in
             count += 1
-            clean = ids.insert(point.id).inserted && Self.isClean(point, context, region: region, boundary: boundary)
+            clean = ids.insert(point.id.hashValue).inserted && Self.isClean(point, context, region: region, boundary: boundary)
             return clean
         }
         guard clean, count == written.count else { return false }

@@ -4,13 +4,23 @@ import Geodesy
 
 /// The points an import adds, written to a file as they are merged instead of kept in memory: an
 /// added point is never changed by a later row (a row that matches it is a duplicate), so the
-/// merge keeps only what matching needs (`CatalogueMerge.MatchSite`) and the writer reads the
+/// merge keeps only what matching needs (hashes and locations, `CatalogueMerge`) and the writer reads the
 /// points back, in the order they were added, after the catalogue's own.
 ///
 /// Each point is one record: its length (4 bytes, little-endian) and its fields, strings as a
 /// length and UTF-8 bytes, optional values behind a flag byte, numbers as their bit patterns, so
 /// a point reads back exactly as it was written. The file is written and read a megabyte at a
-/// time. A write that fails is kept (`failure`) and reported by whoever writes the catalogue.
+/// time. A write that fails is kept (`failure`) and reported by whoever writes the catalogue;
+/// the points from then on stay in memory, so that `point(at:)` still reads every one.
+///
+/// Beside the records, a second file (`featuresPath`) holds each point's feature as points.geojson
+/// has it (`FeatureBytes`, after ",\n"), encoded as the point is appended: writing the catalogue
+/// copies these bytes (`forEachFeatureChunk`) and decodes nothing; validation alone reads the
+/// records back.
+///
+/// `point(at:)` reads one point back by its place (the merge confirms a hash match against the
+/// point's own id, name or address; the plan reads the ids and names of the points it added),
+/// so the spool keeps where each record starts: eight bytes a point.
 public final class AddedPointSpool: @unchecked Sendable {
     /// Where the records are written.
     public let path: String
@@ -24,6 +34,20 @@ public final class AddedPointSpool: @unchecked Sendable {
     var lastSourceID: String?
     var buffer: [UInt8] = []
     static let chunkBytes = 1 << 20
+    /// Where each point's record (its length) starts, counting the file's bytes and then the buffer's.
+    var offsets: [Int] = []
+    /// How many bytes the file holds; the buffer follows them.
+    var flushedBytes = 0
+    /// For `point(at:)`: the file opened for reading, the bytes last read from it (from
+    /// `windowStart` on) and the place of the last point read.
+    var readDescriptor: Int32 = -1
+    var window: [UInt8] = []
+    var windowStart = 0
+    var lastRead = -2
+    /// The features file, its buffer, and how many bytes it was given.
+    var featureHandle: FileHandle?
+    var features = FeatureBytes(capacity: 0)
+    var featureBytes = 0
 
     /// Creates (or empties) the file at `path`.
     public init(path: String) throws {
@@ -34,13 +58,30 @@ public final class AddedPointSpool: @unchecked Sendable {
         }
         self.handle = handle
         buffer.reserveCapacity(Self.chunkBytes + 4096)
+        try? FileManager.default.removeItem(atPath: featuresPath)
+        guard FileManager.default.createFile(atPath: featuresPath, contents: nil),
+              let featureHandle = FileHandle(forWritingAtPath: featuresPath) else {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: path)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: featuresPath])
+        }
+        self.featureHandle = featureHandle
+        features.bytes.reserveCapacity(Self.chunkBytes + 4096)
     }
 
-    deinit { try? handle?.close() }
+    /// Where the points' features are written.
+    public var featuresPath: String { path + ".features" }
+
+    deinit {
+        try? handle?.close()
+        try? featureHandle?.close()
+        if readDescriptor >= 0 { close(readDescriptor) }
+    }
 
     /// Writes one point after the others.
     public func append(_ p: ServicePoint) {
         let start = buffer.count
+        offsets.append(flushedBytes + start)
         buffer.append(contentsOf: [0, 0, 0, 0])
         Self.encode(p, into: &buffer)
         let length = UInt32(buffer.count - start - 4)
@@ -49,17 +90,104 @@ public final class AddedPointSpool: @unchecked Sendable {
         // Rows come a table at a time: hash the source only when it is not the last one's.
         if let source = p.provenance.sourceID, source != lastSourceID { sourceIDs.insert(source); lastSourceID = source }
         if buffer.count >= Self.chunkBytes { flush() }
+        features.ascii(",\n")
+        features.feature(p)
+        if features.bytes.count >= Self.chunkBytes { flushFeatures() }
     }
 
-    /// Writes what is buffered.
+    /// Writes the buffered features (dropped when a write failed: the catalogue is not written then).
+    func flushFeatures() {
+        defer { features.bytes.removeAll(keepingCapacity: true) }
+        guard failure == nil, let featureHandle, !features.bytes.isEmpty else { return }
+        do {
+            try features.bytes.withUnsafeBufferPointer { try featureHandle.write(contentsOf: Data(buffer: $0)) }
+            featureBytes += features.bytes.count
+        } catch {
+            failure = "cannot write \(featuresPath): \(error.localizedDescription)"
+        }
+    }
+
+    /// Hands the features of every point, in the order written and each after ",\n", to `body` a
+    /// megabyte at a time. Throws when a write failed or the file cannot be read back whole.
+    public func forEachFeatureChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        flushFeatures()
+        if let failure { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: failure]) }
+        let descriptor = open(featuresPath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: featuresPath]) }
+        defer { close(descriptor) }
+        let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkBytes)
+        defer { chunk.deallocate() }
+        var total = 0
+        while true {
+            let n = read(descriptor, chunk.baseAddress, chunk.count)
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: featuresPath]) }
+            if n == 0 { break }
+            total += n
+            guard total <= featureBytes else { break }
+            try body(UnsafeBufferPointer(rebasing: chunk[0..<n]))
+        }
+        guard total == featureBytes else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: featuresPath]) }
+    }
+
+    /// Writes what is buffered. After a write fails, the buffer keeps every later point.
     func flush() {
-        defer { buffer.removeAll(keepingCapacity: true) }
         guard failure == nil, let handle, !buffer.isEmpty else { return }
         do {
             try buffer.withUnsafeBufferPointer { try handle.write(contentsOf: Data(buffer: $0)) }
+            flushedBytes += buffer.count
+            buffer.removeAll(keepingCapacity: true)
         } catch {
             failure = "cannot write \(path): \(error.localizedDescription)"
         }
+    }
+
+    /// The point written `index`-th (from 0), read back from the buffer or from the file: a
+    /// megabyte ahead when the points are read in order, only its own record otherwise. Nil when
+    /// it cannot be read (the spool was removed, or the file is damaged).
+    public func point(at index: Int) -> ServicePoint? {
+        guard index >= 0, index < offsets.count else { return nil }
+        let start = offsets[index]
+        let end = index + 1 < offsets.count ? offsets[index + 1] : flushedBytes + buffer.count
+        if start >= flushedBytes {
+            var cursor = start - flushedBytes + 4
+            guard let point = Self.decode(buffer, at: &cursor, end: end - flushedBytes), cursor == end - flushedBytes else { return nil }
+            return point
+        }
+        // A record is written whole: one in the file ends in the file.
+        if start < windowStart || end > windowStart + window.count {
+            let ahead = index == lastRead + 1 ? Self.chunkBytes : 0
+            guard readWindow(from: start, count: min(max(end - start, ahead), flushedBytes - start)), end <= windowStart + window.count else {
+                window = []
+                return nil
+            }
+        }
+        lastRead = index
+        var cursor = start - windowStart + 4
+        guard let point = Self.decode(window, at: &cursor, end: end - windowStart), cursor == end - windowStart else { return nil }
+        return point
+    }
+
+    /// Reads `count` bytes of the file from `offset` into the window; false when it cannot.
+    func readWindow(from offset: Int, count: Int) -> Bool {
+        if readDescriptor < 0 {
+            guard handle != nil else { return false }
+            readDescriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard readDescriptor >= 0 else { return false }
+        }
+        let descriptor = readDescriptor
+        window = [UInt8](unsafeUninitializedCapacity: count) { bytes, initialized in
+            var done = 0
+            while done < count, let base = bytes.baseAddress {
+                let n = pread(descriptor, base + done, count - done, off_t(offset + done))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
+            }
+            initialized = done
+        }
+        windowStart = offset
+        return window.count == count
     }
 
     /// Hands every point, in the order written, to `body` until it returns false. Throws when the
@@ -99,6 +227,15 @@ public final class AddedPointSpool: @unchecked Sendable {
     public func remove() {
         try? handle?.close()
         handle = nil
+        try? featureHandle?.close()
+        featureHandle = nil
+        features = FeatureBytes(capacity: 0)
+        try? FileManager.default.removeItem(atPath: featuresPath)
+        if readDescriptor >= 0 { close(readDescriptor) }
+        readDescriptor = -1
+        window = []
+        offsets = []
+        buffer = []
         try? FileManager.default.removeItem(atPath: path)
     }
 

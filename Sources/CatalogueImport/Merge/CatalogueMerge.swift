@@ -24,17 +24,23 @@ public struct CatalogueMerge {
     /// from `points.count` on are the spooled points, in the order added.
     let spool: AddedPointSpool?
 
-    var pointIndex: [String: Int] = [:]
+    /// The points as the merge began, whose name keys the name index files them under.
+    var basePoints: [ServicePoint]
+    /// Point indexes by id: each point filed under its own index. The index keeps no strings
+    /// (`PointKeyTable`): a hash match is confirmed against the point's own id, read from
+    /// `points` or the spool (`storedPoint`).
+    var pointIDs = PointKeyTable()
     /// Points by name key: the last point with the key, and from each point the one before it
-    /// with the same key (-1 at the first), so a million names cost no array each.
-    var lastByName: [String: Int32] = [:]
+    /// with the same key (-1 at the first), so a million names cost no array (and no string) each.
+    var lastByName = PointKeyTable()
     var previousByName: [Int32] = []
-    /// What matching a later row needs of each point, by index: its location and address. The
-    /// match reads only these (and the claims), never the points themselves.
-    var matchSites: [MatchSite] = []
+    /// Where each point is, by index (`unlocated` when it has no location): the match compares
+    /// these, and reads the address of a point whose name matches from the point itself.
+    var locations: [GeoCoordinate] = []
     /// Points set by a row of this import: the row's origin as an index into `claimOrigins`
     /// (its file, sheet and date, 0 when unclaimed) and its row, per point.
-    var pointClaims: [(origin: UInt32, row: Int)] = []
+    var claimOrigin: [UInt32] = []
+    var claimRows = RowColumn()
     var claimOrigins: [ImportOrigin] = [ImportOrigin(file: "", date: "")]
     var claimOriginIndex: [ImportOrigin: UInt32] = [:]
     var itemIndex: [String: Int] = [:]
@@ -60,7 +66,8 @@ public struct CatalogueMerge {
         sources = base.catalogue.sources
         self.prefer = prefer
         plan = ImportPlan(result: base)
-        for (i, p) in points.enumerated() { pointIndex[p.id] = i; indexName(Self.key(p.name), of: p) }
+        basePoints = points
+        for p in points { indexPoint(p, nameKey: Self.key(p.name)) }
         for (i, t) in items.enumerated() { itemIndex[t.id] = i; itemsByName[Self.key(t.name)] = itemsByName[Self.key(t.name)] ?? i }
         for (i, s) in standards.enumerated() { indexStandard(s, at: i) }
     }
@@ -75,18 +82,44 @@ public struct CatalogueMerge {
 
     static func key(_ name: String) -> String { CellText.headerKey(name) }
 
-    /// The location and address of a point, as matching compares them.
-    struct MatchSite {
-        var location: GeoCoordinate?
-        var address: String?
-        init(_ p: ServicePoint) { location = p.location; address = p.address }
+    /// The location of a point without one: no distance to it is within `sameSiteMetres` (nor
+    /// to a location of NaN, which it stands for).
+    static let unlocated = GeoCoordinate(latitude: .nan, longitude: .nan)
+
+    /// Point `i` as it stands now: in `points`, or (spooled, so never changed) read from the spool.
+    func storedPoint(_ i: Int) -> ServicePoint? {
+        i < points.count ? points[i] : spool?.point(at: i - points.count)
     }
 
-    /// Files point `p`, the last so far, under its name key.
-    mutating func indexName(_ key: String, of p: ServicePoint) {
-        previousByName.append(lastByName.updateValue(Int32(matchSites.count), forKey: key) ?? -1)
-        pointClaims.append((0, 0))
-        matchSites.append(MatchSite(p))
+    /// The name key point `i` is filed under: its name's when the merge began.
+    func nameKey(ofPoint i: Int) -> String? {
+        if i < basePoints.count { return Self.key(basePoints[i].name) }
+        return storedPoint(i).map { Self.key($0.name) }
+    }
+
+    /// The index of the point with `id`.
+    func pointIndex(ofID id: String) -> Int? {
+        pointIDs.find(PointKeyTable.fragment(id)) { storedPoint($0)?.id == id }.index
+    }
+
+    /// The last point filed under name key `key`.
+    func lastPoint(nameKey key: String) -> Int32? {
+        lastByName.find(PointKeyTable.fragment(key)) { nameKey(ofPoint: $0) == key }.index.map { Int32($0) }
+    }
+
+    /// Files point `p`, the last so far (stored already), under its id and its name key.
+    mutating func indexPoint(_ p: ServicePoint, nameKey key: String) {
+        let i = locations.count
+        let idFragment = PointKeyTable.fragment(p.id)
+        let idSlot = pointIDs.find(idFragment) { storedPoint($0)?.id == p.id }.slot
+        pointIDs.store(i, fragment: idFragment, in: idSlot)
+        let nameFragment = PointKeyTable.fragment(key)
+        let (nameSlot, previous) = lastByName.find(nameFragment) { nameKey(ofPoint: $0) == key }
+        lastByName.store(i, fragment: nameFragment, in: nameSlot)
+        previousByName.append(Int32(previous ?? -1))
+        claimOrigin.append(0)
+        claimRows.append(nil)
+        locations.append(p.location ?? Self.unlocated)
     }
 
     /// Point indexes with the name key of point `last` (the last with it), the last first.
@@ -102,10 +135,9 @@ public struct CatalogueMerge {
 
     /// The row that set point `i` in this import, if one did.
     func claim(ofPoint i: Int) -> ImportOrigin? {
-        let claim = pointClaims[i]
-        guard claim.origin != 0 else { return nil }
-        var origin = claimOrigins[Int(claim.origin)]
-        origin.row = claim.row == Int.min ? nil : claim.row
+        guard claimOrigin[i] != 0 else { return nil }
+        var origin = claimOrigins[Int(claimOrigin[i])]
+        origin.row = claimRows[i]
         return origin
     }
 
@@ -124,7 +156,8 @@ public struct CatalogueMerge {
             claimOrigins.append(source)
             claimOriginIndex[source] = index
         }
-        pointClaims[i] = (index, origin.row ?? Int.min)
+        claimOrigin[i] = index
+        claimRows[i] = origin.row
     }
 
     /// Rejects `row` when point `i` was set by an earlier row already.
@@ -180,9 +213,9 @@ public struct CatalogueMerge {
     // MARK: - Points
 
     mutating func match(point p: ServicePoint, nameKey: String) -> Int? {
-        if !p.id.isEmpty, let i = pointIndex[p.id] { return i }
+        if !p.id.isEmpty, let i = pointIndex(ofID: p.id) { return i }
         // No point with the name (the usual new record): nothing to compare.
-        guard let last = lastByName[nameKey] else { return nil }
+        guard let last = lastPoint(nameKey: nameKey) else { return nil }
         // A row with an id of its own is a record of its own: it never takes over one this import already set.
         // The candidates come last first: the match is the first in catalogue order, the lowest index.
         // (No point is removed before `finish`, so every point with the name is a candidate.)
@@ -190,8 +223,8 @@ public struct CatalogueMerge {
         if let here = p.location {
             var first: Int?
             for i in points(namedAs: last) where candidate(i) {
-                if let there = matchSites[i].location,
-                   Geodesic.wgs84.inverse(from: here, to: there).distanceMetres <= Self.sameSiteMetres { first = i }
+                let there = locations[i]
+                if !there.latitude.isNaN, Geodesic.wgs84.inverse(from: here, to: there).distanceMetres <= Self.sameSiteMetres { first = i }
             }
             if let first { return first }
         }
@@ -199,7 +232,7 @@ public struct CatalogueMerge {
             let addressKey = Self.key(address)
             var first: Int?
             for i in points(namedAs: last) where candidate(i) {
-                if let other = matchSites[i].address, Self.key(other) == addressKey { first = i }
+                if let other = storedPoint(i)?.address, Self.key(other) == addressKey { first = i }
             }
             if let first { return first }
         }
@@ -232,14 +265,19 @@ public struct CatalogueMerge {
         guard let index = match(point: imported, nameKey: nameKey) else {
             var p = imported
             // Every id in use, spooled ones included (the index holds them all; their order does not matter).
-            while p.id.isEmpty || pointIndex[p.id] != nil { let ids = idCounters["P"] == nil ? Array(pointIndex.keys) : []; p.id = nextID(ids, prefix: "P", width: 4) }
-            let added = matchSites.count
+            while p.id.isEmpty || pointIndex(ofID: p.id) != nil { let ids = idCounters["P"] == nil ? allPointIDs() : []; p.id = nextID(ids, prefix: "P", width: 4) }
+            let added = locations.count
             if let spool { spool.append(p) } else { points.append(p) }
-            pointIndex[p.id] = added
-            indexName(nameKey, of: p)
+            indexPoint(p, nameKey: nameKey)
             claim(point: added, by: row.origin)
-            plan.added.append(entry(p.id))
-            if p.location == nil { plan.unlocated.append(entry(p.id)) }
+            if let spool {
+                // The plan reads the id and name back from the spool when it is shown.
+                plan.added.append(spooledPoint: spool.count - 1, of: spool, origin: row.origin)
+                if p.location == nil { plan.unlocated.append(spooledPoint: spool.count - 1, of: spool, origin: row.origin) }
+            } else {
+                plan.added.append(entry(p.id))
+                if p.location == nil { plan.unlocated.append(entry(p.id)) }
+            }
             plan.touchesPoints = true
             return
         }
@@ -273,7 +311,7 @@ public struct CatalogueMerge {
         new.origin = imported.origin
         if decide(old: old.provenance, new: new.provenance, Change(entry: entry(old.id), fields: fields)) {
             points[index] = new
-            matchSites[index] = MatchSite(new)
+            locations[index] = new.location ?? Self.unlocated
             plan.touchesPoints = true
         }
     }
@@ -408,6 +446,13 @@ public struct CatalogueMerge {
 
     // MARK: - Ids
 
+    /// The id of every point, spooled ones included (their order does not matter).
+    func allPointIDs() -> [String] {
+        var ids = points.map(\.id)
+        if let spool { for k in 0..<spool.count { if let p = spool.point(at: k) { ids.append(p.id) } } }
+        return ids
+    }
+
     /// The highest number and the width in use per id prefix, found once and then counted on.
     var idCounters: [String: (highest: Int, width: Int)] = [:]
 
@@ -459,12 +504,14 @@ public struct CatalogueMerge {
             }
         }
         // The merge is over: its indexes of a million points go before the result's are built.
-        pointIndex = [:]
-        lastByName = [:]
+        pointIDs = PointKeyTable()
+        lastByName = PointKeyTable()
         previousByName = []
-        matchSites = []
-        pointClaims = []
+        locations = []
+        claimOrigin = []
+        claimRows = RowColumn()
         claimOriginIndex = [:]
+        basePoints = []
         var catalogue = current
         points = []
         let real = CatalogueMetadata.Counts(domains: catalogue.domains.count, items: catalogue.items.count,

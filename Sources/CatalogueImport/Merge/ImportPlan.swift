@@ -69,15 +69,23 @@ public struct ImportPlan: Sendable {
 
 extension ImportPlan {
     /// Entries of the plan, kept in columns rather than as a million `Entry` values: the id and
-    /// name (the records' own strings, shared with them), the kind, and the origin as its file,
-    /// sheet and date (one copy per table) and its row.
+    /// name (the records' own strings, shared with them, or — for a point the merge spooled —
+    /// read back from the spool when the entry is asked for), the kind, and the origin as its
+    /// file, sheet and date (one copy per table) and its row: thirteen bytes a spooled point.
+    /// The entries of spooled points read from the spool only while it is there
+    /// (`AddedPointSpool.remove()` ends it).
     public struct EntryList: RandomAccessCollection, Sendable, Equatable {
         var kinds: [RecordKind] = []
+        /// Per entry: the index of its id and name in `ids` and `names`, or, with `spooledFlag`,
+        /// the place of its point in `spool`.
+        var places: [UInt32] = []
         var ids: [String] = []
         var names: [String] = []
+        var spool: AddedPointSpool?
+        static let spooledFlag: UInt32 = 1 << 31
         /// Per entry: 0 for no origin, else 1 + the index of its file, sheet and date in `origins`.
         var originIndexes: [UInt32] = []
-        var rows: [Int] = []
+        var rows = RowColumn()
         var origins: [ImportOrigin] = []
         var originIndex: [ImportOrigin: UInt32] = [:]
 
@@ -88,27 +96,46 @@ extension ImportPlan {
         }
 
         public var startIndex: Int { 0 }
-        public var endIndex: Int { ids.count }
+        public var endIndex: Int { places.count }
 
         public subscript(position: Int) -> Entry {
             var origin: ImportOrigin?
             if originIndexes[position] > 0 {
                 origin = origins[Int(originIndexes[position]) - 1]
-                origin?.row = rows[position] == Int.min ? nil : rows[position]
+                origin?.row = rows[position]
             }
-            return Entry(kind: kinds[position], id: ids[position], name: names[position], origin: origin)
+            let place = places[position]
+            guard place & Self.spooledFlag != 0 else {
+                return Entry(kind: kinds[position], id: ids[Int(place)], name: names[Int(place)], origin: origin)
+            }
+            let point = spool?.point(at: Int(place & ~Self.spooledFlag))
+            return Entry(kind: kinds[position], id: point?.id ?? "", name: point?.name ?? "", origin: origin)
         }
 
         public mutating func append(_ entry: Entry) {
-            kinds.append(entry.kind)
+            places.append(UInt32(ids.count))
             ids.append(entry.id)
             names.append(entry.name)
-            guard var source = entry.origin else {
+            append(kind: entry.kind, origin: entry.origin)
+        }
+
+        /// The entry of the point `spool` holds at `index` (its id and name are read from there).
+        mutating func append(spooledPoint index: Int, of spool: AddedPointSpool, origin: ImportOrigin?) {
+            precondition(self.spool == nil || self.spool === spool, "one spool per entry list")
+            precondition(index >= 0 && index < Int(Self.spooledFlag), "a spool of more than 2^31 points")
+            self.spool = spool
+            places.append(Self.spooledFlag | UInt32(index))
+            append(kind: .points, origin: origin)
+        }
+
+        mutating func append(kind: RecordKind, origin: ImportOrigin?) {
+            kinds.append(kind)
+            guard var source = origin else {
                 originIndexes.append(0)
-                rows.append(Int.min)
+                rows.append(nil)
                 return
             }
-            rows.append(source.row ?? Int.min)
+            rows.append(source.row)
             source.row = nil
             if let last = originIndexes.last, last > 0, origins[Int(last) - 1] == source {
                 originIndexes.append(last)

@@ -50,7 +50,8 @@ public enum CatalogueWriter {
 
     /// Writes points.geojson of `points` followed by the `spooled` ones, in that order, through
     /// `sink` a megabyte at a time: the same bytes as `writePoints(_:to:)` of the two as one array.
-    /// The points it returns read the spool again when validation asks for them.
+    /// The spooled points' features are copied as the spool encoded them (`forEachFeatureChunk`),
+    /// not decoded; the points it returns read the spool's records when validation asks for them.
     public static func writePoints(_ points: [ServicePoint], spooled: AddedPointSpool?,
                                    to sink: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> WrittenPoints {
         guard let spooled else { return try writePoints(points, to: sink) }
@@ -74,7 +75,17 @@ public enum CatalogueWriter {
         }
         out.ascii("{\"type\": \"FeatureCollection\", \"features\": [\n")
         for point in points { try add(point) }
-        try spooled.forEach { try add($0); return true }
+        try flush()
+        // Each spooled feature follows ",\n": the first one's is left out when no point came before it.
+        var skip = points.isEmpty ? 2 : 0
+        try spooled.forEachFeatureChunk { chunk in
+            let rest = UnsafeBufferPointer(rebasing: chunk[min(skip, chunk.count)...])
+            skip -= chunk.count - rest.count
+            guard !rest.isEmpty else { return }
+            digest.add(UnsafeRawBufferPointer(rest))
+            count += rest.count
+            try sink(rest)
+        }
         out.ascii("\n]}\n")
         try flush()
         // A spool that cannot be read back ends the walk early: validation then reads the file.
