@@ -17,7 +17,7 @@ import Darwin
 /// one over it.
 final class CatalogueImageFile: @unchecked Sendable {
     /// Bumped whenever the layout or a section's encoding changes; an older file is rebuilt.
-    static let version: UInt32 = 9
+    static let version: UInt32 = 10
     static let magic: [UInt8] = Array("FUWUIMG\0".utf8)
     static let headerSize = 8 + 4 + 4 + 16 + 16 + Section.allCases.count * 24 + 16
 

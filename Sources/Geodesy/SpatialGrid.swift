@@ -36,7 +36,13 @@ public struct SpatialGrid: Sendable {
     private let westLongitude: Double
     private let cellLatitudeDegrees: Double
     private let cellLongitudeDegrees: Double
-    /// cellStart[c] ..< cellStart[c + 1] are the sorted positions of cell c (row-major).
+    /// Cells are numbered tile by tile (`cellNumber(row:column:)`): square tiles of this many
+    /// cells a side, row-major, and row-major within a tile. A query's circle then reads the
+    /// points of a few tiles, close together in the sorted arrays, rather than those of a band
+    /// of whole rows the width of the grid (what a caller checking the arrays as they are read
+    /// pays for). 1 is plain row-major order.
+    public let tileSize: Int
+    /// cellStart[c] ..< cellStart[c + 1] are the sorted positions of cell c (`cellNumber`).
     public let cellStart: FlatArray<Int32>
     /// Per sorted position: the point's coordinates and its index in the array the grid was built
     /// from; no indices when the grid is in its own order (`inOwnOrder`): a hit's index is then its
@@ -55,9 +61,10 @@ public struct SpatialGrid: Sendable {
         public var westLongitude: Double
         public var cellLatitudeDegrees: Double
         public var cellLongitudeDegrees: Double
+        public var tileSize: Int
 
         public init(count: Int, rows: Int, columns: Int, cellSizeMetres: Double, southLatitude: Double,
-                    westLongitude: Double, cellLatitudeDegrees: Double, cellLongitudeDegrees: Double) {
+                    westLongitude: Double, cellLatitudeDegrees: Double, cellLongitudeDegrees: Double, tileSize: Int = 1) {
             self.count = count
             self.rows = rows
             self.columns = columns
@@ -66,12 +73,33 @@ public struct SpatialGrid: Sendable {
             self.westLongitude = westLongitude
             self.cellLatitudeDegrees = cellLatitudeDegrees
             self.cellLongitudeDegrees = cellLongitudeDegrees
+            self.tileSize = tileSize
         }
+
+        /// Tiles across the grid (the last may be partly outside it).
+        var tilesAcross: Int { (columns + tileSize - 1) / tileSize }
+
+        /// How many cells the cell table numbers: whole tiles, so some lie outside the grid
+        /// (they hold no point); nil when the numbers would not fit an `Int32`.
+        var cellCount: Int? {
+            guard rows >= 1, columns >= 1, tileSize >= 1, tileSize <= 1024 else { return nil }
+            let tilesDown = (rows + tileSize - 1) / tileSize
+            let (tiles, overflow) = tilesDown.multipliedReportingOverflow(by: tilesAcross)
+            guard !overflow, tiles <= (Int(Int32.max) - 1) / (tileSize * tileSize) else { return nil }
+            return tiles * tileSize * tileSize
+        }
+    }
+
+    /// The number of the cell at `row` and `column` in the cell table.
+    @inline(__always)
+    private static func cellNumber(row: Int, column: Int, tileSize t: Int, tilesAcross: Int) -> Int {
+        ((row / t) * tilesAcross + column / t) * (t * t) + (row % t) * t + column % t
     }
 
     public var layout: Layout {
         Layout(count: count, rows: rows, columns: columns, cellSizeMetres: cellSizeMetres, southLatitude: southLatitude,
-               westLongitude: westLongitude, cellLatitudeDegrees: cellLatitudeDegrees, cellLongitudeDegrees: cellLongitudeDegrees)
+               westLongitude: westLongitude, cellLatitudeDegrees: cellLatitudeDegrees, cellLongitudeDegrees: cellLongitudeDegrees,
+               tileSize: tileSize)
     }
 
     /// A grid as an earlier one stored itself (`layout` and the arrays; without `originalIndices`,
@@ -82,10 +110,10 @@ public struct SpatialGrid: Sendable {
     public init?(layout: Layout, cellStart: FlatArray<Int32>, latitudes: FlatArray<Double>, longitudes: FlatArray<Double>,
                  originalIndices: FlatArray<Int32>? = nil) {
         let l = layout
-        guard l.count >= 0, l.rows >= 1, l.columns >= 1, l.rows <= Int(Int32.max) / l.columns,
+        guard l.count >= 0, let cellCount = l.cellCount,
               l.cellLatitudeDegrees > 0, l.cellLongitudeDegrees > 0, l.cellSizeMetres > 0,
               l.southLatitude.isFinite, l.westLongitude.isFinite,
-              cellStart.count == l.rows * l.columns + 1, latitudes.count == l.count, longitudes.count == l.count,
+              cellStart.count == cellCount + 1, latitudes.count == l.count, longitudes.count == l.count,
               originalIndices.map({ $0.count == l.count }) ?? true,
               cellStart.first == 0, cellStart.last == Int32(truncatingIfNeeded: l.count)
         else { return nil }
@@ -105,6 +133,7 @@ public struct SpatialGrid: Sendable {
         westLongitude = l.westLongitude
         cellLatitudeDegrees = l.cellLatitudeDegrees
         cellLongitudeDegrees = l.cellLongitudeDegrees
+        tileSize = l.tileSize
         self.cellStart = cellStart
         self.latitudes = latitudes
         self.longitudes = longitudes
@@ -119,7 +148,7 @@ public struct SpatialGrid: Sendable {
     }
 
     /// Builds the grid; `pointsPerCell` trades cell visits against candidate checks.
-    public init(coordinates: [GeoCoordinate], pointsPerCell: Double = 6) {
+    public init(coordinates: [GeoCoordinate], pointsPerCell: Double = 6, tileSize: Int = 8) {
         count = coordinates.count
         var south = 0.0, north = 0.0, west = 0.0, east = 0.0
         if let first = coordinates.first {
@@ -146,8 +175,10 @@ public struct SpatialGrid: Sendable {
         columns = max(1, Int((east - west) / cellLongitudeDegrees) + 1)
         southLatitude = south
         westLongitude = west
+        self.tileSize = max(1, min(tileSize, 1024))
 
-        let cellCount = rows * columns
+        let t = self.tileSize, tilesAcross = (columns + t - 1) / t
+        let cellCount = (rows + t - 1) / t * tilesAcross * t * t
         var cellOf = [Int32](repeating: 0, count: count)
         var starts = [Int32](repeating: 0, count: cellCount + 1)
         let rowLimit = rows - 1, columnLimit = columns - 1
@@ -159,7 +190,7 @@ public struct SpatialGrid: Sendable {
                     for i in 0..<source.count {
                         let row = min(Int((source[i].latitude - south) / latStep), rowLimit)
                         let column = min(Int((source[i].longitude - west) / lngStep), columnLimit)
-                        let c = row * cols + column
+                        let c = Self.cellNumber(row: row, column: column, tileSize: t, tilesAcross: tilesAcross)
                         cellOf[i] = Int32(c)
                         starts[c + 1] += 1
                     }
@@ -265,6 +296,7 @@ public struct SpatialGrid: Sendable {
 
         do {
             let starts = cellStart.buffer, lats = latitudes.buffer, lngs = longitudes.buffer, indices = originalIndices?.buffer
+            let t = tileSize, tilesAcross = (columns + t - 1) / t
             for row in firstRow...lastRow {
                 let bandSouth = southLatitude + Double(row) * cellLatitudeDegrees
                 let bandNorth = bandSouth + cellLatitudeDegrees
@@ -277,24 +309,30 @@ public struct SpatialGrid: Sendable {
                 if east < 0 || west > Double(columns) * cellLongitudeDegrees { continue }
                 let firstColumn = clampedIndex(west / cellLongitudeDegrees, limit: columns)
                 let lastColumn = clampedIndex(east / cellLongitudeDegrees, limit: columns)
-                let begin = Int(starts[row * columns + firstColumn])
-                let end = Int(starts[row * columns + lastColumn + 1])
-                if let check, begin < end, !check(begin..<end) { return false }
-                var k = begin
-                while k < end {
-                    let dLat = lats[k] - lat0
-                    let dLng = lngs[k] - lng0
-                    let squared = plane.planeDistanceSquared(latitudeDelta: dLat, longitudeDelta: dLng)
-                    if squared <= planeRadiusSquared {
-                        body(indices.map { Int($0[k]) } ?? k, squared.squareRoot())
-                    } else if radius > switchMetres && squared <= searchRadiusSquared {
-                        let point = GeoCoordinate(latitude: lats[k], longitude: lngs[k])
-                        let planeMetres = squared.squareRoot()
-                        let exact = planeMetres <= switchMetres ? planeMetres
-                            : Geodesic.wgs84.inverse(from: origin, to: point).distanceMetres
-                        if exact <= radius { body(indices.map { Int($0[k]) } ?? k, exact) }
+                // The row's cells in one tile are consecutive in the table: one run per tile.
+                var tileFirst = firstColumn
+                while tileFirst <= lastColumn {
+                    let tileLast = min(lastColumn, (tileFirst / t + 1) * t - 1)
+                    let begin = Int(starts[Self.cellNumber(row: row, column: tileFirst, tileSize: t, tilesAcross: tilesAcross)])
+                    let end = Int(starts[Self.cellNumber(row: row, column: tileLast, tileSize: t, tilesAcross: tilesAcross) + 1])
+                    tileFirst = tileLast + 1
+                    if let check, begin < end, !check(begin..<end) { return false }
+                    var k = begin
+                    while k < end {
+                        let dLat = lats[k] - lat0
+                        let dLng = lngs[k] - lng0
+                        let squared = plane.planeDistanceSquared(latitudeDelta: dLat, longitudeDelta: dLng)
+                        if squared <= planeRadiusSquared {
+                            body(indices.map { Int($0[k]) } ?? k, squared.squareRoot())
+                        } else if radius > switchMetres && squared <= searchRadiusSquared {
+                            let point = GeoCoordinate(latitude: lats[k], longitude: lngs[k])
+                            let planeMetres = squared.squareRoot()
+                            let exact = planeMetres <= switchMetres ? planeMetres
+                                : Geodesic.wgs84.inverse(from: origin, to: point).distanceMetres
+                            if exact <= radius { body(indices.map { Int($0[k]) } ?? k, exact) }
+                        }
+                        k += 1
                     }
-                    k += 1
                 }
             }
         }

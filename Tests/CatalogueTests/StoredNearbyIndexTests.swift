@@ -153,8 +153,12 @@ import Testing
         #expect(Set(own.points(within: 5000, of: origin).map { Int(grid.originalIndices![$0.index]) })
                 == Set(grid.points(within: 5000, of: origin).map(\.index)))
         var wide = l
-        wide.columns += 1
+        wide.columns += l.tileSize
         #expect(SpatialGrid(layout: wide, cellStart: grid.cellStart, latitudes: grid.latitudes, longitudes: grid.longitudes,
+                            originalIndices: grid.originalIndices) == nil)
+        var tiled = l
+        tiled.tileSize += 1
+        #expect(SpatialGrid(layout: tiled, cellStart: grid.cellStart, latitudes: grid.latitudes, longitudes: grid.longitudes,
                             originalIndices: grid.originalIndices) == nil)
         #expect(SpatialGrid(layout: l, cellStart: grid.cellStart, latitudes: FlatArray(Array(grid.latitudes.dropLast())),
                             longitudes: grid.longitudes, originalIndices: grid.originalIndices) == nil)

@@ -42,9 +42,13 @@ import Testing
         }
     }
 
-    @Test func queriesEqualABruteForceScan() {
+    /// Cells in tiles of every size (1 is row-major; 8 the default; 5 leaves partial tiles at the
+    /// edges) answer alike.
+    @Test(arguments: [1, 5, 8])
+    func queriesEqualABruteForceScan(tileSize: Int) {
         let points = Self.randomPoints(8_000, seed: 42)
-        let grid = SpatialGrid(coordinates: points)
+        let grid = SpatialGrid(coordinates: points, tileSize: tileSize)
+        #expect(grid.tileSize == tileSize)
         var rng = SplitMix64(seed: 99)
         var origins = Self.randomPoints(25, seed: 5)
         origins += [GeoCoordinate(latitude: 22.40, longitude: 113.70), GeoCoordinate(latitude: 22.90, longitude: 114.70),

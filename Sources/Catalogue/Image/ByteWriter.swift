@@ -96,7 +96,7 @@ struct ByteWriter {
     mutating func nearbyTables(_ t: NearbyIndex.Tables) {
         strings(t.domainIDs); strings(t.typeIDs); strings(t.subdistrictCodes); strings(t.itemIDs)
         let l = t.layout
-        for value in [l.count, l.rows, l.columns] { int(value) }
+        for value in [l.count, l.rows, l.columns, l.tileSize] { int(value) }
         for value in [l.cellSizeMetres, l.southLatitude, l.westLongitude, l.cellLatitudeDegrees, l.cellLongitudeDegrees] {
             double(value)
         }

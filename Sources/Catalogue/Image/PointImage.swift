@@ -162,10 +162,11 @@ final class PointImage: @unchecked Sendable {
             for _ in 0..<(try r.count()) { _ = try r.int(); _ = try r.int() }
             let domainIDs = try r.strings(), typeIDs = try r.strings(), subdistrictCodes = try r.strings()
             let itemIDs = try r.strings()
-            let layout = SpatialGrid.Layout(count: try r.int(), rows: try r.int(), columns: try r.int(),
+            let (count, rows, columns, tileSize) = (try r.int(), try r.int(), try r.int(), try r.int())
+            let layout = SpatialGrid.Layout(count: count, rows: rows, columns: columns,
                                             cellSizeMetres: try r.double(), southLatitude: try r.double(),
                                             westLongitude: try r.double(), cellLatitudeDegrees: try r.double(),
-                                            cellLongitudeDegrees: try r.double())
+                                            cellLongitudeDegrees: try r.double(), tileSize: tileSize)
             let bytes = self.bytes
             func column<T: FixedWidthInteger>(_: T.Type) throws(CatalogueImageError) -> FlatArray<T> {
                 try bytes.borrowed(try r.uncheckedRegion(of: T.self), as: T.self)
