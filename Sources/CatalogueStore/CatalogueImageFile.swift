@@ -9,7 +9,7 @@ import Darwin
 /// The compiled catalogue's start-up file, beside its SQLite database: the source stamp and hash,
 /// then the catalogue, search index and place-name keys in their binary forms
 /// (`ServiceCatalogue.image`, `SearchIndex.image`, `PlaceNameTable.image`), each with a checksum,
-/// and a checksum per 64 KiB block of the catalogue and search sections.
+/// and a checksum per 16 KiB block of the catalogue and search sections.
 ///
 /// A cached start reads the header and the block checksums, and maps the catalogue section (no
 /// SQLite); the search section is mapped only by the commands that search, and read in place. The file
@@ -28,7 +28,7 @@ final class CatalogueImageFile: @unchecked Sendable {
     }
 
     /// The catalogue and search sections are checked in blocks of this many bytes.
-    static let blockSize = 1 << 16
+    static let blockSize = 1 << 14
 
     let path: String
     /// The sources' stamp and content hash when this was compiled (`SourceFingerprint`).
