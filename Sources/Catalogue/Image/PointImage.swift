@@ -48,9 +48,7 @@ final class PointImage: @unchecked Sendable {
     init(bytes: ImageBytes, reader r: inout ByteReader, items: [ServiceItem]) throws(CatalogueImageError) {
         self.bytes = bytes
         let itemCount = items.count
-        var itemPositions: [String: Int] = [:]
-        for (position, item) in items.enumerated() where itemPositions[item.id] == nil { itemPositions[item.id] = position }
-        self.itemPositions = itemPositions
+        itemPositions = ServiceCatalogue.index(items.map(\.id))
         itemDomains = items.map { ItemDomain(itemID: $0.id, domainID: $0.domainID) }
         let count = try r.int()
         let recordsLength = try r.int()
@@ -120,7 +118,7 @@ final class PointImage: @unchecked Sendable {
             try r.seek(to: start)
             return try ServiceCatalogue.readPoint(&r)
         } catch {
-            return ServicePoint(id: "#\(index + 1)", name: "（启动文件中的记录损坏：请运行 fuwu build）", typeID: "",
+            return ServicePoint(id: "#\(index + 1)", name: CatalogueImageError.damagedRecordTitle, typeID: "",
                                 itemIDs: [], subdistrictCode: nil, community: nil, address: nil, phone: nil, hours: nil,
                                 location: nil, sourceDatum: nil, sourceCoordinate: nil, note: "\(error)", provenance: .sample)
         }
@@ -311,8 +309,7 @@ final class PointImage: @unchecked Sendable {
         let byID = inOrder ? points.indices.map { UInt32($0) } : points.indices.sorted { a, b in
             points[a].id == points[b].id ? a < b : points[a].id < points[b].id
         }.map { UInt32($0) }
-        var itemPosition: [String: Int] = [:]
-        for (i, item) in items.enumerated() where itemPosition[item.id] == nil { itemPosition[item.id] = i }
+        let itemPosition = ServiceCatalogue.index(items.map(\.id))
         var serving = [[UInt32]](repeating: [], count: items.count)
         for (i, point) in points.enumerated() {
             var seen = Set<Int>()

@@ -240,7 +240,7 @@ extension ServiceCatalogue {
             }
         } catch {
             while standards.count < count {
-                standards.append(StandardText(id: "#\(standards.count + 1)", code: "", title: "（启动文件中的记录损坏：请运行 fuwu build）",
+                standards.append(StandardText(id: "#\(standards.count + 1)", code: "", title: CatalogueImageError.damagedRecordTitle,
                                               kind: .standard, level: .district, issued: nil, effective: nil, itemIDs: [],
                                               provenance: .sample))
             }

@@ -36,11 +36,7 @@ final class RecordList<Record: Sendable>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let all = unlockedValues()
-        if index == nil {
-            var built: [String: Int] = [:]
-            for (offset, record) in all.enumerated() where built[id(record)] == nil { built[id(record)] = offset }
-            index = built
-        }
+        if index == nil { index = ServiceCatalogue.index(all.map(id)) }
         return index?[recordID].map { all[$0] }
     }
 

@@ -72,7 +72,8 @@ public struct ServiceCatalogue: Sendable {
         sourceIndex = Self.index(sources.map(\.id))
     }
 
-    private static func index(_ ids: [String]) -> [String: Int] {
+    /// Each id's first position (later duplicates are left out, as a lookup finds the first).
+    static func index(_ ids: [String]) -> [String: Int] {
         var result: [String: Int] = [:]
         for (offset, id) in ids.enumerated() where result[id] == nil { result[id] = offset }
         return result

@@ -139,11 +139,9 @@ public struct NearbyIndex: Sendable {
         }
     }
 
-    /// Each key's first position.
+    /// Each key's first position, as the catalogue's own lookups find it.
     private static func positions(_ keys: [String]) -> [String: Int32] {
-        var result: [String: Int32] = [:]
-        for (i, key) in keys.enumerated() where result[key] == nil { result[key] = Int32(i) }
-        return result
+        ServiceCatalogue.index(keys).mapValues { Int32($0) }
     }
 
     /// The index as a compiled catalogue stores it (`PointImage`), to be read where it lies: the
@@ -229,11 +227,7 @@ public struct NearbyIndex: Sendable {
     func storedAnswer(_ query: NearbyQuery) -> NearbyResult? {
         let filter = filter(for: query)
         var hits: [SpatialGrid.Hit] = []
-        if storedBytes == nil {
-            grid.collect(within: searchRadius(query), of: query.origin, into: &hits)
-        } else {
-            guard grid.collect(within: searchRadius(query), of: query.origin, into: &hits, checkingRuns: check) else { return nil }
-        }
+        guard grid.collect(within: searchRadius(query), of: query.origin, into: &hits, checkingRuns: check) else { return nil }
         var found: [Found] = []
         found.reserveCapacity(hits.count)
         for hit in hits where filter.isEmpty || matches(hit.index, filter) {

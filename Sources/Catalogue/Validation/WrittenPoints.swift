@@ -84,6 +84,28 @@ public struct ByteDigest: Sendable {
     /// as adding them at once, without holding the file), and returns how many there were; nil,
     /// with nothing added, when it is not a readable regular file (a FIFO must not block).
     public mutating func add(contentsOfFileAt path: String) -> Int? {
+        var digest = self
+        let total = FileChunks.read(path) { digest.add($0) }
+        self = digest
+        return total
+    }
+
+    /// The digest of the bytes added so far.
+    public var value: UInt64 {
+        var copy = self
+        copy.mix(pending ^ (UInt64(pendingCount) << 56))
+        copy.mix(length)
+        return copy.state
+    }
+}
+
+/// A regular file read a megabyte at a time: the one chunked reader of the digests and of the
+/// import's spooled features.
+public enum FileChunks {
+    /// Hands the bytes of the regular file at `path` to `body` a chunk at a time and returns how
+    /// many it read (fewer than the file holds when a read fails); nil, with nothing read, when it
+    /// is not a readable regular file (a FIFO must not block).
+    public static func read(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Int? {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -93,19 +115,11 @@ public struct ByteDigest: Sendable {
         defer { chunk.deallocate() }
         var total = 0
         while true {
-            let n = read(descriptor, chunk.baseAddress, chunk.count)
+            let n = Foundation.read(descriptor, chunk.baseAddress, chunk.count)
             if n < 0 { if errno == EINTR { continue }; return total }
             if n == 0 { return total }
-            add(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+            try body(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
             total += n
         }
-    }
-
-    /// The digest of the bytes added so far.
-    public var value: UInt64 {
-        var copy = self
-        copy.mix(pending ^ (UInt64(pendingCount) << 56))
-        copy.mix(length)
-        return copy.state
     }
 }

@@ -112,21 +112,13 @@ public final class AddedPointSpool: @unchecked Sendable {
     public func forEachFeatureChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         flushFeatures()
         if let failure { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: failure]) }
-        let descriptor = open(featuresPath, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: featuresPath]) }
-        defer { close(descriptor) }
-        let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkBytes)
-        defer { chunk.deallocate() }
         var total = 0
-        while true {
-            let n = read(descriptor, chunk.baseAddress, chunk.count)
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: featuresPath]) }
-            if n == 0 { break }
-            total += n
-            guard total <= featureBytes else { break }
-            try body(UnsafeBufferPointer(rebasing: chunk[0..<n]))
+        let read = try FileChunks.read(featuresPath) { chunk in
+            guard total + chunk.count <= featureBytes else { total = featureBytes + 1; return }
+            total += chunk.count
+            try body(chunk.assumingMemoryBound(to: UInt8.self))
         }
+        guard read != nil else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: featuresPath]) }
         guard total == featureBytes else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: featuresPath]) }
     }
 
